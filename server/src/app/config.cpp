@@ -1,0 +1,155 @@
+#include "app/config.hpp"
+
+#include <charconv>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace declic::app {
+
+using core::Error;
+using core::Result;
+
+namespace {
+
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+Error bad(const std::string& name, const std::string& expected, const std::string& got) {
+  return Error::bad_request(name + " must be " + expected + " (got \"" + got + "\")", "config");
+}
+
+template <class T>
+Result<T> integer(const Lookup& env, const std::string& name, T fallback, T min, T max) {
+  auto raw = env(name);
+  if (!raw) return fallback;
+  long long v = 0;
+  auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
+  if (ec != std::errc() || p != raw->data() + raw->size() || v < static_cast<long long>(min) ||
+      v > static_cast<long long>(max))
+    return bad(name, "an integer between " + std::to_string(min) + " and " + std::to_string(max),
+               *raw);
+  return static_cast<T>(v);
+}
+
+Result<bool> boolean(const Lookup& env, const std::string& name, bool fallback) {
+  auto raw = env(name);
+  if (!raw) return fallback;
+  if (*raw == "true" || *raw == "1" || *raw == "on") return true;
+  if (*raw == "false" || *raw == "0" || *raw == "off") return false;
+  return bad(name, "true or false", *raw);
+}
+
+std::string text(const Lookup& env, const std::string& name, std::string fallback) {
+  auto raw = env(name);
+  return raw && !raw->empty() ? *raw : fallback;
+}
+
+bool is_url_with_scheme(const std::string& s, std::initializer_list<std::string_view> schemes) {
+  for (auto scheme : schemes)
+    if (s.starts_with(std::string(scheme) + "://") && s.size() > scheme.size() + 3) return true;
+  return false;
+}
+
+}  // namespace
+
+std::map<std::string, std::string> parse_dotenv(const std::string& text) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) {
+    auto l = trim(line);
+    if (l.empty() || l.front() == '#') continue;
+    if (l.starts_with("export ")) l = trim(l.substr(7));
+    const auto eq = l.find('=');
+    if (eq == std::string::npos) continue;
+    auto key = trim(l.substr(0, eq));
+    auto value = trim(l.substr(eq + 1));
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front())
+      value = value.substr(1, value.size() - 2);
+    out[key] = value;
+  }
+  return out;
+}
+
+Lookup environment_with_dotenv(const std::string& dotenv_path) {
+  std::map<std::string, std::string> file;
+  if (std::ifstream in(dotenv_path); in) {
+    std::stringstream ss;
+    ss << in.rdbuf();
+    file = parse_dotenv(ss.str());
+  }
+  return [file = std::move(file)](const std::string& name) -> std::optional<std::string> {
+    if (const char* v = std::getenv(name.c_str())) return std::string(v);
+    if (auto it = file.find(name); it != file.end()) return it->second;
+    return std::nullopt;
+  };
+}
+
+Result<Config> load_config(const Lookup& env) {
+  Config c;
+  const auto app_env = text(env, "APP_ENV", "development");
+  if (app_env == "development") c.env = Env::development;
+  else if (app_env == "test") c.env = Env::test;
+  else if (app_env == "production") c.env = Env::production;
+  else return bad("APP_ENV", "development, test or production", app_env);
+
+  c.host = text(env, "HOST", c.host);
+  auto port = integer<std::uint16_t>(env, "PORT", 8080, 0, 65535);
+  if (!port) return port.error();
+  c.port = *port;
+
+  c.public_url = text(env, "PUBLIC_URL", "http://localhost:" + std::to_string(c.port));
+  if (!is_url_with_scheme(c.public_url, {"http", "https"}))
+    return bad("PUBLIC_URL", "an http:// or https:// URL", c.public_url);
+  while (c.public_url.ends_with('/')) c.public_url.pop_back();
+
+  c.database_url = text(env, "DATABASE_URL", "");
+  if (c.database_url.empty())
+    return Error::bad_request("DATABASE_URL is required (a postgresql:// URL)", "config");
+  if (!is_url_with_scheme(c.database_url, {"postgresql", "postgres"}) &&
+      c.database_url.find('=') == std::string::npos)
+    return bad("DATABASE_URL", "a postgresql:// URL or libpq key=value string", "…");
+
+  c.data_dir = text(env, "DATA_DIR", c.data_dir);
+  c.web_dir = text(env, "WEB_DIR", c.web_dir);
+
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  auto threads = integer<unsigned>(env, "THREADS", cores, 1, 256);
+  if (!threads) return threads.error();
+  c.threads = *threads;
+
+  auto pool = integer<std::size_t>(env, "DB_POOL_SIZE", 16, 1, 1000);
+  if (!pool) return pool.error();
+  c.db_pool_size = *pool;
+  auto acquire = integer<int>(env, "DB_ACQUIRE_TIMEOUT_MS", 2000, 1, 600000);
+  if (!acquire) return acquire.error();
+  c.db_acquire_timeout = std::chrono::milliseconds(*acquire);
+
+  auto body = integer<std::size_t>(env, "BODY_LIMIT_BYTES", 1 << 20, 1024, std::size_t(1) << 30);
+  if (!body) return body.error();
+  c.body_limit = *body;
+  auto read = integer<int>(env, "READ_TIMEOUT_MS", 10000, 10, 3600000);
+  if (!read) return read.error();
+  c.read_timeout = std::chrono::milliseconds(*read);
+  auto shutdown = integer<int>(env, "SHUTDOWN_TIMEOUT_MS", 20000, 0, 3600000);
+  if (!shutdown) return shutdown.error();
+  c.shutdown_timeout = std::chrono::milliseconds(*shutdown);
+
+  auto access = boolean(env, "ACCESS_LOG", true);
+  if (!access) return access.error();
+  c.access_log = *access;
+  c.log_level = text(env, "LOG_LEVEL", "info");
+  if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&
+      c.log_level != "error")
+    return bad("LOG_LEVEL", "debug, info, warn or error", c.log_level);
+  return c;
+}
+
+}  // namespace declic::app

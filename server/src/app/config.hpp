@@ -1,0 +1,50 @@
+#pragma once
+// Configuration from environment variables, optionally seeded by a `.env` file (real
+// environment variables win). Validated once at start-up: a bad value stops the program
+// with one line naming the variable. README.md documents every variable and its default.
+
+#include "core/error/error.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace declic::app {
+
+enum class Env { development, test, production };
+
+struct Config {
+  Env env = Env::development;
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  std::string public_url;  // default http://localhost:<port>
+  std::string database_url;
+  std::string data_dir = "var/data";
+  std::string web_dir = "web/dist";
+  unsigned threads = 0;  // default: hardware cores
+  std::size_t db_pool_size = 16;
+  std::chrono::milliseconds db_acquire_timeout{2000};
+  std::size_t body_limit = 1 << 20;
+  std::chrono::milliseconds read_timeout{10000};
+  std::chrono::milliseconds shutdown_timeout{20000};
+  bool access_log = true;
+  std::string log_level = "info";
+};
+
+// Looks a variable up; the real environment by default, a map in tests.
+using Lookup = std::function<std::optional<std::string>(const std::string&)>;
+
+// Parses KEY=VALUE lines (comments, blank lines, optional quotes, `export ` prefix).
+std::map<std::string, std::string> parse_dotenv(const std::string& text);
+
+// Environment first, then the .env file's values.
+Lookup environment_with_dotenv(const std::string& dotenv_path);
+
+// Reads and validates everything; the error's detail is the one-line message.
+core::Result<Config> load_config(const Lookup& lookup);
+
+}  // namespace declic::app

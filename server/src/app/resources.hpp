@@ -1,0 +1,13 @@
+#pragma once
+// Files embedded in the binary at build time (see server/cmake/embed.cmake), so one binary
+// carries its schema and its API description.
+
+#include "core/db/migrate.hpp"
+
+#include <string_view>
+#include <vector>
+
+namespace declic::app {
+std::vector<core::db::Migration> embedded_migrations();
+std::string_view openapi_yaml();
+}  // namespace declic::app

@@ -1,0 +1,43 @@
+#include "core/http/metrics.hpp"
+
+namespace declic::core::http {
+
+void RouteMetrics::observe(int status, std::chrono::nanoseconds duration) {
+  if (status >= 100 && status < 600) by_status_[status].fetch_add(1, std::memory_order_relaxed);
+  const double seconds = std::chrono::duration<double>(duration).count();
+  for (std::size_t i = 0; i < kBuckets.size(); ++i)
+    if (seconds <= kBuckets[i]) {
+      buckets_[i].fetch_add(1, std::memory_order_relaxed);
+      break;
+    }
+  count_.fetch_add(1, std::memory_order_relaxed);
+  sum_ns_.fetch_add(static_cast<std::uint64_t>(duration.count()), std::memory_order_relaxed);
+}
+
+void RouteMetrics::render(std::string& out, const std::string& method,
+                          const std::string& route) const {
+  const std::string labels = "method=\"" + method + "\",route=\"" + route + "\"";
+  for (int status = 100; status < 600; ++status)
+    if (auto n = by_status_[status].load(std::memory_order_relaxed))
+      out += "declic_http_requests_total{" + labels + ",status=\"" + std::to_string(status) +
+             "\"} " + std::to_string(n) + "\n";
+  const auto count = count_.load(std::memory_order_relaxed);
+  if (count == 0) return;
+  std::uint64_t cumulative = 0;
+  for (std::size_t i = 0; i < kBuckets.size(); ++i) {
+    cumulative += buckets_[i].load(std::memory_order_relaxed);
+    char le[32];
+    std::snprintf(le, sizeof le, "%g", kBuckets[i]);
+    out += "declic_http_request_duration_seconds_bucket{" + labels + ",le=\"" + le + "\"} " +
+           std::to_string(cumulative) + "\n";
+  }
+  out += "declic_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} " +
+         std::to_string(count) + "\n";
+  char sum[48];
+  std::snprintf(sum, sizeof sum, "%.6f", sum_ns_.load(std::memory_order_relaxed) / 1e9);
+  out += "declic_http_request_duration_seconds_sum{" + labels + "} " + sum + "\n";
+  out += "declic_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) +
+         "\n";
+}
+
+}  // namespace declic::core::http

@@ -1,0 +1,392 @@
+#include "core/http/server.hpp"
+
+#include "core/error/error.hpp"
+#include "core/log/log.hpp"
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/url/parse.hpp>
+
+#include <atomic>
+#include <cctype>
+#include <ctime>
+#include <mutex>
+#include <random>
+#include <unordered_set>
+
+namespace declic::core::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+constexpr auto kWriteTimeout = std::chrono::seconds(30);
+constexpr const char* kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+// An id per request: a random per-process prefix and a counter — unique and cheap.
+std::string next_request_id() {
+  static const std::string prefix = [] {
+    std::random_device rd;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%08x", rd());
+    return std::string(buf);
+  }();
+  static std::atomic<std::uint64_t> counter{0};
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "-%012llx",
+                static_cast<unsigned long long>(counter.fetch_add(1, std::memory_order_relaxed)));
+  return prefix + buf;
+}
+
+// A client-supplied id is kept when it is short and plain, so traces join up across hops.
+bool acceptable_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (unsigned char c : id)
+    if (!std::isalnum(c) && c != '-' && c != '_' && c != '.') return false;
+  return true;
+}
+
+std::string http_date() {
+  thread_local std::time_t cached_at = 0;
+  thread_local char cached[40];
+  const std::time_t now = std::time(nullptr);
+  if (now != cached_at) {
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::strftime(cached, sizeof cached, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+    cached_at = now;
+  }
+  return cached;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+struct Connection {
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  bool idle = true;  // waiting for the first byte of a request; touched only on its strand
+};
+
+}  // namespace
+
+struct Server::Impl : std::enable_shared_from_this<Impl> {
+  Impl(asio::io_context& ioc, const Router& router, ServerOptions options)
+      : ioc(ioc), router(router), options(std::move(options)), acceptor(asio::make_strand(ioc)) {}
+
+  asio::io_context& ioc;
+  const Router& router;
+  ServerOptions options;
+  tcp::acceptor acceptor;
+  std::atomic<bool> draining{false};
+  mutable std::mutex mutex;
+  std::unordered_set<std::shared_ptr<Connection>> connections;
+
+  asio::awaitable<void> accept_loop();
+  asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
+  asio::awaitable<bool> wait_for_request(Connection& conn, beast::flat_buffer& buffer);
+  asio::awaitable<bool> handle_one(Connection& conn, beast::flat_buffer& buffer);
+  asio::awaitable<Response> dispatch(Request& req, bhttp::request_parser<bhttp::string_body>& parser,
+                                     Connection& conn, beast::flat_buffer& buffer,
+                                     RouteMetrics*& metrics, std::string& route_label,
+                                     bool& body_read);
+  void decorate(Response& res, const Request& req) const;
+  asio::awaitable<bool> write(Connection& conn, Response& res, const Request& req,
+                              unsigned version, bool keep_alive);
+  asio::awaitable<void> reply_and_close(Connection& conn, const Error& error, unsigned version);
+};
+
+asio::awaitable<void> Server::Impl::accept_loop() {
+  auto self = shared_from_this();
+  while (!draining) {
+    boost::system::error_code ec;
+    tcp::socket socket = co_await acceptor.async_accept(
+        asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (ec == asio::error::operation_aborted || draining) break;
+      // Out of descriptors or similar: breathe instead of spinning.
+      asio::steady_timer t(acceptor.get_executor(), std::chrono::milliseconds(50));
+      co_await t.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto conn = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(mutex);
+      connections.insert(conn);
+    }
+    asio::co_spawn(conn->stream.get_executor(), serve(conn), asio::detached);
+  }
+}
+
+asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> conn) {
+  auto self = shared_from_this();
+  try {
+    beast::flat_buffer buffer;
+    // Two statements on purpose: g++ 12 mis-compiles co_await inside `&&`.
+    for (;;) {
+      const bool request_waiting = co_await wait_for_request(*conn, buffer);
+      if (!request_waiting) break;
+      const bool keep_going = co_await handle_one(*conn, buffer);
+      if (!keep_going) break;
+    }
+  } catch (const std::exception& e) {
+    log::error("connection failed", {{"error", std::string_view(e.what())}});
+  }
+  boost::system::error_code ec;
+  conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  conn->stream.socket().close(ec);
+  std::lock_guard lock(mutex);
+  connections.erase(conn);
+}
+
+// The idle phase between requests: shutdown may cancel it; data already received is served.
+asio::awaitable<bool> Server::Impl::wait_for_request(Connection& conn, beast::flat_buffer& buffer) {
+  if (buffer.size() > 0) co_return true;  // a pipelined request is already here
+  conn.idle = true;
+  if (draining) co_return conn.stream.socket().available() > 0;
+  conn.stream.expires_after(options.idle_timeout);
+  boost::system::error_code ec;
+  const auto n = co_await conn.stream.async_read_some(buffer.prepare(4096),
+                                                      asio::redirect_error(asio::use_awaitable, ec));
+  buffer.commit(n);
+  conn.idle = false;
+  if (ec == asio::error::operation_aborted) co_return buffer.size() > 0 || conn.stream.socket().available() > 0;
+  co_return !ec && buffer.size() > 0;
+}
+
+asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buffer& buffer) {
+  const auto started = Clock::now();
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
+  parser.body_limit(options.body_limit);
+
+  boost::system::error_code ec;
+  conn.stream.expires_after(options.read_timeout);
+  co_await bhttp::async_read_header(conn.stream, buffer, parser,
+                                    asio::redirect_error(asio::use_awaitable, ec));
+  if (ec == bhttp::error::header_limit) {
+    co_await reply_and_close(conn, Error::headers_too_large(), 11);
+    co_return false;
+  }
+  if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
+      ec == asio::error::eof || ec == asio::error::operation_aborted ||
+      ec == asio::error::connection_reset)
+    co_return false;  // slow or gone client: nothing to answer
+  if (ec) {
+    co_await reply_and_close(conn, Error::bad_request("Malformed HTTP request."), 11);
+    co_return false;
+  }
+
+  const auto& msg = parser.get();
+  Request req;
+  req.method = std::string(msg.method_string());
+  req.head = msg.method() == bhttp::verb::head;
+  req.target = std::string(msg.target());
+  const auto rid = msg["X-Request-Id"];
+  req.request_id = acceptable_request_id(rid) ? std::string(rid) : next_request_id();
+  for (const auto& field : msg) req.headers.emplace_back(lower(field.name_string()), field.value());
+  boost::system::error_code rec;
+  auto ep = conn.stream.socket().remote_endpoint(rec);
+  if (!rec) req.remote_ip = ep.address().to_string();
+
+  RouteMetrics* metrics = &router.unmatched_metrics();
+  std::string route_label = "unmatched";
+  bool body_read = false;
+  Response res = co_await dispatch(req, parser, conn, buffer, metrics, route_label, body_read);
+
+  const bool keep_alive = body_read && parser.keep_alive() && !draining && res.status != 413;
+  const auto version = msg.version();
+  decorate(res, req);
+  const bool written = co_await write(conn, res, req, version, keep_alive);
+
+  const auto elapsed = Clock::now() - started;
+  metrics->observe(res.status, elapsed);
+  if (options.access_log)
+    log::info("request",
+              {{"requestId", std::string_view(req.request_id)},
+               {"method", std::string_view(req.method)},
+               {"path", std::string_view(req.path.empty() ? "-" : req.path)},
+               {"route", std::string_view(route_label)},
+               {"status", std::int64_t(res.status)},
+               {"durationMs", std::chrono::duration<double, std::milli>(elapsed).count()},
+               {"bytes", std::int64_t(res.body.size())},
+               {"remote", std::string_view(req.remote_ip)}});
+  co_return written && keep_alive;
+}
+
+asio::awaitable<Response> Server::Impl::dispatch(
+    Request& req, bhttp::request_parser<bhttp::string_body>& parser, Connection& conn,
+    beast::flat_buffer& buffer, RouteMetrics*& metrics, std::string& route_label,
+    bool& body_read) {
+  auto url = boost::urls::parse_origin_form(req.target);
+  if (!url) co_return Response::problem(Error::bad_request("Malformed request target."));
+  req.path = url->path();
+  req.query = url->encoded_query();
+
+  auto match = router.match(req.method, req.path);
+  const bool api = req.path == "/api" || req.path.starts_with("/api/");
+  const bool fallback = !match.route && match.allow.empty() && !api &&
+                        (req.method == "GET" || req.head) && router.fallback();
+  if (match.route) {
+    metrics = &match.route->metrics();
+    route_label = match.route->pattern();
+    req.params = std::move(match.params);
+    for (const auto& guard : match.route->guards())
+      if (auto refused = guard(req)) co_return Response::problem(*refused);
+    if (auto limit = match.route->max_body()) parser.body_limit(*limit);
+  } else if (fallback) {
+    metrics = &router.static_metrics();
+    route_label = "static";
+  }
+
+  // Refuse a declared oversize body before reading it.
+  const auto limit = match.route && match.route->max_body() ? *match.route->max_body()
+                                                           : options.body_limit;
+  if (auto length = parser.content_length(); length && *length > limit)
+    co_return Response::problem(Error::payload_too_large());
+  if (parser.get()[bhttp::field::expect] == "100-continue" && !parser.is_done()) {
+    bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, parser.get().version()};
+    boost::system::error_code ec;
+    co_await bhttp::async_write(conn.stream, cont, asio::redirect_error(asio::use_awaitable, ec));
+  }
+  boost::system::error_code ec;
+  conn.stream.expires_after(options.read_timeout);
+  co_await bhttp::async_read(conn.stream, buffer, parser,
+                             asio::redirect_error(asio::use_awaitable, ec));
+  if (ec == bhttp::error::body_limit) co_return Response::problem(Error::payload_too_large());
+  if (ec) co_return Response::problem(Error::bad_request("Malformed or incomplete request body."));
+  body_read = true;
+  req.body = std::move(parser.get().body());
+
+  if (!match.route && !fallback) {
+    if (!match.allow.empty()) co_return Response::problem(Error::method_not_allowed(match.allow));
+    co_return Response::problem(Error::not_found("resource"));
+  }
+  const Handler& handler = match.route ? match.route->handler() : router.fallback();
+  try {
+    co_return co_await handler(req);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception", {{"requestId", std::string_view(req.request_id)},
+                                       {"error", std::string_view(e.what())}});
+  }
+  co_return Response::problem(Error::internal());
+}
+
+void Server::Impl::decorate(Response& res, const Request& req) const {
+  res.set("X-Request-Id", req.request_id);
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "no-referrer");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Cross-Origin-Opener-Policy", "same-origin");
+  res.set("Content-Security-Policy", kContentSecurityPolicy);
+  if (options.hsts) res.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  // Private data must not linger in shared caches; static files set their own policy.
+  if (res.header("cache-control").empty()) res.set("Cache-Control", "no-store");
+}
+
+asio::awaitable<bool> Server::Impl::write(Connection& conn, Response& res, const Request& req,
+                                          unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
+  out.set(bhttp::field::date, http_date());
+  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+  for (auto& [name, value] : res.headers) out.set(name, value);
+  out.keep_alive(keep_alive);
+  const auto size = res.body.size();
+  if (req.head) {
+    out.content_length(size);
+  } else {
+    out.body() = std::move(res.body);
+    out.prepare_payload();
+  }
+  res.body.resize(size);  // keep the size for the access log without the bytes
+  boost::system::error_code ec;
+  conn.stream.expires_after(kWriteTimeout);
+  bhttp::response_serializer<bhttp::string_body> sr{out};
+  if (req.head) sr.split(true);
+  if (req.head)
+    co_await bhttp::async_write_header(conn.stream, sr, asio::redirect_error(asio::use_awaitable, ec));
+  else
+    co_await bhttp::async_write(conn.stream, sr, asio::redirect_error(asio::use_awaitable, ec));
+  co_return !ec;
+}
+
+asio::awaitable<void> Server::Impl::reply_and_close(Connection& conn, const Error& error,
+                                                    unsigned version) {
+  Request req;
+  req.request_id = next_request_id();
+  auto res = Response::problem(error);
+  decorate(res, req);
+  co_await write(conn, res, req, version, false);
+  router.unmatched_metrics().observe(res.status, std::chrono::nanoseconds(0));
+  if (options.access_log)
+    log::info("request", {{"requestId", std::string_view(req.request_id)},
+                          {"status", std::int64_t(res.status)},
+                          {"error", std::string_view(error.code)}});
+}
+
+// ---- Server ------------------------------------------------------------------------------
+
+Server::Server(asio::io_context& ioc, const Router& router, ServerOptions options)
+    : impl_(std::make_shared<Impl>(ioc, router, std::move(options))) {}
+
+Server::~Server() = default;
+
+std::uint16_t Server::start() {
+  auto& acc = impl_->acceptor;
+  const tcp::endpoint endpoint(asio::ip::make_address(impl_->options.host), impl_->options.port);
+  acc.open(endpoint.protocol());
+  acc.set_option(tcp::acceptor::reuse_address(true));
+  acc.bind(endpoint);
+  acc.listen(asio::socket_base::max_listen_connections);
+  asio::co_spawn(acc.get_executor(), impl_->accept_loop(), asio::detached);
+  return acc.local_endpoint().port();
+}
+
+void Server::begin_shutdown() {
+  impl_->draining = true;
+  asio::post(impl_->acceptor.get_executor(), [impl = impl_] {
+    boost::system::error_code ec;
+    impl->acceptor.close(ec);
+  });
+  std::lock_guard lock(impl_->mutex);
+  for (const auto& conn : impl_->connections)
+    asio::post(conn->stream.get_executor(), [conn] {
+      if (conn->idle) conn->stream.cancel();
+    });
+}
+
+std::size_t Server::open_connections() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->connections.size();
+}
+
+void Server::force_close() {
+  std::lock_guard lock(impl_->mutex);
+  for (const auto& conn : impl_->connections)
+    asio::post(conn->stream.get_executor(), [conn] {
+      boost::system::error_code ec;
+      conn->stream.socket().close(ec);
+    });
+}
+
+}  // namespace declic::core::http

@@ -1,0 +1,12 @@
+#pragma once
+#include "core/db/db.hpp"
+#include "modules/settings/settings_model.hpp"
+
+namespace declic::settings {
+
+class SettingsRepository {
+ public:
+  boost::asio::awaitable<core::Result<StudioProfile>> studio_profile(core::db::Queryable& db);
+};
+
+}  // namespace declic::settings

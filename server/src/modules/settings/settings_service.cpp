@@ -1,0 +1,9 @@
+#include "modules/settings/settings_service.hpp"
+
+namespace declic::settings {
+
+boost::asio::awaitable<core::Result<StudioProfile>> SettingsService::studio_profile() {
+  co_return co_await repository_.studio_profile(db_);
+}
+
+}  // namespace declic::settings
