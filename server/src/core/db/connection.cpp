@@ -8,6 +8,9 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <libpq-fe.h>
+#include <sys/socket.h>
+
+#include <cerrno>
 
 namespace declic::core::db {
 
@@ -73,8 +76,12 @@ bool Connection::in_transaction() const {
 
 bool Connection::healthy() {
   if (broken_ || PQstatus(conn_) != CONNECTION_OK) return false;
-  // Reads whatever the server sent while idle: a terminated backend shows up here.
-  if (!PQconsumeInput(conn_) || PQstatus(conn_) != CONNECTION_OK) broken_ = true;
+  // An idle connection has nothing to read. Bytes or EOF here mean the server ended the
+  // session (restart, pg_terminate_backend): discard it rather than fail the next query.
+  if (in_transaction()) return true;
+  char byte;
+  const auto n = ::recv(PQsocket(conn_), &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+  if (n >= 0 || (errno != EAGAIN && errno != EWOULDBLOCK)) broken_ = true;
   return !broken_;
 }
 

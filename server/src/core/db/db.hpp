@@ -104,12 +104,16 @@ struct Decoder<T> {
     return v;
   }
 };
+
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
 }  // namespace detail
 
 template <class T>
 T Row::get(int col) const {
-  if constexpr (requires { typename T::value_type; } &&
-                std::is_same_v<T, std::optional<typename T::value_type>>) {
+  if constexpr (detail::is_optional<T>) {
     if (is_null(col)) return std::nullopt;
     return detail::Decoder<typename T::value_type>::decode(text(col));
   } else {

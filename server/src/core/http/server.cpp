@@ -178,7 +178,9 @@ asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buf
   const auto started = Clock::now();
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-  parser.body_limit(options.body_limit);
+  // No body limit while reading headers: Beast would refuse a declared Content-Length
+  // before we know the route, whose own limit (uploads) may be higher. Set in dispatch.
+  parser.body_limit(boost::none);
 
   boost::system::error_code ec;
   conn.stream.expires_after(options.read_timeout);
@@ -253,7 +255,6 @@ asio::awaitable<Response> Server::Impl::dispatch(
     req.params = std::move(match.params);
     for (const auto& guard : match.route->guards())
       if (auto refused = guard(req)) co_return Response::problem(*refused);
-    if (auto limit = match.route->max_body()) parser.body_limit(*limit);
   } else if (fallback) {
     metrics = &router.static_metrics();
     route_label = "static";
@@ -264,6 +265,7 @@ asio::awaitable<Response> Server::Impl::dispatch(
                                                            : options.body_limit;
   if (auto length = parser.content_length(); length && *length > limit)
     co_return Response::problem(Error::payload_too_large());
+  parser.body_limit(limit);
   if (parser.get()[bhttp::field::expect] == "100-continue" && !parser.is_done()) {
     bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, parser.get().version()};
     boost::system::error_code ec;

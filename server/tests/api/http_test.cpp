@@ -1,0 +1,277 @@
+// The HTTP core through the real `declic` binary: limits, malformed input, timeouts,
+// keep-alive, headers, errors, static files, health, metrics and docs.
+#include "test_support.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace declic::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// One server for the whole suite: a fresh database, a small web build, a short read timeout.
+class Http : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    database = new TestDatabase();
+    web_dir = std::string(DECLIC_BUILD_DIR) + "/" + unique_name("web");
+    write(web_dir + "/index.html", "<!doctype html><title>Déclic</title>");
+    write(web_dir + "/assets/app-3f2a1b.js", "console.log('app')");
+    write(web_dir + "/robots.txt", "User-agent: *");
+    write(web_dir + "/api-docs/index.html", "<html>swagger</html>");
+    write(web_dir + "/api-docs/init.js", "// init");
+    auto env = server_env(database->url());
+    env["WEB_DIR"] = web_dir;
+    env["READ_TIMEOUT_MS"] = "700";
+    server = new ServerProcess(env);
+  }
+  static void TearDownTestSuite() {
+    delete server;
+    delete database;
+    std::filesystem::remove_all(web_dir);
+  }
+  static void write(const std::string& path, const std::string& content) {
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+    std::ofstream(path) << content;
+  }
+  static int port() { return server->port(); }
+
+  static void expect_problem(const HttpResponse& r, int status, const std::string& code) {
+    EXPECT_EQ(r.status, status) << r.body;
+    EXPECT_EQ(r.header("content-type"), "application/problem+json");
+    auto body = boost::json::parse(r.body).as_object();
+    EXPECT_EQ(body.at("status").as_int64(), status);
+    EXPECT_EQ(body.at("code").as_string(), code);
+    EXPECT_TRUE(body.contains("type") && body.contains("title") && body.contains("detail"));
+  }
+
+  static inline TestDatabase* database = nullptr;
+  static inline ServerProcess* server = nullptr;
+  static inline std::string web_dir;
+};
+
+}  // namespace
+
+TEST_F(Http, HealthAndReadiness) {
+  auto health = request(port(), "GET", "/healthz");
+  EXPECT_EQ(health.status, 200);
+  EXPECT_EQ(health.body, R"({"status":"ok"})");
+  auto ready = request(port(), "GET", "/readyz");
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_EQ(ready.header("content-type"), "application/json");
+}
+
+TEST_F(Http, StudioProfileComesFromTheDatabase) {
+  auto r = request(port(), "GET", "/api/studio");
+  ASSERT_EQ(r.status, 200);
+  auto body = boost::json::parse(r.body).as_object();
+  EXPECT_EQ(body.at("name").as_string(), "Studio Déclic");
+  EXPECT_EQ(body.at("timeZone").as_string(), "Europe/Paris");
+  EXPECT_EQ(body.at("currency").as_string(), "EUR");
+}
+
+TEST_F(Http, UnknownApiRouteIsProblem404) {
+  expect_problem(request(port(), "GET", "/api/nothing/here"), 404, "not_found");
+  expect_problem(request(port(), "DELETE", "/api/nothing"), 404, "not_found");
+}
+
+TEST_F(Http, WrongMethodIs405WithAllow) {
+  auto r = request(port(), "POST", "/api/studio", "{}");
+  expect_problem(r, 405, "method_not_allowed");
+  EXPECT_EQ(r.header("allow"), "GET, HEAD");
+}
+
+TEST_F(Http, SecurityHeadersOnEveryResponse) {
+  for (const auto& target : {"/healthz", "/api/nothing", "/", "/assets/app-3f2a1b.js"}) {
+    auto r = request(port(), "GET", target);
+    EXPECT_EQ(r.header("x-content-type-options"), "nosniff") << target;
+    EXPECT_EQ(r.header("referrer-policy"), "no-referrer") << target;
+    EXPECT_EQ(r.header("x-frame-options"), "DENY") << target;
+    const auto csp = r.header("content-security-policy");
+    for (const auto* part : {"object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"})
+      EXPECT_NE(csp.find(part), std::string::npos) << target << ": " << csp;
+    EXPECT_TRUE(r.header("strict-transport-security").empty());  // http: no HSTS
+    EXPECT_FALSE(r.header("date").empty());
+  }
+  EXPECT_EQ(request(port(), "GET", "/api/nothing").header("cache-control"), "no-store");
+}
+
+TEST_F(Http, RequestIdIsGeneratedOrKeptWhenPlain) {
+  auto generated = request(port(), "GET", "/healthz");
+  EXPECT_GE(generated.header("x-request-id").size(), 16u);
+  auto kept = request(port(), "GET", "/healthz", "", {"X-Request-Id: trace-abc_123.4"});
+  EXPECT_EQ(kept.header("x-request-id"), "trace-abc_123.4");
+  auto replaced = request(port(), "GET", "/healthz", "", {"X-Request-Id: bad id\"<script>"});
+  EXPECT_NE(replaced.header("x-request-id").find_first_not_of("0123456789abcdef-"), 0u);
+  EXPECT_EQ(replaced.header("x-request-id").find('<'), std::string::npos);
+  // The access log has one JSON line for it, path without query string.
+  request(port(), "GET", "/healthz?token=secret", "", {"X-Request-Id: log-check-1"});
+  ASSERT_TRUE(server->output_contains("\"requestId\":\"log-check-1\"", 2s));
+  const auto out = server->output();
+  const auto line_start = out.rfind('\n', out.find("log-check-1")) + 1;
+  const auto line = out.substr(line_start, out.find('\n', line_start) - line_start);
+  auto entry = boost::json::parse(line).as_object();
+  EXPECT_EQ(entry.at("msg").as_string(), "request");
+  EXPECT_EQ(entry.at("path").as_string(), "/healthz");
+  EXPECT_EQ(entry.at("status").as_int64(), 200);
+  EXPECT_EQ(line.find("secret"), std::string::npos);
+}
+
+TEST_F(Http, BodyOverOneMebibyteIs413) {
+  // Declared too large: refused before the body is sent.
+  HttpConnection declared(port());
+  declared.send("POST /api/studio HTTP/1.1\r\nHost: x\r\nContent-Length: 2000000\r\n\r\n");
+  auto r = declared.read();
+  ASSERT_TRUE(r);
+  expect_problem(*r, 413, "payload_too_large");
+  EXPECT_TRUE(declared.closed_by_peer(2s));
+
+  // Chunked, so the size is only known while reading.
+  HttpConnection chunked(port());
+  chunked.send("POST /api/nothing HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+  const std::string chunk(256 * 1024, 'a');
+  char size[16];
+  std::snprintf(size, sizeof size, "%zx\r\n", chunk.size());
+  HttpResponse got;
+  try {
+    for (int i = 0; i < 8; ++i) chunked.send(size + chunk + "\r\n");
+  } catch (...) {  // the server may close while we still send
+  }
+  auto r2 = chunked.read();
+  ASSERT_TRUE(r2);
+  expect_problem(*r2, 413, "payload_too_large");
+
+  // Exactly at the limit is accepted (and routed: here a 404).
+  auto at_limit = request(port(), "POST", "/api/nothing", std::string(1 << 20, 'b'));
+  EXPECT_EQ(at_limit.status, 404);
+}
+
+TEST_F(Http, HugeHeadersAre431) {
+  HttpConnection conn(port());
+  conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(20000, 'h') + "\r\n\r\n");
+  auto r = conn.read();
+  ASSERT_TRUE(r);
+  expect_problem(*r, 431, "headers_too_large");
+}
+
+TEST_F(Http, MalformedRequestsAre400AndTheServerLivesOn) {
+  for (const std::string raw :
+       {std::string("GARBAGE\r\n\r\n"), std::string("GET /healthz HTTP/9.9\r\n\r\n"),
+        std::string("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
+        std::string("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"),
+        std::string("GET /healthz HTTP/1.1\r\nBad Header\r\n\r\n"),
+        std::string("POST /api/studio HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
+    HttpConnection conn(port());
+    conn.send(raw);
+    auto r = conn.read(5s);
+    ASSERT_TRUE(r) << raw;
+    EXPECT_EQ(r->status, 400) << raw;
+    EXPECT_EQ(r->header("content-type"), "application/problem+json") << raw;
+  }
+  EXPECT_EQ(request(port(), "GET", "/healthz").status, 200);
+}
+
+TEST_F(Http, SlowClientsAreCutAfterTheReadTimeout) {
+  HttpConnection slow(port());
+  slow.send("GET /healthz HTTP/1.1\r\nHost: x\r\n");  // never finishes its headers
+  const auto start = std::chrono::steady_clock::now();
+  // Meanwhile others are served.
+  EXPECT_EQ(request(port(), "GET", "/healthz").status, 200);
+  EXPECT_TRUE(slow.closed_by_peer(5s));
+  const auto took = std::chrono::steady_clock::now() - start;
+  EXPECT_GE(took, 500ms);
+  EXPECT_LT(took, 3s);
+
+  HttpConnection slow_body(port());
+  slow_body.send("POST /api/nothing HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc");
+  EXPECT_TRUE(slow_body.closed_by_peer(5s));
+}
+
+TEST_F(Http, KeepAliveServesSeveralRequestsOnOneConnection) {
+  HttpConnection conn(port());
+  for (int i = 0; i < 3; ++i) {
+    conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto r = conn.read();
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(r->status, 200);
+  }
+  // Pipelined: two requests in one write, two answers in order.
+  conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /api/studio HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto a = conn.read();
+  auto b = conn.read();
+  ASSERT_TRUE(a && b);
+  EXPECT_EQ(a->body, R"({"status":"ok"})");
+  EXPECT_NE(b->body.find("timeZone"), std::string::npos);
+  // Connection: close is honoured.
+  conn.send("GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  ASSERT_TRUE(conn.read());
+  EXPECT_TRUE(conn.closed_by_peer(2s));
+}
+
+TEST_F(Http, StaticFilesWithCachePoliciesAndClientRouteFallback) {
+  auto index = request(port(), "GET", "/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_EQ(index.header("cache-control"), "no-cache");
+  EXPECT_NE(index.body.find("Déclic"), std::string::npos);
+
+  auto asset = request(port(), "GET", "/assets/app-3f2a1b.js");
+  EXPECT_EQ(asset.status, 200);
+  EXPECT_EQ(asset.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(asset.header("cache-control"), "public, max-age=31536000, immutable");
+
+  auto route = request(port(), "GET", "/clients/42/edit");
+  EXPECT_EQ(route.status, 200);
+  EXPECT_EQ(route.body, index.body);
+
+  EXPECT_EQ(request(port(), "GET", "/robots.txt").body, "User-agent: *");
+  expect_problem(request(port(), "GET", "/assets/missing-123.js"), 404, "not_found");
+
+  auto head = request(port(), "HEAD", "/");
+  EXPECT_EQ(head.status, 200);
+  EXPECT_EQ(head.header("content-length"), std::to_string(index.body.size()));
+  EXPECT_TRUE(head.body.empty());
+}
+
+TEST_F(Http, StaticServingNeverLeavesItsFolder) {
+  for (const auto* target : {"/../CMakeCache.txt", "/%2e%2e/CMakeCache.txt", "/assets/../../x",
+                             "/.env", "/..%2fCMakeCache.txt"}) {
+    auto r = request(port(), "GET", target);
+    EXPECT_TRUE(r.status == 404 || r.status == 400 ||
+                (r.status == 200 && r.body.find("Déclic") != std::string::npos))
+        << target << " " << r.status;
+    EXPECT_EQ(r.body.find("CMAKE"), std::string::npos) << target;
+  }
+}
+
+TEST_F(Http, MetricsCountRequestsByRouteAndStatus) {
+  request(port(), "GET", "/api/studio");
+  request(port(), "GET", "/api/nothing");
+  auto r = request(port(), "GET", "/metrics");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.header("content-type"), "text/plain; version=0.0.4");
+  for (const auto* needle :
+       {"declic_http_requests_total{method=\"GET\",route=\"/api/studio\",status=\"200\"}",
+        "declic_http_requests_total{method=\"ANY\",route=\"unmatched\",status=\"404\"}",
+        "declic_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/studio\",le=\"+Inf\"}",
+        "declic_db_pool_open ", "declic_db_pool_in_use ", "declic_db_pool_max ",
+        "process_resident_memory_bytes "})
+    EXPECT_NE(r.body.find(needle), std::string::npos) << needle;
+}
+
+TEST_F(Http, OpenApiDocumentAndDocsPage) {
+  auto yaml = request(port(), "GET", "/api/openapi.yaml");
+  EXPECT_EQ(yaml.status, 200);
+  EXPECT_EQ(yaml.header("content-type"), "application/yaml");
+  EXPECT_EQ(yaml.body.rfind("openapi: 3", 0), 0u);
+  EXPECT_NE(yaml.body.find("/api/studio"), std::string::npos);
+  auto page = request(port(), "GET", "/api/docs");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_EQ(page.body, "<html>swagger</html>");
+  EXPECT_EQ(request(port(), "GET", "/api/docs/init.js").status, 200);
+  expect_problem(request(port(), "GET", "/api/docs/nope.js"), 404, "not_found");
+}

@@ -1,0 +1,75 @@
+#include "app/config.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace declic::app;
+
+namespace {
+Lookup from(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& k) -> std::optional<std::string> {
+    auto it = vars.find(k);
+    return it == vars.end() ? std::nullopt : std::optional(it->second);
+  };
+}
+const std::string kDb = "postgresql://localhost/declic";
+}  // namespace
+
+TEST(Config, DefaultsWithOnlyADatabase) {
+  auto c = load_config(from({{"DATABASE_URL", kDb}}));
+  ASSERT_TRUE(c) << c.error().detail;
+  EXPECT_EQ(c->port, 8080);
+  EXPECT_EQ(c->public_url, "http://localhost:8080");
+  EXPECT_EQ(c->body_limit, 1u << 20);
+  EXPECT_EQ(c->data_dir, "var/data");
+  EXPECT_EQ(c->web_dir, "web/dist");
+  EXPECT_GE(c->threads, 1u);
+  EXPECT_EQ(c->env, Env::development);
+}
+
+TEST(Config, MissingDatabaseUrlIsNamed) {
+  auto c = load_config(from({}));
+  ASSERT_FALSE(c);
+  EXPECT_NE(c.error().detail.find("DATABASE_URL"), std::string::npos);
+}
+
+TEST(Config, BadValuesNameTheVariable) {
+  struct Case {
+    std::string name, value;
+  };
+  for (const auto& [name, value] :
+       std::vector<Case>{{"PORT", "80a"}, {"PORT", "70000"}, {"PORT", "-1"},
+                         {"THREADS", "0"}, {"DB_POOL_SIZE", "many"}, {"ACCESS_LOG", "maybe"},
+                         {"APP_ENV", "staging"}, {"PUBLIC_URL", "localhost:8080"},
+                         {"LOG_LEVEL", "loud"}, {"READ_TIMEOUT_MS", "1e3"},
+                         {"DATABASE_URL", "mysql://x"}}) {
+    auto vars = std::map<std::string, std::string>{{"DATABASE_URL", kDb}};
+    vars[name] = value;
+    auto c = load_config(from(vars));
+    ASSERT_FALSE(c) << name << "=" << value;
+    EXPECT_EQ(c.error().detail.find('\n'), std::string::npos);
+    EXPECT_EQ(c.error().detail.rfind(name, 0), 0u) << c.error().detail;
+  }
+}
+
+TEST(Config, HonoursPortPublicUrlAndDataDir) {
+  auto c = load_config(from({{"DATABASE_URL", kDb},
+                             {"PORT", "9090"},
+                             {"PUBLIC_URL", "https://studio.example.fr/"},
+                             {"DATA_DIR", "/srv/files"}}));
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->port, 9090);
+  EXPECT_EQ(c->public_url, "https://studio.example.fr");
+  EXPECT_EQ(c->data_dir, "/srv/files");
+}
+
+TEST(DotEnv, ParsesCommentsQuotesAndExport) {
+  auto vars = parse_dotenv(
+      "# comment\n\nPORT=9000\nexport HOST=0.0.0.0\nPUBLIC_URL=\"https://a.b\"\n"
+      "NAME='x y'\nbroken line\n  SPACED = v  \r\n");
+  EXPECT_EQ(vars["PORT"], "9000");
+  EXPECT_EQ(vars["HOST"], "0.0.0.0");
+  EXPECT_EQ(vars["PUBLIC_URL"], "https://a.b");
+  EXPECT_EQ(vars["NAME"], "x y");
+  EXPECT_EQ(vars["SPACED"], "v");
+  EXPECT_FALSE(vars.contains("broken line"));
+}

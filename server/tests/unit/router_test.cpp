@@ -1,0 +1,84 @@
+#include "core/http/router.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace declic::core::http;
+
+namespace {
+Handler noop() {
+  return [](Request&) -> boost::asio::awaitable<Response> { co_return Response::no_content(); };
+}
+}  // namespace
+
+TEST(Router, MatchesLiteralPathsAndExtractsParameters) {
+  Router r;
+  r.get("/api/bookings", noop());
+  r.post("/api/bookings/{id}/confirm", noop());
+  auto m = r.match("POST", "/api/bookings/42/confirm");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern(), "/api/bookings/{id}/confirm");
+  ASSERT_EQ(m.params.size(), 1u);
+  EXPECT_EQ(m.params[0].first, "id");
+  EXPECT_EQ(m.params[0].second, "42");
+}
+
+TEST(Router, IgnoresEmptySegmentsAndTrailingSlashes) {
+  Router r;
+  r.get("/api/services", noop());
+  EXPECT_NE(r.match("GET", "/api/services/").route, nullptr);
+  EXPECT_NE(r.match("GET", "//api//services").route, nullptr);
+}
+
+TEST(Router, UnknownPathHasNoRouteAndNoAllow) {
+  Router r;
+  r.get("/api/services", noop());
+  auto m = r.match("GET", "/api/servicez");
+  EXPECT_EQ(m.route, nullptr);
+  EXPECT_TRUE(m.allow.empty());
+  EXPECT_EQ(r.match("GET", "/api/services/1/2").route, nullptr);
+}
+
+TEST(Router, WrongMethodListsAllowedMethodsOnce) {
+  Router r;
+  r.get("/api/things/{id}", noop());
+  r.patch("/api/things/{id}", noop());
+  r.del("/api/things/{id}", noop());
+  auto m = r.match("POST", "/api/things/7");
+  EXPECT_EQ(m.route, nullptr);
+  EXPECT_EQ(m.allow, (std::vector<std::string>{"GET", "HEAD", "PATCH", "DELETE"}));
+}
+
+TEST(Router, HeadIsServedByGet) {
+  Router r;
+  r.get("/healthz", noop());
+  auto m = r.match("HEAD", "/healthz");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->method(), "GET");
+}
+
+TEST(Router, LiteralSegmentsMustMatchExactly) {
+  Router r;
+  r.get("/api/users/{id}/overview", noop());
+  EXPECT_EQ(r.match("GET", "/api/users/1/overvie").route, nullptr);
+  EXPECT_NE(r.match("GET", "/api/users/1/overview").route, nullptr);
+}
+
+TEST(Router, RoutesKeepTheirGuardsAndBodyLimit) {
+  Router r;
+  auto& route = r.post("/api/uploads", noop())
+                    .body_limit(64 << 20)
+                    .guard([](Request&) -> std::optional<declic::core::Error> {
+                      return declic::core::Error::unauthorized();
+                    });
+  EXPECT_EQ(route.max_body(), std::optional<std::size_t>(64 << 20));
+  ASSERT_EQ(route.guards().size(), 1u);
+  Request req;
+  auto refused = route.guards()[0](req);
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->errc, declic::core::Errc::unauthorized);
+}
+
+TEST(SplitPath, SplitsOnSlashes) {
+  EXPECT_EQ(split_path("/a/b/c"), (std::vector<std::string_view>{"a", "b", "c"}));
+  EXPECT_TRUE(split_path("/").empty());
+}
