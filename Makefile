@@ -14,6 +14,7 @@ bench:
 	@bench/run
 
 fmt:
+	@command -v clang-format >/dev/null || { echo "make fmt needs clang-format (apt install clang-format)"; exit 1; }
 	@find server -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 clean:

@@ -1,5 +1,7 @@
 #include "app/config.hpp"
 
+#include <arpa/inet.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <fstream>
@@ -24,9 +26,16 @@ Error bad(const std::string& name, const std::string& expected, const std::strin
   return Error::bad_request(name + " must be " + expected + " (got \"" + got + "\")", "config");
 }
 
+// An empty value means "unset" for every variable, as in most .env conventions.
+std::optional<std::string> value_of(const Lookup& env, const std::string& name) {
+  auto raw = env(name);
+  if (raw && raw->empty()) return std::nullopt;
+  return raw;
+}
+
 template <class T>
 Result<T> integer(const Lookup& env, const std::string& name, T fallback, T min, T max) {
-  auto raw = env(name);
+  auto raw = value_of(env, name);
   if (!raw) return fallback;
   long long v = 0;
   auto [p, ec] = std::from_chars(raw->data(), raw->data() + raw->size(), v);
@@ -38,7 +47,7 @@ Result<T> integer(const Lookup& env, const std::string& name, T fallback, T min,
 }
 
 Result<bool> boolean(const Lookup& env, const std::string& name, bool fallback) {
-  auto raw = env(name);
+  auto raw = value_of(env, name);
   if (!raw) return fallback;
   if (*raw == "true" || *raw == "1" || *raw == "on") return true;
   if (*raw == "false" || *raw == "0" || *raw == "off") return false;
@@ -46,8 +55,12 @@ Result<bool> boolean(const Lookup& env, const std::string& name, bool fallback) 
 }
 
 std::string text(const Lookup& env, const std::string& name, std::string fallback) {
-  auto raw = env(name);
-  return raw && !raw->empty() ? *raw : fallback;
+  return value_of(env, name).value_or(std::move(fallback));
+}
+
+bool is_ip_address(const std::string& s) {
+  unsigned char buf[sizeof(in6_addr)];
+  return inet_pton(AF_INET, s.c_str(), buf) == 1 || inet_pton(AF_INET6, s.c_str(), buf) == 1;
 }
 
 bool is_url_with_scheme(const std::string& s, std::initializer_list<std::string_view> schemes) {
@@ -101,6 +114,7 @@ Result<Config> load_config(const Lookup& env) {
   else return bad("APP_ENV", "development, test or production", app_env);
 
   c.host = text(env, "HOST", c.host);
+  if (!is_ip_address(c.host)) return bad("HOST", "an IP address such as 127.0.0.1 or 0.0.0.0", c.host);
   auto port = integer<std::uint16_t>(env, "PORT", 8080, 0, 65535);
   if (!port) return port.error();
   c.port = *port;

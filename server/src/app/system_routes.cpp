@@ -5,6 +5,8 @@
 
 #include <fstream>
 
+#include <unistd.h>
+
 namespace declic::app {
 
 using core::Error;
@@ -19,7 +21,7 @@ long resident_memory_bytes() {
   std::ifstream statm("/proc/self/statm");
   long pages_total = 0, pages_resident = 0;
   statm >> pages_total >> pages_resident;
-  return pages_resident * 4096;
+  return pages_resident * sysconf(_SC_PAGESIZE);
 }
 
 std::string render_metrics(const core::http::Router& router, const core::db::Pool& pool) {

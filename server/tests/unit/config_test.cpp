@@ -41,7 +41,7 @@ TEST(Config, BadValuesNameTheVariable) {
                          {"THREADS", "0"}, {"DB_POOL_SIZE", "many"}, {"ACCESS_LOG", "maybe"},
                          {"APP_ENV", "staging"}, {"PUBLIC_URL", "localhost:8080"},
                          {"LOG_LEVEL", "loud"}, {"READ_TIMEOUT_MS", "1e3"},
-                         {"DATABASE_URL", "mysql://x"}}) {
+                         {"DATABASE_URL", "mysql://x"}, {"HOST", "localhost"}}) {
     auto vars = std::map<std::string, std::string>{{"DATABASE_URL", kDb}};
     vars[name] = value;
     auto c = load_config(from(vars));
@@ -60,6 +60,14 @@ TEST(Config, HonoursPortPublicUrlAndDataDir) {
   EXPECT_EQ(c->port, 9090);
   EXPECT_EQ(c->public_url, "https://studio.example.fr");
   EXPECT_EQ(c->data_dir, "/srv/files");
+}
+
+TEST(Config, EmptyValuesMeanUnset) {
+  auto c = load_config(from({{"DATABASE_URL", kDb}, {"PORT", ""}, {"ACCESS_LOG", ""}, {"HOST", ""}}));
+  ASSERT_TRUE(c) << c.error().detail;
+  EXPECT_EQ(c->port, 8080);
+  EXPECT_TRUE(c->access_log);
+  EXPECT_EQ(c->host, "127.0.0.1");
 }
 
 TEST(DotEnv, ParsesCommentsQuotesAndExport) {

@@ -34,6 +34,9 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr auto kWriteTimeout = std::chrono::seconds(30);
+// At shutdown, keep-alive connections get this long to send one more request (answered
+// with Connection: close) before idle ones are closed: busy clients lose nothing.
+constexpr auto kIdleGrace = std::chrono::milliseconds(200);
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
@@ -91,13 +94,19 @@ struct Connection {
 
 struct Server::Impl : std::enable_shared_from_this<Impl> {
   Impl(asio::io_context& ioc, const Router& router, ServerOptions options)
-      : ioc(ioc), router(router), options(std::move(options)), acceptor(asio::make_strand(ioc)) {}
+      : ioc(ioc),
+        router(router),
+        options(std::move(options)),
+        acceptor(asio::make_strand(ioc)),
+        grace(acceptor.get_executor()) {}
 
   asio::io_context& ioc;
   const Router& router;
   ServerOptions options;
   tcp::acceptor acceptor;
-  std::atomic<bool> draining{false};
+  asio::steady_timer grace;
+  std::atomic<bool> draining{false};      // listener closed: replies say Connection: close
+  std::atomic<bool> closing_idle{false};  // grace over: idle connections end
   mutable std::mutex mutex;
   std::unordered_set<std::shared_ptr<Connection>> connections;
 
@@ -110,6 +119,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
                                      RouteMetrics*& metrics, std::string& route_label,
                                      bool& body_read);
   void decorate(Response& res, const Request& req) const;
+  void close_idle_connections();
   asio::awaitable<bool> write(Connection& conn, Response& res, const Request& req,
                               unsigned version, bool keep_alive);
   asio::awaitable<void> reply_and_close(Connection& conn, const Error& error, unsigned version);
@@ -163,7 +173,7 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> conn) {
 asio::awaitable<bool> Server::Impl::wait_for_request(Connection& conn, beast::flat_buffer& buffer) {
   if (buffer.size() > 0) co_return true;  // a pipelined request is already here
   conn.idle = true;
-  if (draining) co_return conn.stream.socket().available() > 0;
+  if (closing_idle) co_return conn.stream.socket().available() > 0;
   conn.stream.expires_after(options.idle_timeout);
   boost::system::error_code ec;
   const auto n = co_await conn.stream.async_read_some(buffer.prepare(4096),
@@ -364,17 +374,27 @@ std::uint16_t Server::start() {
   return acc.local_endpoint().port();
 }
 
-void Server::begin_shutdown() {
-  impl_->draining = true;
-  asio::post(impl_->acceptor.get_executor(), [impl = impl_] {
-    boost::system::error_code ec;
-    impl->acceptor.close(ec);
-  });
-  std::lock_guard lock(impl_->mutex);
-  for (const auto& conn : impl_->connections)
+void Server::Impl::close_idle_connections() {
+  closing_idle = true;
+  std::lock_guard lock(mutex);
+  for (const auto& conn : connections)
     asio::post(conn->stream.get_executor(), [conn] {
       if (conn->idle) conn->stream.cancel();
     });
+}
+
+// Order matters: the listener closes before any reply says "Connection: close", so a
+// client reconnecting is refused at once instead of being reset from the accept backlog.
+void Server::begin_shutdown() {
+  asio::post(impl_->acceptor.get_executor(), [impl = impl_] {
+    boost::system::error_code ec;
+    impl->acceptor.close(ec);
+    impl->draining = true;
+    impl->grace.expires_after(kIdleGrace);
+    impl->grace.async_wait([impl](boost::system::error_code ec) {
+      if (!ec) impl->close_idle_connections();
+    });
+  });
 }
 
 std::size_t Server::open_connections() const {
