@@ -6,14 +6,22 @@
 #include "core/db/migrate.hpp"
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
+#include "core/mail/mail.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/auth/auth_module.hpp"
 #include "modules/settings/settings_module.hpp"
+#include "modules/users/users_module.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+
+#include <iostream>
 
 #include <thread>
 
@@ -75,8 +83,51 @@ bool run_migrations(asio::io_context& ioc, core::db::Pool& pool) {
   return ok;
 }
 
+// The composition root: every module, in dependency order.
+auth::AuthService& register_modules(core::http::Router& router, AppContext& ctx) {
+  register_system_routes(router, ctx);
+  auto& settings = settings::register_module(router, ctx);
+  auto& audit = ctx.own(std::make_unique<audit::AuditService>());
+  auto& users = ctx.own(std::make_unique<users::UsersService>(ctx.db, audit));
+  auto auth = auth::register_module(router, ctx, users, audit, settings);
+  users::register_module(router, ctx, users, auth.guards);
+  return auth.service;
+}
+
+// Runs one command coroutine against a migrated database with every module wired.
+int run_command(Config config,
+                std::function<asio::awaitable<int>(auth::AuthService&, AppContext&)> command) {
+  apply_log_level(config);
+  if (auto secret = ensure_jwt_secret(config); !secret) {
+    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
+    return 2;
+  }
+  asio::io_context ioc(1);
+  asio::thread_pool blocking(1);
+  core::db::Pool pool(ioc.get_executor(), pool_options(config));
+  if (!run_migrations(ioc, pool)) return 1;
+  core::http::Router router;
+  AppContext ctx(config, pool, ioc.get_executor(), blocking);
+  auto& auth = register_modules(router, ctx);
+  int code = 1;
+  asio::co_spawn(
+      asio::make_strand(ioc),
+      [&]() -> asio::awaitable<void> { code = co_await command(auth, ctx); }, asio::detached);
+  ioc.run();
+  return code;
+}
+
+core::mail::MailerOptions mailer_options(const Config& c) {
+  core::mail::MailerOptions o;
+  o.smtp_url = c.smtp_url;
+  o.from = c.mail_from;
+  o.mail_dir = c.mail_dir;
+  return o;
+}
+
 asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Server& server,
-                                        core::db::Pool& pool, std::chrono::milliseconds grace) {
+                                        core::db::Pool& pool, core::mail::MailWorker& mail,
+                                        std::chrono::milliseconds grace) {
   core::log::info("shutting down", {{"openConnections", std::int64_t(server.open_connections())}});
   server.begin_shutdown();
   const auto deadline = std::chrono::steady_clock::now() + grace;
@@ -87,6 +138,7 @@ asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Serve
   }
   const auto left = server.open_connections();
   server.force_close();
+  mail.stop();
   pool.close();
   core::log::info("stopped", {{"forcedConnections", std::int64_t(left)}});
   ioc.stop();
@@ -101,16 +153,22 @@ int migrate(const Config& config) {
   return run_migrations(ioc, pool) ? 0 : 1;
 }
 
-int serve(const Config& config) {
+int serve(Config config) {
   apply_log_level(config);
+  if (auto secret = ensure_jwt_secret(config); !secret) {
+    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
+    return 2;
+  }
   asio::io_context ioc(static_cast<int>(config.threads));
+  asio::thread_pool blocking(std::max(2u, config.threads));
   core::db::Pool pool(ioc.get_executor(), pool_options(config));
   if (!run_migrations(ioc, pool)) return 1;
 
   core::http::Router router;
-  AppContext ctx{config, pool, ioc.get_executor()};
-  register_system_routes(router, ctx);
-  settings::register_module(router, ctx);
+  AppContext ctx(config, pool, ioc.get_executor(), blocking);
+  register_modules(router, ctx);
+  core::mail::MailWorker mail(ioc.get_executor(), pool, mailer_options(config));
+  mail.start();
 
   core::http::ServerOptions options;
   options.host = config.host;
@@ -137,7 +195,7 @@ int serve(const Config& config) {
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int) {
     if (ec) return;
-    asio::co_spawn(ioc, graceful_shutdown(ioc, server, pool, config.shutdown_timeout),
+    asio::co_spawn(ioc, graceful_shutdown(ioc, server, pool, mail, config.shutdown_timeout),
                    asio::detached);
   });
 
@@ -145,7 +203,62 @@ int serve(const Config& config) {
   for (unsigned i = 1; i < config.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   threads.clear();
+  blocking.join();
   return 0;
+}
+
+int create_admin(Config config, const std::string& email, const std::string& first_name,
+                 const std::string& last_name, const std::string& password) {
+  const auto normalized = users::normalize_email(email);
+  if (!normalized) {
+    std::fprintf(stderr, "declic: not an e-mail address: %s\n", email.c_str());
+    return 2;
+  }
+  if (password.size() < 10 || password.size() > 128) {
+    std::fprintf(stderr, "declic: the password must have 10 to 128 characters\n");
+    return 2;
+  }
+  return run_command(std::move(config), [&](auth::AuthService& auth,
+                                            AppContext&) -> asio::awaitable<int> {
+    const users::NewUser admin{*normalized, first_name, last_name, std::nullopt, "fr",
+                               core::auth::Role::admin, std::nullopt};
+    auto user = co_await auth.ensure_account(admin, password, /*must_be_new=*/true);
+    if (!user) {
+      std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
+      co_return 1;
+    }
+    std::printf("Administrator created: %s\n", user->profile.email.c_str());
+    co_return 0;
+  });
+}
+
+int seed_demo(Config config) {
+  if (config.env == Env::production) {
+    std::fprintf(stderr, "declic: seed-demo never runs in production\n");
+    return 2;
+  }
+  const std::string password = config.demo_password;
+  return run_command(std::move(config), [&](auth::AuthService& auth,
+                                            AppContext&) -> asio::awaitable<int> {
+    using core::auth::Role;
+    const std::vector<users::NewUser> accounts{
+        {"admin@demo.declic.fr", "Alice", "Martin", "+33 6 12 34 56 78", "fr", Role::admin, {}},
+        {"pro@demo.declic.fr", "Paul", "Lefèvre", "+33 6 23 45 67 89", "fr", Role::professionnel, {}},
+        {"client1@demo.declic.fr", "Chloé", "Dubois", "+33 6 34 56 78 90", "fr", Role::client, {}},
+        {"client2@demo.declic.fr", "Lucas", "Bernard", "+44 7700 900123", "en", Role::client, {}},
+    };
+    std::printf("Demo accounts (password: %s):\n", password.c_str());
+    for (const auto& account : accounts) {
+      auto user = co_await auth.ensure_account(account, password, /*must_be_new=*/false);
+      if (!user) {
+        std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
+        co_return 1;
+      }
+      std::printf("  %-14s %s\n", std::string(core::auth::to_string(account.role)).c_str(),
+                  account.email.c_str());
+    }
+    co_return 0;
+  });
 }
 
 }  // namespace declic::app

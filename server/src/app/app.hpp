@@ -6,8 +6,13 @@
 namespace declic::app {
 
 // `declic serve`: migrate, then serve until SIGINT/SIGTERM. Returns the exit code.
-int serve(const Config& config);
+int serve(Config config);
 // `declic migrate`: apply pending migrations and exit.
 int migrate(const Config& config);
+// `declic create-admin --email E [--first-name F --last-name L]`: password from stdin.
+int create_admin(Config config, const std::string& email, const std::string& first_name,
+                 const std::string& last_name, const std::string& password);
+// `declic seed-demo`: the demo accounts (never in production); prints them.
+int seed_demo(Config config);
 
 }  // namespace declic::app

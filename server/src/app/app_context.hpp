@@ -6,18 +6,22 @@
 #include "core/db/db.hpp"
 #include "core/http/router.hpp"
 
+#include <boost/asio/thread_pool.hpp>
+
 #include <memory>
 #include <vector>
 
 namespace declic::app {
 
 struct AppContext {
-  AppContext(const Config& c, core::db::Pool& pool, boost::asio::any_io_executor ex)
-      : config(c), db(pool), executor(std::move(ex)) {}
+  AppContext(const Config& c, core::db::Pool& pool, boost::asio::any_io_executor ex,
+             boost::asio::thread_pool& blocking_pool)
+      : config(c), db(pool), executor(std::move(ex)), blocking(blocking_pool) {}
 
   const Config& config;
   core::db::Pool& db;
-  boost::asio::any_io_executor executor;
+  boost::asio::any_io_executor executor;  // the event loop, for background work
+  boost::asio::thread_pool& blocking;     // CPU-heavy or blocking work (argon2id, SMTP)
 
   template <class T>
   T& own(std::unique_ptr<T> object) {

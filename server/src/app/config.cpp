@@ -2,7 +2,10 @@
 
 #include <arpa/inet.h>
 
+#include "core/auth/tokens.hpp"
+
 #include <charconv>
+#include <filesystem>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -159,11 +162,48 @@ Result<Config> load_config(const Lookup& env) {
   auto access = boolean(env, "ACCESS_LOG", true);
   if (!access) return access.error();
   c.access_log = *access;
+  c.jwt_secret = text(env, "JWT_SECRET", "");
+  if (c.jwt_secret.empty() && c.env == Env::production)
+    return Error::bad_request("JWT_SECRET is required in production (at least 32 random characters)",
+                              "config");
+  if (!c.jwt_secret.empty() && c.jwt_secret.size() < 32)
+    return bad("JWT_SECRET", "at least 32 characters", "(" + std::to_string(c.jwt_secret.size()) +
+                                                           " characters)");
+  c.smtp_url = text(env, "SMTP_URL", "");
+  if (!c.smtp_url.empty() && !is_url_with_scheme(c.smtp_url, {"smtp", "smtps"}))
+    return bad("SMTP_URL", "an smtp:// or smtps:// URL", "…");
+  c.mail_from = text(env, "MAIL_FROM", c.mail_from);
+  c.mail_dir = text(env, "MAIL_DIR", c.mail_dir);
+  c.demo_password = text(env, "DEMO_PASSWORD", c.demo_password);
+  if (c.demo_password.size() < 10) return bad("DEMO_PASSWORD", "at least 10 characters", "…");
+
   c.log_level = text(env, "LOG_LEVEL", "info");
   if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&
       c.log_level != "error")
     return bad("LOG_LEVEL", "debug, info, warn or error", c.log_level);
   return c;
+}
+
+Result<void> ensure_jwt_secret(Config& c) {
+  if (!c.jwt_secret.empty()) return Result<void>{};
+  namespace fs = std::filesystem;
+  if (std::ifstream in(c.jwt_secret_file); in) {
+    std::getline(in, c.jwt_secret);
+    if (c.jwt_secret.size() >= 32) return Result<void>{};
+  }
+  std::error_code ec;
+  fs::create_directories(fs::path(c.jwt_secret_file).parent_path(), ec);
+  c.jwt_secret = core::auth::random_token();
+  const auto tmp = c.jwt_secret_file + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << c.jwt_secret << "\n";
+    if (!out) return bad("JWT_SECRET", "set, or the file " + c.jwt_secret_file + " writable", "");
+  }
+  fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
+  fs::rename(tmp, c.jwt_secret_file, ec);
+  if (ec) return bad("JWT_SECRET", "set, or the file " + c.jwt_secret_file + " writable", "");
+  return Result<void>{};
 }
 
 }  // namespace declic::app

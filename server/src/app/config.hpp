@@ -33,6 +33,13 @@ struct Config {
   std::chrono::milliseconds shutdown_timeout{20000};
   bool access_log = true;
   std::string log_level = "info";
+
+  std::string jwt_secret;  // HMAC key for access tokens, >= 32 bytes
+  std::string jwt_secret_file = "var/jwt-secret";  // development: generated once
+  std::string smtp_url;                              // empty: mails become .eml files
+  std::string mail_from = "Déclic <no-reply@localhost>";
+  std::string mail_dir = "var/mail";
+  std::string demo_password = "demo-declic-2026";  // `declic seed-demo` only
 };
 
 // Looks a variable up; the real environment by default, a map in tests.
@@ -46,5 +53,8 @@ Lookup environment_with_dotenv(const std::string& dotenv_path);
 
 // Reads and validates everything; the error's detail is the one-line message.
 core::Result<Config> load_config(const Lookup& lookup);
+
+// Without JWT_SECRET outside production: reads the generated key file, or creates it.
+core::Result<void> ensure_jwt_secret(Config& config);
 
 }  // namespace declic::app

@@ -196,6 +196,20 @@ TEST_F(Db, AFailingTransactionReturnsItsErrorAndRollsBack) {
   EXPECT_EQ((*q(pool, "SELECT count(*) FROM t"))[0].get<int>(0), 0);
 }
 
+TEST_F(Db, CommitAfterAnIgnoredFailureIsAnErrorNotASilentRollback) {
+  db::Pool pool(ioc.get_executor(), options(1));
+  ASSERT_TRUE(q(pool, "CREATE TABLE t (n int PRIMARY KEY)"));
+  auto r = test::run(ioc, pool.transact([&](db::Tx& tx) -> asio::awaitable<Result<int>> {
+    static constexpr db::Statement ins{"tx_ins4", "INSERT INTO t VALUES ($1)"};
+    co_await tx.query(ins, db::params(1));
+    co_await tx.query(ins, db::params(1));  // fails; the caller ignores it
+    co_return 0;
+  }));
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().errc, Errc::internal);
+  EXPECT_EQ((*q(pool, "SELECT count(*) FROM t"))[0].get<int>(0), 0);
+}
+
 TEST_F(Db, SerializationFailuresAreRetried) {
   db::Pool pool(ioc.get_executor(), options(1));
   int attempts = 0;

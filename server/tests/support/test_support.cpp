@@ -240,6 +240,9 @@ bool can_connect(int port) {
 std::map<std::string, std::string> server_env(const std::string& database_url) {
   return {{"DATABASE_URL", database_url},
           {"APP_ENV", "test"},
+          {"JWT_SECRET", kTestJwtSecret},
+          {"MAIL_DIR", std::string(DECLIC_BUILD_DIR) + "/" + unique_name("mail")},
+          {"PUBLIC_URL", "http://declic.test"},
           {"HOST", "127.0.0.1"},
           {"PORT", "0"},
           {"THREADS", "2"},

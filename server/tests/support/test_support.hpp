@@ -110,7 +110,11 @@ class ServerProcess {
   int exit_code_ = -1;
 };
 
-// Environment for a server on a fresh database with quiet defaults.
+inline constexpr const char* kTestJwtSecret = "test-secret-for-api-tests-0123456789abcdef";
+inline constexpr const char* kTestOrigin = "http://declic.test";
+
+// Environment for a server on a fresh database: test JWT key, .eml mail folder of its own,
+// PUBLIC_URL http://declic.test (the Origin refresh and logout must carry).
 std::map<std::string, std::string> server_env(const std::string& database_url);
 
 // ---- Coroutines ---------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 #include "core/http/router.hpp"
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
 #include <gtest/gtest.h>
 
 using namespace declic::core::http;
@@ -67,13 +70,18 @@ TEST(Router, RoutesKeepTheirGuardsAndBodyLimit) {
   Router r;
   auto& route = r.post("/api/uploads", noop())
                     .body_limit(64 << 20)
-                    .guard([](Request&) -> std::optional<declic::core::Error> {
-                      return declic::core::Error::unauthorized();
+                    .guard([](Request&) -> boost::asio::awaitable<std::optional<declic::core::Error>> {
+                      co_return declic::core::Error::unauthorized();
                     });
   EXPECT_EQ(route.max_body(), std::optional<std::size_t>(64 << 20));
   ASSERT_EQ(route.guards().size(), 1u);
   Request req;
-  auto refused = route.guards()[0](req);
+  boost::asio::io_context ioc;
+  std::optional<declic::core::Error> refused;
+  boost::asio::co_spawn(
+      ioc, [&]() -> boost::asio::awaitable<void> { refused = co_await route.guards()[0](req); },
+      boost::asio::detached);
+  ioc.run();
   ASSERT_TRUE(refused.has_value());
   EXPECT_EQ(refused->errc, declic::core::Errc::unauthorized);
 }

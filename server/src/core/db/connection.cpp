@@ -209,13 +209,19 @@ asio::awaitable<Result<Rows>> Connection::query(const Statement& st, const Param
   co_return co_await collect(deadline);
 }
 
-asio::awaitable<Result<void>> Connection::exec(std::string_view sql) {
+asio::awaitable<Result<std::string>> Connection::exec_tag(std::string_view sql) {
   if (broken_) co_return broken("exec on a broken connection");
   const auto deadline = Clock::now() + query_timeout_;
   if (!PQsendQuery(conn_, std::string(sql).c_str())) co_return broken("send");
   if (auto f = co_await flush(deadline); !f) co_return f.error();
   auto r = co_await collect(deadline);
   if (!r) co_return r.error();
+  co_return std::string(r->raw() ? PQcmdStatus(r->raw()) : "");
+}
+
+asio::awaitable<Result<void>> Connection::exec(std::string_view sql) {
+  auto tag = co_await exec_tag(sql);
+  if (!tag) co_return tag.error();
   co_return Result<void>{};
 }
 

@@ -23,6 +23,8 @@ class Connection {
 
   boost::asio::awaitable<Result<Rows>> query(const Statement& st, const Params& params);
   boost::asio::awaitable<Result<void>> exec(std::string_view sql);
+  // Like exec, returning the command tag of the last statement ("COMMIT", "ROLLBACK", …).
+  boost::asio::awaitable<Result<std::string>> exec_tag(std::string_view sql);
 
   // False once the server closed the connection or a protocol error happened.
   bool healthy();

@@ -141,6 +141,7 @@ class Lease {
   boost::asio::awaitable<Result<Rows>> query(const Statement& st, Params params = {});
   // Runs one or more statements with the simple protocol (migrations, BEGIN/COMMIT).
   boost::asio::awaitable<Result<void>> exec(std::string_view sql);
+  boost::asio::awaitable<Result<std::string>> exec_tag(std::string_view sql);  // command tag
 
  private:
   std::shared_ptr<PoolState> pool_;  // outlives the Pool object: late returns are safe

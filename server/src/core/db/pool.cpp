@@ -201,10 +201,25 @@ asio::awaitable<Result<void>> Lease::exec(std::string_view sql) {
   co_return co_await conn_->exec(sql);
 }
 
+asio::awaitable<Result<std::string>> Lease::exec_tag(std::string_view sql) {
+  co_return co_await conn_->exec_tag(sql);
+}
+
 asio::awaitable<Result<Rows>> Tx::query(const Statement& st, Params params) {
   co_return co_await lease_.query(st, std::move(params));
 }
 
-asio::awaitable<Result<void>> Tx::commit() { co_return co_await lease_.exec("COMMIT"); }
+// PostgreSQL answers COMMIT of a failed transaction with "ROLLBACK" and no error: a caller
+// that ignored a failed statement must not believe its work was saved.
+asio::awaitable<Result<void>> Tx::commit() {
+  auto tag = co_await lease_.exec_tag("COMMIT");
+  if (!tag) co_return tag.error();
+  if (*tag != "COMMIT") {
+    auto e = Error::internal();
+    e.cause = "transaction rolled back at commit (a statement in it had failed)";
+    co_return e;
+  }
+  co_return Result<void>{};
+}
 
 }  // namespace declic::core::db

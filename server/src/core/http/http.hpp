@@ -2,6 +2,7 @@
 // The light HTTP facade modules see: a decoded request and a response to fill. Beast stays
 // inside core/http/server.cpp so controllers compile fast and never depend on the wire format.
 
+#include "core/auth/principal.hpp"
 #include "core/error/error.hpp"
 
 #include <boost/asio/awaitable.hpp>
@@ -29,6 +30,7 @@ struct Request {
   std::string remote_ip;
   std::string request_id;
   std::vector<std::pair<std::string, std::string>> params;  // path parameters from the router
+  std::optional<auth::Principal> principal;                 // set by an authentication guard
 
   std::string_view header(std::string_view lower_name) const;
   std::string_view param(std::string_view name) const;
@@ -54,7 +56,8 @@ struct Response {
 
 using Handler = std::function<boost::asio::awaitable<Response>(Request&)>;
 
-// Runs on the request headers, before the body is read: returns an Error to refuse.
-using Guard = std::function<std::optional<Error>(Request&)>;
+// Runs on the request headers, before the body is read: returns an Error to refuse. May
+// query the database (authentication loads the user) and fill in Request::principal.
+using Guard = std::function<boost::asio::awaitable<std::optional<Error>>(Request&)>;
 
 }  // namespace declic::core::http

@@ -264,7 +264,7 @@ asio::awaitable<Response> Server::Impl::dispatch(
     route_label = match.route->pattern();
     req.params = std::move(match.params);
     for (const auto& guard : match.route->guards())
-      if (auto refused = guard(req)) co_return Response::problem(*refused);
+      if (auto refused = co_await guard(req)) co_return Response::problem(*refused);
   } else if (fallback) {
     metrics = &router.static_metrics();
     route_label = "static";

@@ -4,10 +4,11 @@
 
 namespace declic::settings {
 
-void register_module(core::http::Router& router, app::AppContext& ctx) {
+SettingsService& register_module(core::http::Router& router, app::AppContext& ctx) {
   auto& service = ctx.own(std::make_unique<SettingsService>(ctx.db));
   auto& controller = ctx.own(std::make_unique<SettingsController>(service));
   router.get("/api/studio", [&controller](auto& req) { return controller.studio(req); });
+  return service;
 }
 
 }  // namespace declic::settings

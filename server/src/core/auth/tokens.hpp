@@ -1,0 +1,29 @@
+#pragma once
+// Opaque secrets for refresh tokens, password-reset and invitation links, and the helpers
+// around them. A token is shown to its owner once; the database keeps only sha256_hex(token),
+// so a leaked table cannot be replayed. Compare secrets with constant_time_equal, never ==.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace declic::core::auth {
+
+// RFC 4648 §5 alphabet (A-Z a-z 0-9 - _), without '=' padding.
+std::string base64url_encode(std::string_view bytes);
+
+// Strict inverse of base64url_encode: nullopt on padding, on any character outside the
+// URL-safe alphabet, on an impossible length (len % 4 == 1) and on non-zero unused trailing
+// bits, so every byte string has exactly one accepted text form.
+std::optional<std::string> base64url_decode(std::string_view text);
+
+// 32 bytes from the libsodium CSPRNG, base64url: always 43 characters.
+std::string random_token();
+
+// SHA-256 of data as 64 lower-case hex characters: the only form in which tokens are stored.
+std::string sha256_hex(std::string_view data);
+
+// Equality whose time depends only on the length; false when the lengths differ.
+bool constant_time_equal(std::string_view a, std::string_view b);
+
+}  // namespace declic::core::auth

@@ -1,0 +1,112 @@
+#include "core/http/json.hpp"
+
+#include <boost/json.hpp>
+
+namespace declic::core::http {
+
+namespace json = boost::json;
+
+Result<json::object> parse_object(const Request& req) {
+  const auto type = req.header("content-type");
+  if (!type.starts_with("application/json"))
+    return Error::unsupported_media_type("Send the body as application/json.");
+  boost::system::error_code ec;
+  auto value = json::parse(req.body, ec);
+  if (ec) return Error::bad_request("The body is not valid JSON.", "malformed_json");
+  if (!value.is_object()) return Error::bad_request("The body must be a JSON object.", "malformed_json");
+  return std::move(value.as_object());
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+namespace {
+std::string trim(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  return std::string(s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1));
+}
+}  // namespace
+
+bool JsonReader::is_null(const char* field) const {
+  auto it = object_.find(field);
+  return it != object_.end() && it->value().is_null();
+}
+
+std::optional<std::string> JsonReader::string_field(const char* field, bool required, bool trim_it,
+                                                    std::size_t min, std::size_t max) {
+  auto it = object_.find(field);
+  if (it == object_.end() || it->value().is_null()) {
+    if (required) invalid(field, "required", "This field is required.");
+    return std::nullopt;
+  }
+  const auto* s = it->value().if_string();
+  if (!s) {
+    type_error_ = true;
+    errors_.push_back({field, "invalid_type", "Expected a string."});
+    return std::nullopt;
+  }
+  std::string value = trim_it ? trim(*s) : std::string(*s);
+  const auto length = utf8_length(value);
+  if (length < min) {
+    invalid(field, min <= 1 ? "required" : "too_short",
+            min <= 1 ? "This field is required."
+                     : "At least " + std::to_string(min) + " characters.");
+    return std::nullopt;
+  }
+  if (length > max) {
+    invalid(field, "too_long", "At most " + std::to_string(max) + " characters.");
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<std::string> JsonReader::required_string(const char* field, std::size_t min,
+                                                       std::size_t max) {
+  return string_field(field, true, true, min, max);
+}
+
+std::optional<std::string> JsonReader::optional_string(const char* field, std::size_t min,
+                                                       std::size_t max) {
+  return string_field(field, false, true, min, max);
+}
+
+std::optional<std::string> JsonReader::required_raw_string(const char* field, std::size_t min,
+                                                           std::size_t max) {
+  return string_field(field, true, false, min, max);
+}
+
+std::optional<bool> JsonReader::optional_bool(const char* field) {
+  auto it = object_.find(field);
+  if (it == object_.end() || it->value().is_null()) return std::nullopt;
+  if (const auto* b = it->value().if_bool()) return *b;
+  type_error_ = true;
+  errors_.push_back({field, "invalid_type", "Expected true or false."});
+  return std::nullopt;
+}
+
+void JsonReader::invalid(const char* field, std::string code, std::string message) {
+  errors_.push_back({field, std::move(code), std::move(message)});
+}
+
+std::optional<Error> JsonReader::error() const {
+  if (errors_.empty()) return std::nullopt;
+  auto e = Error::validation(errors_);
+  if (type_error_) {
+    e.errc = Errc::bad_request;
+    e.code = "invalid_type";
+    e.detail = "Some fields have the wrong type.";
+  }
+  return e;
+}
+
+std::string json_string(const json::value& v) { return json::serialize(v); }
+
+Response json_reply(int status, const json::value& body) {
+  return Response::json(status, json::serialize(body));
+}
+
+}  // namespace declic::core::http

@@ -1,0 +1,53 @@
+#pragma once
+// Reading JSON request bodies for controllers: content type and syntax first (415/400), then
+// fields one by one. Wrong types are 400, missing or invalid values 422 — each with its field
+// in problem+json `errors[]`, all of them at once so a form can show every message.
+
+#include "core/http/http.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace declic::core::http {
+
+// The body as a JSON object: 415 unless Content-Type is application/json, 400 when the
+// syntax is wrong or the top level is not an object.
+Result<boost::json::object> parse_object(const Request& req);
+
+class JsonReader {
+ public:
+  explicit JsonReader(const boost::json::object& object) : object_(object) {}
+
+  // Trimmed string of `min`..`max` code points; nullopt (with an error) when missing/invalid.
+  std::optional<std::string> required_string(const char* field, std::size_t min, std::size_t max);
+  // Absent or null → nullopt without error; "" → "" when min is 0.
+  std::optional<std::string> optional_string(const char* field, std::size_t min, std::size_t max);
+  // A string field the caller passes through untrimmed (passwords).
+  std::optional<std::string> required_raw_string(const char* field, std::size_t min,
+                                                 std::size_t max);
+  std::optional<bool> optional_bool(const char* field);
+  bool has(const char* field) const { return object_.contains(field); }
+  bool is_null(const char* field) const;
+
+  void invalid(const char* field, std::string code, std::string message);
+  // The first type error makes it a 400; otherwise value errors make a 422.
+  std::optional<Error> error() const;
+
+ private:
+  std::optional<std::string> string_field(const char* field, bool required, bool trim,
+                                          std::size_t min, std::size_t max);
+  const boost::json::object& object_;
+  std::vector<FieldError> errors_;
+  bool type_error_ = false;
+};
+
+std::size_t utf8_length(std::string_view s);
+std::string json_string(const boost::json::value& v);  // serialize
+
+// A JSON reply from any value boost::json::value_from accepts.
+Response json_reply(int status, const boost::json::value& body);
+
+}  // namespace declic::core::http

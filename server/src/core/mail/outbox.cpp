@@ -1,0 +1,106 @@
+#include "core/mail/outbox.hpp"
+
+#include "core/mail/message.hpp"
+
+#include <algorithm>
+
+namespace declic::core::mail {
+
+namespace outbox {
+
+namespace {
+
+constexpr db::Statement kInsert{
+    "mail_outbox_insert",
+    "INSERT INTO outbox (to_address, subject, body_text) VALUES ($1, $2, $3)"};
+
+// The inner SELECT takes the row locks (SKIP LOCKED: rows another worker is claiming right
+// now are left to it); the UPDATE moves next_attempt_at past the lease, so no other worker
+// finds them due while this one delivers.
+constexpr db::Statement kClaim{
+    "mail_outbox_claim",
+    "UPDATE outbox o SET attempts = o.attempts + 1, "
+    "next_attempt_at = now() + make_interval(secs => $3::int) "
+    "FROM (SELECT id FROM outbox "
+    "      WHERE sent_at IS NULL AND next_attempt_at <= now() AND attempts < $1 "
+    "      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) due "
+    "WHERE o.id = due.id "
+    "RETURNING o.id, o.attempts, o.to_address, o.subject, o.body_text"};
+
+constexpr db::Statement kMarkSent{"mail_outbox_sent",
+                                  "UPDATE outbox SET sent_at = now() WHERE id = $1"};
+
+constexpr db::Statement kMarkFailed{"mail_outbox_failed",
+                                    "UPDATE outbox SET last_error = $2, "
+                                    "next_attempt_at = now() + make_interval(secs => LEAST(3600, 5 "
+                                    "* power(2, LEAST(attempts, 20)))) "
+                                    "WHERE id = $1 AND sent_at IS NULL"};
+
+constexpr db::Statement kRelease{
+    "mail_outbox_release",
+    "UPDATE outbox SET attempts = GREATEST(attempts - 1, 0), next_attempt_at = now() "
+    "WHERE id = $1 AND sent_at IS NULL"};
+
+constexpr db::Statement kMarkAbandoned{
+    "mail_outbox_abandoned",
+    "UPDATE outbox SET last_error = $2, attempts = GREATEST(attempts, $3) "
+    "WHERE id = $1 AND sent_at IS NULL"};
+
+Result<void> done(const Result<db::Rows>& r) {
+  if (!r) return r.error();
+  return {};
+}
+
+}  // namespace
+
+boost::asio::awaitable<Result<void>> insert(db::Queryable& db, const MailMessage& m) {
+  co_return done(co_await db.query(kInsert, db::params(m.to, m.subject, m.text)));
+}
+
+boost::asio::awaitable<Result<std::vector<Claimed>>> claim(db::Queryable& db, int limit,
+                                                           int max_attempts,
+                                                           std::chrono::seconds lease) {
+  auto rows = co_await db.query(
+      kClaim, db::params(max_attempts, limit, static_cast<std::int64_t>(lease.count())));
+  if (!rows) co_return rows.error();
+  std::vector<Claimed> claimed;
+  claimed.reserve(static_cast<std::size_t>(rows->size()));
+  for (int i = 0; i < rows->size(); ++i) {
+    const auto row = (*rows)[i];
+    claimed.push_back(
+        {row.get<std::int64_t>(0), row.get<int>(1),
+         MailMessage{row.get<std::string>(2), row.get<std::string>(3), row.get<std::string>(4)}});
+  }
+  // RETURNING follows no ORDER BY: deliver oldest first, as claimed.
+  std::sort(claimed.begin(), claimed.end(),
+            [](const Claimed& a, const Claimed& b) { return a.id < b.id; });
+  co_return claimed;
+}
+
+boost::asio::awaitable<Result<void>> mark_sent(db::Queryable& db, std::int64_t id) {
+  co_return done(co_await db.query(kMarkSent, db::params(id)));
+}
+
+boost::asio::awaitable<Result<void>> mark_failed(db::Queryable& db, std::int64_t id,
+                                                 std::string_view error) {
+  co_return done(co_await db.query(kMarkFailed, db::params(id, error)));
+}
+
+boost::asio::awaitable<Result<void>> release(db::Queryable& db, std::int64_t id) {
+  co_return done(co_await db.query(kRelease, db::params(id)));
+}
+
+boost::asio::awaitable<Result<void>> mark_abandoned(db::Queryable& db, std::int64_t id,
+                                                    std::string_view error, int max_attempts) {
+  co_return done(co_await db.query(kMarkAbandoned, db::params(id, error, max_attempts)));
+}
+
+}  // namespace outbox
+
+boost::asio::awaitable<Result<void>> enqueue(db::Queryable& db, const MailMessage& message) {
+  if (!valid_address(message.to))
+    co_return Error::validation({{"to", "invalid_email", "This e-mail address is not valid."}});
+  co_return co_await outbox::insert(db, message);
+}
+
+}  // namespace declic::core::mail

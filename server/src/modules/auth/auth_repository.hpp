@@ -1,0 +1,68 @@
+#pragma once
+// SQL for sessions, refresh tokens, one-time links and rate limits. It also reads `users`
+// for the two questions only authentication asks: "whose password is this?" and "is this
+// access token's user and session still alive?".
+
+#include "core/auth/principal.hpp"
+#include "core/db/db.hpp"
+
+namespace declic::auth {
+
+template <class T>
+using Async = boost::asio::awaitable<core::Result<T>>;
+using Db = core::db::Queryable;
+
+struct Credentials {
+  std::string user_id;
+  std::optional<std::string> password_hash;
+  bool disabled = false;
+};
+
+struct RotatedToken {
+  std::string session_id;
+  std::string user_id;
+  bool replayed = false;  // the token had already been exchanged
+  bool alive = false;     // session neither revoked nor expired, user not disabled
+};
+
+struct OneTimeToken {
+  std::string user_id;
+  std::string purpose;
+  bool used = false;
+  bool expired = false;
+};
+
+struct RateCount {
+  int hits = 0;
+  int retry_after_seconds = 0;
+};
+
+class AuthRepository {
+ public:
+  Async<std::optional<core::auth::UserProfile>> live_principal(Db& db, const std::string& user_id,
+                                                               const std::string& session_id);
+  Async<std::optional<Credentials>> credentials(Db& db, const std::string& email);
+
+  Async<std::string> create_session(Db& db, const std::string& user_id, int lifetime_days,
+                                    const std::string& ip, const std::string& user_agent);
+  Async<void> add_refresh_token(Db& db, const std::string& session_id,
+                                const std::string& token_hash);
+  // Marks the token used; tells whether it was already used and whether its session lives.
+  Async<std::optional<RotatedToken>> rotate(Db& db, const std::string& token_hash);
+  Async<void> revoke_session(Db& db, const std::string& session_id, const std::string& reason);
+  Async<void> revoke_user_sessions(Db& db, const std::string& user_id, const std::string& reason,
+                                   const std::optional<std::string>& keep_session);
+
+  Async<void> add_one_time_token(Db& db, const std::string& user_id, const std::string& purpose,
+                                 const std::string& token_hash, int lifetime_minutes);
+  // Locks the token row for the rest of the transaction.
+  Async<std::optional<OneTimeToken>> claim_one_time_token(Db& db, const std::string& token_hash);
+  Async<void> mark_one_time_tokens_used(Db& db, const std::string& user_id);
+
+  // Fixed window: counts this hit and returns the window's total.
+  Async<RateCount> hit(Db& db, const std::string& key, int window_seconds);
+  Async<RateCount> peek(Db& db, const std::string& key, int window_seconds);
+  Async<void> forget(Db& db, const std::string& key);
+};
+
+}  // namespace declic::auth

@@ -1,0 +1,108 @@
+#pragma once
+// Sign-up, sign-in, sessions and passwords. Access tokens are short JWTs naming a session;
+// refresh tokens are opaque, stored hashed and rotated on every use; replaying a rotated
+// one revokes its whole session. argon2id runs on the blocking pool, never on the loop.
+
+#include "core/auth/jwt.hpp"
+#include "core/auth/principal.hpp"
+#include "core/db/db.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/auth/auth_repository.hpp"
+#include "modules/settings/settings_service.hpp"
+#include "modules/users/users_service.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <chrono>
+
+namespace declic::auth {
+
+using core::auth::Principal;
+using core::auth::UserProfile;
+
+struct AuthOptions {
+  std::string public_url;  // links in e-mails
+  std::chrono::seconds access_ttl{15 * 60};
+  int session_days = 30;  // absolute refresh lifetime
+  int reset_minutes = 60;
+  int invite_minutes = 7 * 24 * 60;
+};
+
+struct ClientInfo {
+  std::string ip;
+  std::string user_agent;
+};
+
+struct Registration {
+  std::string email, password, first_name, last_name, locale;
+  std::optional<std::string> phone;
+};
+
+struct Issued {
+  UserProfile user;
+  std::string access_token;
+  std::string refresh_token;
+};
+
+struct Refreshed {
+  std::string access_token;
+  std::string refresh_token;
+};
+
+class AuthService final : public users::AccountHooks {
+ public:
+  AuthService(core::db::Pool& db, boost::asio::any_io_executor io,
+              boost::asio::thread_pool& blocking, core::auth::JwtCodec jwt,
+              users::UsersService& users, audit::AuditService& audit,
+              settings::SettingsService& settings, AuthOptions options);
+
+  Async<Issued> register_client(const Registration& r, const ClientInfo& from);
+  Async<Issued> login(const std::string& email, const std::string& password,
+                      const ClientInfo& from);
+  Async<Refreshed> refresh(const std::string& refresh_token, const ClientInfo& from);
+  Async<void> logout(const std::string& refresh_token);
+  // Always succeeds the same way for known and unknown addresses; the work happens after.
+  Async<void> forgot_password(const std::string& email, const ClientInfo& from);
+  Async<void> reset_password(const std::string& token, const std::string& password,
+                             const ClientInfo& from);
+  Async<void> change_password(const Principal& me, const std::string& current,
+                              const std::string& next, const ClientInfo& from);
+  // Bearer token → the live user and session (one indexed query).
+  Async<Principal> authenticate(std::string_view bearer_token);
+
+  // For the command line: an account with a password, created — or, unless `must_be_new`,
+  // found and given that password.
+  Async<users::User> ensure_account(const users::NewUser& user, const std::string& password,
+                                    bool must_be_new);
+
+  // users::AccountHooks
+  Async<void> invite(core::db::Queryable& tx, const users::User& user) override;
+  Async<void> end_sessions(core::db::Queryable& db, const std::string& user_id,
+                           const std::string& reason,
+                           const std::optional<std::string>& keep_session) override;
+
+ private:
+  Async<Issued> open_session(core::db::Queryable& tx, const UserProfile& user,
+                             const ClientInfo& from);
+  std::string access_token(const UserProfile& user, const std::string& session_id) const;
+  boost::asio::awaitable<std::string> hash(std::string password);
+  boost::asio::awaitable<bool> verify(std::string hash, std::string password);
+  Async<void> send_reset_link(const std::string& email);
+  Async<void> audit(core::db::Queryable& db, std::optional<std::string> actor, std::string action,
+                    std::optional<std::string> target, const ClientInfo& from,
+                    audit::Detail detail = {});
+  Async<std::string> studio_name();
+
+  core::db::Pool& db_;
+  boost::asio::any_io_executor io_;  // background work that uses the database
+  boost::asio::thread_pool& blocking_;
+  core::auth::JwtCodec jwt_;
+  users::UsersService& users_;
+  audit::AuditService& audit_;
+  settings::SettingsService& settings_;
+  AuthOptions options_;
+  AuthRepository repository_;
+  std::string dummy_hash_;  // verified against for unknown e-mails: same timing
+};
+
+}  // namespace declic::auth

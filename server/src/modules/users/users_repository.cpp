@@ -1,0 +1,183 @@
+#include "modules/users/users_repository.hpp"
+
+#include "core/auth/tokens.hpp"
+
+namespace declic::users {
+
+namespace db = core::db;
+using core::Result;
+
+namespace {
+
+#define USER_COLUMNS                                                                      \
+  "id, email, role, first_name, last_name, phone, locale, rfc3339(created_at), notes, " \
+  "disabled_at IS NOT NULL, password_hash IS NOT NULL, "                                \
+  "(extract(epoch FROM created_at) * 1000000)::bigint"
+
+constexpr db::Statement kFind{"users_find", "SELECT " USER_COLUMNS
+                                            " FROM users WHERE id = $1::uuid"};
+constexpr db::Statement kFindByEmail{"users_find_by_email",
+                                     "SELECT " USER_COLUMNS " FROM users WHERE email = $1"};
+constexpr db::Statement kInsert{
+    "users_insert",
+    "INSERT INTO users (email, first_name, last_name, phone, locale, role, password_hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING " USER_COLUMNS};
+constexpr db::Statement kUpdate{
+    "users_update",
+    "UPDATE users SET"
+    " first_name = COALESCE($2, first_name),"
+    " last_name = COALESCE($3, last_name),"
+    " locale = COALESCE($4, locale),"
+    " phone = CASE WHEN $5::boolean THEN $6 ELSE phone END,"
+    " notes = CASE WHEN $7::boolean THEN $8 ELSE notes END,"
+    " role = COALESCE($9, role),"
+    " disabled_at = CASE WHEN $10::boolean IS NULL THEN disabled_at"
+    "                    WHEN $10::boolean THEN COALESCE(disabled_at, now()) ELSE NULL END,"
+    " updated_at = now()"
+    " WHERE id = $1::uuid RETURNING " USER_COLUMNS};
+constexpr db::Statement kSetPassword{
+    "users_set_password",
+    "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1::uuid"};
+// Newest first; the cursor is the last row's (created_at µs, id).
+constexpr db::Statement kList{
+    "users_list",
+    "SELECT " USER_COLUMNS " FROM users"
+    " WHERE ($1::text IS NULL OR role = $1)"
+    "   AND ($2::text IS NULL OR email ILIKE $2 OR first_name ILIKE $2 OR last_name ILIKE $2"
+    "        OR phone ILIKE $2 OR (first_name || ' ' || last_name) ILIKE $2)"
+    "   AND ($3::bigint IS NULL OR ((extract(epoch FROM created_at) * 1000000)::bigint, id)"
+    "        < ($3::bigint, $4::uuid))"
+    " ORDER BY created_at DESC, id DESC LIMIT $5"};
+
+User decode(const db::Row& r) {
+  User u;
+  u.profile.id = r.get<std::string>(0);
+  u.profile.email = r.get<std::string>(1);
+  u.profile.role = core::auth::role_from(r.text(2)).value_or(Role::client);
+  u.profile.first_name = r.get<std::string>(3);
+  u.profile.last_name = r.get<std::string>(4);
+  u.profile.phone = r.get<std::optional<std::string>>(5);
+  u.profile.locale = r.get<std::string>(6);
+  u.profile.created_at = r.get<std::string>(7);
+  u.notes = r.get<std::optional<std::string>>(8);
+  u.disabled = r.get<bool>(9);
+  u.has_password = r.get<bool>(10);
+  return u;
+}
+
+std::optional<User> first(const db::Rows& rows) {
+  if (rows.empty()) return std::nullopt;
+  return decode(rows[0]);
+}
+
+// `%term%` for ILIKE, with the user's own % _ \ taken literally.
+std::string like_pattern(const std::string& term) {
+  std::string out = "%";
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+struct Cursor {
+  std::int64_t created_us;
+  std::string id;
+};
+
+std::optional<Cursor> decode_cursor(const std::string& text) {
+  auto raw = core::auth::base64url_decode(text);
+  if (!raw) return std::nullopt;
+  const auto dot = raw->find('.');
+  if (dot == std::string::npos || !is_uuid(raw->substr(dot + 1))) return std::nullopt;
+  Cursor c{0, raw->substr(dot + 1)};
+  const auto digits = raw->substr(0, dot);
+  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), c.created_us);
+  if (ec != std::errc() || p != digits.data() + digits.size()) return std::nullopt;
+  return c;
+}
+
+}  // namespace
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (s[i] == '-')) return false;
+    if (!dash && !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+UsersRepository::Async<std::optional<User>> UsersRepository::find(Db& db, const std::string& id) {
+  if (!is_uuid(id)) co_return std::optional<User>{};
+  auto rows = co_await db.query(kFind, db::params(id));
+  if (!rows) co_return rows.error();
+  co_return first(*rows);
+}
+
+UsersRepository::Async<std::optional<User>> UsersRepository::find_by_email(
+    Db& db, const std::string& email) {
+  auto rows = co_await db.query(kFindByEmail, db::params(email));
+  if (!rows) co_return rows.error();
+  co_return first(*rows);
+}
+
+UsersRepository::Async<User> UsersRepository::insert(Db& db, const NewUser& u) {
+  auto rows = co_await db.query(
+      kInsert, db::params(u.email, u.first_name, u.last_name, u.phone, u.locale,
+                          std::string(core::auth::to_string(u.role)), u.password_hash));
+  if (!rows) {
+    auto e = rows.error();
+    if (e.constraint == "users_email_key")
+      e = core::Error::conflict("email_taken", "An account already uses this e-mail address.");
+    co_return e;
+  }
+  co_return decode((*rows)[0]);
+}
+
+UsersRepository::Async<std::optional<User>> UsersRepository::update(Db& db, const std::string& id,
+                                                                    const UserPatch& p) {
+  if (!is_uuid(id)) co_return std::optional<User>{};
+  std::optional<std::string> role;
+  if (p.role) role = std::string(core::auth::to_string(*p.role));
+  auto rows = co_await db.query(
+      kUpdate, db::params(id, p.first_name, p.last_name, p.locale, p.phone.has_value(),
+                          p.phone.value_or(std::nullopt), p.notes.has_value(),
+                          p.notes.value_or(std::nullopt), role, p.disabled));
+  if (!rows) co_return rows.error();
+  co_return first(*rows);
+}
+
+UsersRepository::Async<bool> UsersRepository::set_password(Db& db, const std::string& id,
+                                                           const std::string& hash) {
+  auto rows = co_await db.query(kSetPassword, db::params(id, hash));
+  if (!rows) co_return rows.error();
+  co_return rows->affected() == 1;
+}
+
+UsersRepository::Async<UserPage> UsersRepository::list(Db& db, const UserQuery& q) {
+  std::optional<std::string> role, search, cursor_id;
+  std::optional<std::int64_t> cursor_us;
+  if (q.role) role = std::string(core::auth::to_string(*q.role));
+  if (q.search && !q.search->empty()) search = like_pattern(*q.search);
+  if (q.cursor) {
+    auto c = decode_cursor(*q.cursor);
+    if (!c) co_return core::Error::validation({{"cursor", "invalid", "Unknown cursor."}});
+    cursor_us = c->created_us;
+    cursor_id = c->id;
+  }
+  auto rows =
+      co_await db.query(kList, db::params(role, search, cursor_us, cursor_id, q.limit + 1));
+  if (!rows) co_return rows.error();
+  UserPage page;
+  for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));
+  if (rows->size() > q.limit) {
+    const auto last = (*rows)[q.limit - 1];
+    page.next_cursor = core::auth::base64url_encode(last.get<std::string>(11) + "." +
+                                                    last.get<std::string>(0));
+  }
+  co_return page;
+}
+
+}  // namespace declic::users

@@ -1,0 +1,74 @@
+#include "api_client.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace declic::test {
+
+ApiResponse Api::call(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string& token, std::vector<std::string> headers) const {
+  if (!body.empty()) headers.push_back("Content-Type: application/json");
+  if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
+  ApiResponse r{request(port_, method, path, body, headers), nullptr};
+  boost::system::error_code ec;
+  auto parsed = boost::json::parse(r.http.body, ec);
+  if (!ec) r.json = std::move(parsed);
+  return r;
+}
+
+std::string refresh_cookie(const HttpResponse& r) {
+  const auto header = r.header("set-cookie");
+  return header.substr(0, header.find(';'));
+}
+
+std::string wait_for_mail(const std::string& dir, const std::string& to,
+                          std::chrono::milliseconds wait) {
+  namespace fs = std::filesystem;
+  const auto deadline = std::chrono::steady_clock::now() + wait;
+  do {
+    std::string newest;
+    fs::file_time_type newest_time{};
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+      if (entry.path().extension() != ".eml") continue;
+      std::ifstream in(entry.path());
+      std::stringstream ss;
+      ss << in.rdbuf();
+      const auto text = ss.str();
+      if (text.find("\nTo: " + to + "\r") == std::string::npos &&
+          text.find("\nTo: " + to + "\n") == std::string::npos)
+        continue;
+      if (newest.empty() || entry.last_write_time() >= newest_time) {
+        newest = text;
+        newest_time = entry.last_write_time();
+      }
+    }
+    if (!newest.empty()) return newest;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  } while (std::chrono::steady_clock::now() < deadline);
+  return {};
+}
+
+std::string token_from_mail(const std::string& mail) {
+  // Undo quoted-printable: soft line breaks and =3D.
+  std::string text;
+  for (std::size_t i = 0; i < mail.size(); ++i) {
+    if (mail[i] == '=' && i + 2 < mail.size() && mail[i + 1] == '\r' && mail[i + 2] == '\n') {
+      i += 2;
+    } else if (mail[i] == '=' && i + 1 < mail.size() && mail[i + 1] == '\n') {
+      i += 1;
+    } else if (mail.compare(i, 3, "=3D") == 0) {
+      text += '=';
+      i += 2;
+    } else {
+      text += mail[i];
+    }
+  }
+  const auto at = text.find("token=");
+  if (at == std::string::npos) return {};
+  auto end = text.find_first_of("\r\n \t", at);
+  return text.substr(at + 6, end - at - 6);
+}
+
+}  // namespace declic::test

@@ -1,0 +1,54 @@
+#pragma once
+// JSON calls against the server under test, for the identity and later API suites.
+
+#include "test_support.hpp"
+
+#include <boost/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace declic::test {
+
+struct ApiResponse {
+  HttpResponse http;
+  boost::json::value json;  // null when the body is not JSON
+  int status() const { return http.status; }
+  const boost::json::object& obj() const { return json.as_object(); }
+  std::string str(const char* field) const {
+    return std::string(json.as_object().at(field).as_string());
+  }
+  std::string code() const { return json.is_object() && obj().contains("code") ? str("code") : ""; }
+};
+
+class Api {
+ public:
+  explicit Api(int port) : port_(port) {}
+  ApiResponse call(const std::string& method, const std::string& path,
+                   const std::string& body = "", const std::string& token = "",
+                   std::vector<std::string> headers = {}) const;
+  ApiResponse get(const std::string& path, const std::string& token = "") const {
+    return call("GET", path, "", token);
+  }
+  ApiResponse post(const std::string& path, const boost::json::value& body,
+                   const std::string& token = "") const {
+    return call("POST", path, boost::json::serialize(body), token);
+  }
+  ApiResponse patch(const std::string& path, const boost::json::value& body,
+                    const std::string& token = "") const {
+    return call("PATCH", path, boost::json::serialize(body), token);
+  }
+
+ private:
+  int port_;
+};
+
+// "declic_refresh=<value>" from a Set-Cookie header, for sending back.
+std::string refresh_cookie(const HttpResponse& r);
+// The newest .eml in `dir` whose To: is `to`; empty when none within `wait`.
+std::string wait_for_mail(const std::string& dir, const std::string& to,
+                          std::chrono::milliseconds wait = std::chrono::seconds(10));
+// The token in a mailed link (…?token=XYZ), undoing quoted-printable soft breaks.
+std::string token_from_mail(const std::string& mail);
+
+}  // namespace declic::test
