@@ -15,6 +15,7 @@ out=bench/out/http && rm -rf "$out" && mkdir -p "$out"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 pg_dir=bench/out/pg pg_port=$(free_port)
+rm -rf "$pg_dir"  # a fresh database each run
 db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
 server_pid=""
 cleanup() {
@@ -87,8 +88,12 @@ Server memory (VmRSS): idle $((idle_rss / 1024)) MB; peak under load $(( $(cat "
 
 SIGTERM three seconds into an 8 s wrk run on \`/api/studio\`: $sigterm_requests requests answered,
 server exit code $exit_code, connections force-closed $forced; wrk errors: ${sigterm_errors:-none}.
-(After the listener closes, wrk's reconnections are refused: those show as *connect* errors;
-a lost request would show as a *read* error or a timeout.)
+How to read wrk's errors here: the server closes each connection after answering with
+\`Connection: close\`, having closed its listener first; wrk reconnects without a pause, and
+as its connect is non-blocking, each refused reconnection is counted as a *write* error, in a
+tight loop until the run ends. A request sent and left unanswered would show as a *read*
+error or a *timeout*: both must be 0. (\`server/tests/api/lifecycle_test.cpp\` checks the same
+thing request by request: a request in flight at SIGTERM gets its full answer.)
 
 Targets (issue: platform foundation): one-row read ≥ 15,000 req/s, p99 < 10 ms at 64 connections, RSS < 50 MB.
 MD

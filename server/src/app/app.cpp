@@ -7,6 +7,7 @@
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
 #include "core/mail/mail.hpp"
+#include "core/util/blocking.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_module.hpp"
 #include "modules/settings/settings_module.hpp"
@@ -160,12 +161,12 @@ int serve(Config config) {
     return 2;
   }
   asio::io_context ioc(static_cast<int>(config.threads));
-  asio::thread_pool blocking(std::max(2u, config.threads));
+  auto blocking = core::make_background_pool(config.background_threads);
   core::db::Pool pool(ioc.get_executor(), pool_options(config));
   if (!run_migrations(ioc, pool)) return 1;
 
   core::http::Router router;
-  AppContext ctx(config, pool, ioc.get_executor(), blocking);
+  AppContext ctx(config, pool, ioc.get_executor(), *blocking);
   register_modules(router, ctx);
   core::mail::MailWorker mail(ioc.get_executor(), pool, mailer_options(config));
   mail.start();
@@ -203,7 +204,7 @@ int serve(Config config) {
   for (unsigned i = 1; i < config.threads; ++i) threads.emplace_back([&ioc] { ioc.run(); });
   ioc.run();
   threads.clear();
-  blocking.join();
+  blocking->join();
   return 0;
 }
 

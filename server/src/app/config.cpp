@@ -141,6 +141,9 @@ Result<Config> load_config(const Lookup& env) {
   auto threads = integer<unsigned>(env, "THREADS", cores, 1, 256);
   if (!threads) return threads.error();
   c.threads = *threads;
+  auto background = integer<unsigned>(env, "BACKGROUND_THREADS", std::max(1u, cores - 1), 1, 256);
+  if (!background) return background.error();
+  c.background_threads = *background;
 
   auto pool = integer<std::size_t>(env, "DB_POOL_SIZE", 16, 1, 1000);
   if (!pool) return pool.error();
@@ -176,6 +179,10 @@ Result<Config> load_config(const Lookup& env) {
   c.mail_dir = text(env, "MAIL_DIR", c.mail_dir);
   c.demo_password = text(env, "DEMO_PASSWORD", c.demo_password);
   if (c.demo_password.size() < 10) return bad("DEMO_PASSWORD", "at least 10 characters", "…");
+
+  auto login_limit = integer<int>(env, "LOGIN_LIMIT_PER_IP", 30, 1, 100000000);
+  if (!login_limit) return login_limit.error();
+  c.login_limit_per_ip = *login_limit;
 
   c.log_level = text(env, "LOG_LEVEL", "info");
   if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&

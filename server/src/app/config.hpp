@@ -25,7 +25,8 @@ struct Config {
   std::string database_url;
   std::string data_dir = "var/data";
   std::string web_dir = "web/dist";
-  unsigned threads = 0;  // default: hardware cores
+  unsigned threads = 0;             // default: hardware cores
+  unsigned background_threads = 1;  // argon2id and other CPU-heavy work: cores - 1, at least 1
   std::size_t db_pool_size = 16;
   std::chrono::milliseconds db_acquire_timeout{2000};
   std::size_t body_limit = 1 << 20;
@@ -40,6 +41,7 @@ struct Config {
   std::string mail_from = "Déclic <no-reply@localhost>";
   std::string mail_dir = "var/mail";
   std::string demo_password = "demo-declic-2026";  // `declic seed-demo` only
+  int login_limit_per_ip = 30;                      // sign-in attempts per address per 15 min
 };
 
 // Looks a variable up; the real environment by default, a map in tests.

@@ -145,6 +145,8 @@ asio::awaitable<Result<std::unique_ptr<Connection>>> Connection::open(
     conn->socket_.assign(PQsocket(raw));
   }
   if (PQsetnonblocking(raw, 1) != 0) co_return conn->broken("nonblocking");
+  // NOTICEs ("already exists, skipping") are not ours to print on stderr.
+  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
   co_return conn;
 }
 

@@ -13,9 +13,15 @@
 #include <boost/asio/use_awaitable.hpp>
 
 #include <exception>
+#include <memory>
 #include <type_traits>
 
 namespace declic::core {
+
+// A pool for CPU-heavy work whose threads run at a lower priority (nice +10) than the event
+// loop: a burst of argon2id hashing then mostly waits for the loop and the database, so a
+// sign-in flood costs sign-in latency rather than everyone's (bench/auth measures it).
+std::unique_ptr<boost::asio::thread_pool> make_background_pool(unsigned threads);
 
 template <class F, class R = std::invoke_result_t<F>>
 auto run_blocking(boost::asio::thread_pool& pool, F f) {

@@ -40,6 +40,7 @@ AuthModule register_module(core::http::Router& router, app::AppContext& ctx,
                            settings::SettingsService& settings) {
   AuthOptions options;
   options.public_url = ctx.config.public_url;
+  options.login_limit_per_ip = ctx.config.login_limit_per_ip;
   auto& service = ctx.own(std::make_unique<AuthService>(
       ctx.db, ctx.executor, ctx.blocking, core::auth::JwtCodec(ctx.config.jwt_secret), users,
       audit, settings, options));

@@ -23,7 +23,6 @@ namespace {
 
 // Brute-force limits (fixed windows, shared by every server through the database).
 constexpr int kLoginWindow = 15 * 60;
-constexpr int kLoginPerIp = 30;            // attempts from one address
 constexpr int kLoginPerAccountAndIp = 5;   // failures for one account from one address
 constexpr int kLoginPerAccount = 50;       // failures for one account from anywhere
 constexpr int kResetWindow = 60 * 60;
@@ -130,7 +129,7 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
 
   auto by_ip = co_await repository_.hit(db_, ip_key, kLoginWindow);
   if (!by_ip) co_return by_ip.error();
-  if (by_ip->hits > kLoginPerIp) co_return Error::rate_limited(by_ip->retry_after_seconds);
+  if (by_ip->hits > options_.login_limit_per_ip) co_return Error::rate_limited(by_ip->retry_after_seconds);
   const std::array<std::pair<std::string, int>, 2> account_limits{
       std::pair{pair_key, kLoginPerAccountAndIp}, std::pair{account_key, kLoginPerAccount}};
   for (const auto& [key, limit] : account_limits) {

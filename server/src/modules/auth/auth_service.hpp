@@ -26,6 +26,7 @@ struct AuthOptions {
   int session_days = 30;  // absolute refresh lifetime
   int reset_minutes = 60;
   int invite_minutes = 7 * 24 * 60;
+  int login_limit_per_ip = 30;  // attempts per 15 min (a studio behind one NAT may raise it)
 };
 
 struct ClientInfo {

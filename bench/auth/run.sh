@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Identity benchmark: authenticated GET /api/me (JWT check + one indexed query), sign-in
+# throughput (argon2id, meant to be slow), and GET /api/me while sign-ins flood the server.
+# Updates the "auth" section of bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+THREADS=${THREADS:-1} CONNECTIONS=${CONNECTIONS:-64} DURATION=${DURATION:-10s}
+LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
+
+scripts/bootstrap
+cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
+out=bench/out/auth && rm -rf "$out" && mkdir -p "$out"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+pg_dir=bench/out/pg-auth pg_port=$(free_port)
+rm -rf "$pg_dir"  # a fresh database each run
+db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
+port=$(free_port)
+# The flood comes from one address: lift the per-address sign-in limit for the run.
+DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url PORT=$port THREADS=$THREADS ACCESS_LOG=false \
+  BACKGROUND_THREADS=${BACKGROUND_THREADS:-1} DB_POOL_SIZE=${DB_POOL_SIZE:-16} \
+  JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 LOGIN_LIMIT_PER_IP=100000000 \
+  MAIL_DIR=$out/mail build/release/server/declic serve >"$out/server.log" 2>&1 &
+server_pid=$!
+cleanup() {
+  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  scripts/pg-local stop "$pg_dir" "$pg_port"
+}
+trap cleanup EXIT
+for _ in $(seq 100); do grep -q '"listening"' "$out/server.log" && break; sleep 0.1; done
+
+token=$(curl -sf -H 'Content-Type: application/json' \
+  -d '{"email":"bench@example.fr","password":"benchmark-password","firstName":"Bench","lastName":"Mark"}' \
+  "http://127.0.0.1:$port/api/auth/register" | python3 -c 'import sys, json; print(json.load(sys.stdin)["accessToken"])')
+me() { wrk -t1 -c"$CONNECTIONS" -d"$1" --latency -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/me"; }
+login() { wrk -t1 -c"$LOGIN_CONNECTIONS" -d"$1" --latency -s bench/auth/login.lua "http://127.0.0.1:$port/api/auth/login"; }
+
+me 2s >/dev/null  # warm-up
+me "$DURATION" >"$out/me.txt"
+login "$DURATION" >"$out/login.txt"
+login "$DURATION" >"$out/flood-login.txt" &
+flood=$!
+sleep 1
+me "$(( ${DURATION%s} - 2 ))s" >"$out/flood-me.txt"
+wait "$flood"
+
+rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status")
+field() { awk -v k="$2" '$1 == k {print $2}' "$out/$1.txt"; }
+rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$out/$1.txt"; }
+errors() { grep -E 'Socket errors|Non-2xx' "$out/$1.txt" | tr -s ' ' | paste -sd';' - || true; }
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+
+section=$(cat <<MD
+## Identity (\`bench/auth/run.sh\`)
+
+Run on $(date -u +%Y-%m-%d), $(nproc) cores ($cpu), wrk on the same machine over loopback.
+Server: Release build, \`THREADS=$THREADS\` (event loop), argon2id on
+\`BACKGROUND_THREADS=${BACKGROUND_THREADS:-1}\` lower-priority thread(s), \`ACCESS_LOG=false\`,
+\`LOGIN_LIMIT_PER_IP\` lifted for the run.
+
+| scenario | command | requests/s | p50 | p99 | errors |
+|---|---|---:|---:|---:|---|
+| \`GET /api/me\` (JWT + one indexed query) | \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency -H 'Authorization: Bearer …'\` | $(rps me) | $(field me 50%) | $(field me 99%) | $(errors me) |
+| \`POST /api/auth/login\` (argon2id 19 MiB, t=2) | \`wrk -t1 -c$LOGIN_CONNECTIONS -d$DURATION -s bench/auth/login.lua\` | $(rps login) | $(field login 50%) | $(field login 99%) | $(errors login) |
+| \`GET /api/me\` **during** the login flood | both at once | $(rps flood-me) | $(field flood-me 50%) | $(field flood-me 99%) | $(errors flood-me) |
+| the login flood itself | | $(rps flood-login) | $(field flood-login 50%) | $(field flood-login 99%) | $(errors flood-login) |
+
+Server RSS after the runs: $rss MB.
+
+Targets (issue: identity): \`GET /api/me\` ≥ 15,000 req/s with p99 < 10 ms at 64 connections;
+during a login flood, \`/api/me\` p99 < 20 ms.
+MD
+)
+python3 - "$section" <<'PY'
+import pathlib, re, sys
+path = pathlib.Path("bench/RESULTS.md")
+text = path.read_text()
+block = "<!-- auth:begin -->\n" + sys.argv[1] + "\n<!-- auth:end -->"
+if "<!-- auth:begin -->" in text:
+    text = re.sub(r"<!-- auth:begin -->.*?<!-- auth:end -->", lambda m: block, text, flags=re.S)
+else:
+    text = text.rstrip() + "\n\n" + block + "\n"
+path.write_text(text)
+PY
+echo "$section"
