@@ -159,7 +159,7 @@ TEST_F(Http, HugeHeadersAre431) {
 }
 
 TEST_F(Http, MalformedRequestsAre400AndTheServerLivesOn) {
-  for (const std::string raw :
+  for (const std::string& raw :
        {std::string("GARBAGE\r\n\r\n"), std::string("GET /healthz HTTP/9.9\r\n\r\n"),
         std::string("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
         std::string("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"),

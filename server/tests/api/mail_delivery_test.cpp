@@ -22,18 +22,6 @@ namespace {
 
 const std::string kPassword = "correct horse battery";
 
-int free_tcp_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
-}
-
 // aiosmtpd storing every message in a maildir.
 class SmtpSink {
  public:
@@ -91,7 +79,7 @@ std::string staff_token(const Api& api, const std::map<std::string, std::string>
 
 TEST(MailDelivery, ResetAndInvitationMailsReachARealSmtpServerAndTheirLinksWorkOnce) {
   TestDatabase db;
-  SmtpSink sink(free_tcp_port());
+  SmtpSink sink(free_port());
   auto env = server_env(db.url());
   env["SMTP_URL"] = sink.url();
   ServerProcess server(env);
@@ -124,7 +112,7 @@ TEST(MailDelivery, ResetAndInvitationMailsReachARealSmtpServerAndTheirLinksWorkO
 
 TEST(MailDelivery, AMailQueuedBeforeAKillIsSentAfterTheRestart) {
   TestDatabase db;
-  const int smtp_port = free_tcp_port();
+  const int smtp_port = free_port();
   auto env = server_env(db.url());
   env["SMTP_URL"] = "smtp://127.0.0.1:" + std::to_string(smtp_port);  // nobody listens yet
   {

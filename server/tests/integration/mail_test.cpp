@@ -1,6 +1,8 @@
 // The e-mail outbox against a real PostgreSQL: enqueue inside transactions, delivery to .eml
 // files and to a real SMTP server (Debian's aiosmtpd, package python3-aiosmtpd, as a sink),
 // retries when the server is away, and concurrent workers sharing the table.
+#include "app/resources.hpp"
+#include "core/db/migrate.hpp"
 #include "core/mail/mail.hpp"
 #include "core/db/db.hpp"
 #include "test_support.hpp"
@@ -33,22 +35,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The table as migration 0002_identity creates it.
-constexpr const char* kOutboxSql = R"(
-CREATE TABLE outbox (
-  id              bigserial PRIMARY KEY,
-  to_address      text NOT NULL,
-  subject         text NOT NULL,
-  body_text       text NOT NULL,
-  created_at      timestamptz NOT NULL DEFAULT now(),
-  attempts        int NOT NULL DEFAULT 0,
-  next_attempt_at timestamptz NOT NULL DEFAULT now(),
-  sent_at         timestamptz,
-  last_error      text
-);
-CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE sent_at IS NULL;
-)";
-
 std::string read_all(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -62,18 +48,6 @@ std::vector<fs::path> files_in(const fs::path& dir) {
   for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path());
   std::sort(out.begin(), out.end());
   return out;
-}
-
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
 }
 
 // ---- reading messages back ----------------------------------------------------------------
@@ -237,7 +211,11 @@ class SmtpSink {
 class Mail : public ::testing::Test {
  protected:
   void SetUp() override {
-    test::psql(database.url(), kOutboxSql);
+    // The real schema, as `declic migrate` builds it.
+    asio::io_context ioc;
+    db::Pool pool(ioc.get_executor(), pool_options());
+    auto migrated = test::run(ioc, db::migrate(pool, app::embedded_migrations()));
+    ASSERT_TRUE(migrated) << migrated.error().cause;
     fs::create_directories(dir);
   }
   void TearDown() override { fs::remove_all(dir); }
@@ -449,7 +427,7 @@ TEST_F(Mail, WithoutSmtpEachRowBecomesOneEmlFileOnce) {
 // ---- delivery through SMTP ------------------------------------------------------------------
 
 TEST_F(Mail, DeliversThroughARealSmtpServer) {
-  const int port = free_port();
+  const int port = test::free_port();
   SmtpSink sink(port, dir + "/maildir");
   // A line holding a single dot would end the SMTP DATA early if it were not escaped.
   const mail::MailMessage m{"chloe@example.fr", "Votre séance est confirmée",
@@ -471,7 +449,7 @@ TEST_F(Mail, DeliversThroughARealSmtpServer) {
 }
 
 TEST_F(Mail, AnUnreachableServerMeansRetriesWithBackoffThenDelivery) {
-  const int port = free_port();  // nothing listens there yet
+  const int port = test::free_port();  // nothing listens there yet
   enqueue(kReset);
   enqueue(kWelcome);
   mail::MailWorker worker(ioc.get_executor(), pool, smtp_options(port));

@@ -48,6 +48,8 @@ std::string capture(const std::string& command) {
   return out;
 }
 
+}  // namespace
+
 int free_port() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
@@ -59,7 +61,6 @@ int free_port() {
   ::close(fd);
   return ntohs(addr.sin_port);
 }
-}  // namespace
 
 std::string unique_name(const std::string& prefix) {
   static std::atomic<int> counter{0};

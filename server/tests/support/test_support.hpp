@@ -136,5 +136,7 @@ T run(boost::asio::io_context& ioc, boost::asio::awaitable<T> work) {
 }
 
 std::string unique_name(const std::string& prefix);
+// A TCP port on 127.0.0.1 that was free a moment ago.
+int free_port();
 
 }  // namespace declic::test

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
+
 using namespace declic::app;
 
 namespace {
@@ -80,4 +84,36 @@ TEST(DotEnv, ParsesCommentsQuotesAndExport) {
   EXPECT_EQ(vars["NAME"], "x y");
   EXPECT_EQ(vars["SPACED"], "v");
   EXPECT_FALSE(vars.contains("broken line"));
+}
+
+TEST(Config, ProductionNeedsALongJwtSecret) {
+  auto missing = load_config(from({{"DATABASE_URL", kDb}, {"APP_ENV", "production"}}));
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().detail.rfind("JWT_SECRET", 0), 0u);
+  auto short_one = load_config(from({{"DATABASE_URL", kDb}, {"JWT_SECRET", "too-short"}}));
+  ASSERT_FALSE(short_one);
+  EXPECT_EQ(short_one.error().detail.rfind("JWT_SECRET", 0), 0u);
+  EXPECT_EQ(short_one.error().detail.find("too-short"), std::string::npos) << "never echo it";
+  auto ok = load_config(from({{"DATABASE_URL", kDb}, {"APP_ENV", "production"},
+                              {"JWT_SECRET", std::string(40, 'k')}}));
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(ok->jwt_secret, std::string(40, 'k'));
+}
+
+TEST(Config, DevelopmentGeneratesTheJwtSecretOnceAndKeepsIt) {
+  auto c = load_config(from({{"DATABASE_URL", kDb}}));
+  ASSERT_TRUE(c);
+  const auto dir = std::filesystem::temp_directory_path() / ("declic-secret-" + std::to_string(getpid()));
+  c->jwt_secret_file = (dir / "var" / "jwt-secret").string();
+  ASSERT_TRUE(ensure_jwt_secret(*c));
+  const auto first = c->jwt_secret;
+  EXPECT_GE(first.size(), 32u);
+  auto again = load_config(from({{"DATABASE_URL", kDb}}));
+  again->jwt_secret_file = c->jwt_secret_file;
+  ASSERT_TRUE(ensure_jwt_secret(*again));
+  EXPECT_EQ(again->jwt_secret, first);
+  EXPECT_EQ(std::filesystem::status(c->jwt_secret_file).permissions() &
+                std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+  std::filesystem::remove_all(dir);
 }
