@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 #include <openssl/hmac.h>
+#include <sodium.h>
 
 #include <csignal>
 #include <filesystem>
@@ -475,4 +476,19 @@ TEST_F(Identity, TheAuditTrailRecordsSignInsRoleChangesDisablingAndResets) {
   EXPECT_EQ(psql(database->url(), "SELECT count(*) FROM audit_events WHERE detail::text LIKE '%" +
                                       kPassword + "%'"),
             "0\n");  // no secret in the trail
+}
+
+TEST_F(Identity, AWeakerStoredHashIsUpgradedAtSignIn) {
+  auto user = sign_up("rehash@example.fr");
+  // As if hashed years ago with lighter parameters: argon2id, 8 MiB, one pass.
+  char weaker[crypto_pwhash_STRBYTES];
+  ASSERT_EQ(crypto_pwhash_str_alg(weaker, kPassword.data(), kPassword.size(), 1, 8u << 20,
+                                  crypto_pwhash_ALG_ARGON2ID13),
+            0);
+  const auto where = " WHERE id = '" + user.id + "'";
+  psql(database->url(), "UPDATE users SET password_hash = '" + std::string(weaker) + "'" + where);
+  login("rehash@example.fr");
+  const auto stored = psql(database->url(), "SELECT password_hash FROM users" + where);
+  EXPECT_NE(stored.find("$argon2id$v=19$m=19456,t=2"), std::string::npos) << stored;
+  login("rehash@example.fr");  // and the upgraded hash verifies
 }

@@ -103,8 +103,6 @@ std::optional<Error> JsonReader::error() const {
   return e;
 }
 
-std::string json_string(const json::value& v) { return json::serialize(v); }
-
 Response json_reply(int status, const json::value& body) {
   return Response::json(status, json::serialize(body));
 }

@@ -45,7 +45,6 @@ class JsonReader {
 };
 
 std::size_t utf8_length(std::string_view s);
-std::string json_string(const boost::json::value& v);  // serialize
 
 // A JSON reply from any value boost::json::value_from accepts.
 Response json_reply(int status, const boost::json::value& body);

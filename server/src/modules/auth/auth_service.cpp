@@ -158,10 +158,16 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
 
   const auto user_id = (*credentials)->user_id;
   if (auto r = co_await repository_.forget(db_, pair_key); !r) co_return r.error();
+  // Hashed with weaker parameters than today's: upgrade it now that we know the password.
+  std::optional<std::string> rehashed;
+  if (core::auth::needs_rehash(*(*credentials)->password_hash))
+    rehashed = co_await hash(password);
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Issued> {
     auto user = co_await users_.find(tx, user_id);
     if (!user) co_return user.error();
     if (!*user) co_return bad_credentials();
+    if (rehashed)
+      if (auto r = co_await users_.set_password(tx, user_id, *rehashed); !r) co_return r.error();
     auto logged = co_await audit(tx, user_id, "auth.login", user_id, from);
     if (!logged) co_return logged.error();
     co_return co_await open_session(tx, (*user)->profile, from);
