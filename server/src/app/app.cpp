@@ -178,6 +178,7 @@ int serve(Config config) {
   options.read_timeout = config.read_timeout;
   options.hsts = config.public_url.starts_with("https://");
   options.access_log = config.access_log;
+  options.trusted_proxies = config.trusted_proxies;
   core::http::Server server(ioc, router, options);
   std::uint16_t port = 0;
   try {

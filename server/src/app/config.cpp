@@ -1,6 +1,8 @@
 #include "app/config.hpp"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "core/auth/tokens.hpp"
 
@@ -180,6 +182,17 @@ Result<Config> load_config(const Lookup& env) {
   c.demo_password = text(env, "DEMO_PASSWORD", c.demo_password);
   if (c.demo_password.size() < 10) return bad("DEMO_PASSWORD", "at least 10 characters", "…");
 
+  const std::string proxies = text(env, "TRUSTED_PROXIES", "");
+  for (std::string_view rest = proxies; !rest.empty();) {
+    const auto comma = rest.find(',');
+    const auto ip = trim(rest.substr(0, comma));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    if (ip.empty()) continue;
+    if (!is_ip_address(ip))
+      return bad("TRUSTED_PROXIES", "a comma-separated list of IP addresses", ip);
+    c.trusted_proxies.push_back(ip);
+  }
+
   auto login_limit = integer<int>(env, "LOGIN_LIMIT_PER_IP", 30, 1, 100000000);
   if (!login_limit) return login_limit.error();
   c.login_limit_per_ip = *login_limit;
@@ -201,13 +214,15 @@ Result<void> ensure_jwt_secret(Config& c) {
   std::error_code ec;
   fs::create_directories(fs::path(c.jwt_secret_file).parent_path(), ec);
   c.jwt_secret = core::auth::random_token();
+  // Created private (0600) and whole before it gets its name.
   const auto tmp = c.jwt_secret_file + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << c.jwt_secret << "\n";
-    if (!out) return bad("JWT_SECRET", "set, or the file " + c.jwt_secret_file + " writable", "");
-  }
-  fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, ec);
+  ::unlink(tmp.c_str());
+  const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  const std::string line = c.jwt_secret + "\n";
+  const bool written = fd >= 0 && ::write(fd, line.data(), line.size()) ==
+                                      static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!written) return bad("JWT_SECRET", "set, or the file " + c.jwt_secret_file + " writable", "");
   fs::rename(tmp, c.jwt_secret_file, ec);
   if (ec) return bad("JWT_SECRET", "set, or the file " + c.jwt_secret_file + " writable", "");
   return Result<void>{};

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace declic::app {
 
@@ -42,6 +43,7 @@ struct Config {
   std::string mail_dir = "var/mail";
   std::string demo_password = "demo-declic-2026";  // `declic seed-demo` only
   int login_limit_per_ip = 30;                      // sign-in attempts per address per 15 min
+  std::vector<std::string> trusted_proxies;         // whose X-Forwarded-For is believed
 };
 
 // Looks a variable up; the real environment by default, a map in tests.

@@ -7,7 +7,9 @@
 #include <openssl/hmac.h>
 #include <sodium.h>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
 #include <filesystem>
 
 using namespace declic::test;
@@ -209,6 +211,30 @@ TEST_F(Identity, RepeatedFailuresAreRateLimitedWithRetryAfter) {
   // Even the right password waits: the limit is on the account, not on the guess.
   auto right = api->post("/api/auth/login", {{"email", "target@example.fr"}, {"password", kPassword}});
   EXPECT_EQ(right.status(), 429);
+}
+
+TEST_F(Identity, ConcurrentGuessesCannotSlipPastTheLimit) {
+  sign_up("race@example.fr");
+  std::vector<std::thread> threads;
+  std::atomic<int> refused{0}, tried{0};
+  for (int i = 0; i < 12; ++i)
+    threads.emplace_back([&, i] {
+      auto r = api->post("/api/auth/login", {{"email", "race@example.fr"}, {"password", "guess number " + std::to_string(i)}});
+      (r.status() == 429 ? refused : tried)++;
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_LE(tried.load(), 5);  // at most the limit reached the password check
+  EXPECT_GE(refused.load(), 7);
+}
+
+TEST_F(Identity, AnAddressThatSignedInBeforeIsNotLockedOutByGuessesFromElsewhere) {
+  sign_up("owner@example.fr");
+  login("owner@example.fr");  // this address is now known for the account
+  // 60 failed guesses "from elsewhere" would trip the account-wide limit (50)...
+  psql(database->url(), "INSERT INTO rate_limits VALUES ('login:account:owner@example.fr', now(), 60) "
+                        "ON CONFLICT (key) DO UPDATE SET hits = 60, window_start = now()");
+  auto owner = api->post("/api/auth/login", {{"email", "owner@example.fr"}, {"password", kPassword}});
+  EXPECT_EQ(owner.status(), 200) << "the owner's known address still signs in";
 }
 
 TEST_F(Identity, RefreshRotatesAndAReplayRevokesTheWholeSession) {

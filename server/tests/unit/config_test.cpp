@@ -45,7 +45,8 @@ TEST(Config, BadValuesNameTheVariable) {
                          {"THREADS", "0"}, {"DB_POOL_SIZE", "many"}, {"ACCESS_LOG", "maybe"},
                          {"APP_ENV", "staging"}, {"PUBLIC_URL", "localhost:8080"},
                          {"LOG_LEVEL", "loud"}, {"READ_TIMEOUT_MS", "1e3"},
-                         {"DATABASE_URL", "mysql://x"}, {"HOST", "localhost"}}) {
+                         {"DATABASE_URL", "mysql://x"}, {"HOST", "localhost"},
+                         {"TRUSTED_PROXIES", "10.0.0.1, nginx"}}) {
     auto vars = std::map<std::string, std::string>{{"DATABASE_URL", kDb}};
     vars[name] = value;
     auto c = load_config(from(vars));

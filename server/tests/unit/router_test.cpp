@@ -1,4 +1,5 @@
 #include "core/http/router.hpp"
+#include "core/http/server.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -89,4 +90,16 @@ TEST(Router, RoutesKeepTheirGuardsAndBodyLimit) {
 TEST(SplitPath, SplitsOnSlashes) {
   EXPECT_EQ(split_path("/a/b/c"), (std::vector<std::string_view>{"a", "b", "c"}));
   EXPECT_TRUE(split_path("/").empty());
+}
+
+TEST(ClientAddress, BelievesForwardedForOnlyFromTrustedProxies) {
+  const std::vector<std::string> proxies{"10.0.0.2", "10.0.0.3"};
+  EXPECT_EQ(client_address("203.0.113.9", "1.2.3.4", proxies), "203.0.113.9");  // not a proxy
+  EXPECT_EQ(client_address("10.0.0.2", "198.51.100.7", proxies), "198.51.100.7");
+  // A client cannot choose its address by prepending entries: the rightmost untrusted wins.
+  EXPECT_EQ(client_address("10.0.0.2", "6.6.6.6, 198.51.100.7", proxies), "198.51.100.7");
+  EXPECT_EQ(client_address("10.0.0.2", "198.51.100.7, 10.0.0.3", proxies), "198.51.100.7");
+  EXPECT_EQ(client_address("10.0.0.2", "", proxies), "10.0.0.2");
+  EXPECT_EQ(client_address("10.0.0.2", "not-an-ip", proxies), "10.0.0.2");
+  EXPECT_EQ(client_address("10.0.0.2", "2001:db8::1", proxies), "2001:db8::1");
 }

@@ -56,6 +56,9 @@ struct PoolState : std::enable_shared_from_this<PoolState> {
   void release(std::unique_ptr<Connection> conn);
 };
 
+asio::awaitable<void> rollback_and_release(std::shared_ptr<PoolState> state,
+                                           std::unique_ptr<Connection> conn);
+
 Pool::Pool(asio::any_io_executor executor, PoolOptions options)
     : state_(std::make_shared<PoolState>()) {
   state_->executor = std::move(executor);
@@ -142,17 +145,20 @@ asio::awaitable<Result<Lease>> Pool::acquire() {
   }
 }
 
+// A named coroutine with by-value parameters rather than a capturing lambda: g++ 12
+// destroys the captures of co_spawned coroutine lambdas twice.
+asio::awaitable<void> rollback_and_release(std::shared_ptr<PoolState> state,
+                                           std::unique_ptr<Connection> conn) {
+  (void)co_await conn->exec("ROLLBACK");
+  state->release(std::move(conn));
+}
+
 void PoolState::release(std::unique_ptr<Connection> conn) {
   auto& s = *this;
   if (!s.closed && conn->healthy() && conn->in_transaction()) {
     // A transaction dropped without commit: roll it back now, so its locks go at once.
-    asio::co_spawn(
-        asio::make_strand(s.executor),
-        [state = shared_from_this(), c = std::move(conn)]() mutable -> asio::awaitable<void> {
-          (void)co_await c->exec("ROLLBACK");
-          state->release(std::move(c));
-        },
-        asio::detached);
+    asio::co_spawn(asio::make_strand(s.executor), rollback_and_release(shared_from_this(), std::move(conn)),
+                   asio::detached);
     return;
   }
   std::unique_lock lock(s.mutex);

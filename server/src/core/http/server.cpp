@@ -16,6 +16,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/url/parse.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <ctime>
@@ -219,7 +220,9 @@ asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buf
   for (const auto& field : msg) req.headers.emplace_back(lower(field.name_string()), field.value());
   boost::system::error_code rec;
   auto ep = conn.stream.socket().remote_endpoint(rec);
-  if (!rec) req.remote_ip = ep.address().to_string();
+  if (!rec)
+    req.remote_ip = client_address(ep.address().to_string(), msg["X-Forwarded-For"],
+                                   options.trusted_proxies);
 
   RouteMetrics* metrics = &router.unmatched_metrics();
   std::string route_label = "unmatched";
@@ -229,6 +232,7 @@ asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buf
   const bool keep_alive = body_read && parser.keep_alive() && !draining && res.status != 413;
   const auto version = msg.version();
   decorate(res, req);
+  const auto bytes = static_cast<std::int64_t>(res.body.size());  // before write moves it
   const bool written = co_await write(conn, res, req, version, keep_alive);
 
   const auto elapsed = Clock::now() - started;
@@ -241,7 +245,7 @@ asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buf
                {"route", std::string_view(route_label)},
                {"status", std::int64_t(res.status)},
                {"durationMs", std::chrono::duration<double, std::milli>(elapsed).count()},
-               {"bytes", std::int64_t(res.body.size())},
+               {"bytes", bytes},
                {"remote", std::string_view(req.remote_ip)}});
   co_return written && keep_alive;
 }
@@ -323,14 +327,12 @@ asio::awaitable<bool> Server::Impl::write(Connection& conn, Response& res, const
   if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
   for (auto& [name, value] : res.headers) out.set(name, value);
   out.keep_alive(keep_alive);
-  const auto size = res.body.size();
   if (req.head) {
-    out.content_length(size);
+    out.content_length(res.body.size());
   } else {
     out.body() = std::move(res.body);
     out.prepare_payload();
   }
-  res.body.resize(size);  // keep the size for the access log without the bytes
   boost::system::error_code ec;
   conn.stream.expires_after(kWriteTimeout);
   bhttp::response_serializer<bhttp::string_body> sr{out};
@@ -354,6 +356,27 @@ asio::awaitable<void> Server::Impl::reply_and_close(Connection& conn, const Erro
     log::info("request", {{"requestId", std::string_view(req.request_id)},
                           {"status", std::int64_t(res.status)},
                           {"error", std::string_view(error.code)}});
+}
+
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted) {
+  auto is_trusted = [&](std::string_view ip) {
+    return std::find(trusted.begin(), trusted.end(), ip) != trusted.end();
+  };
+  if (!is_trusted(peer)) return peer;
+  std::string_view rest = forwarded_for;
+  while (!rest.empty()) {
+    const auto comma = rest.rfind(',');
+    auto hop = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    while (!hop.empty() && hop.front() == ' ') hop.remove_prefix(1);
+    while (!hop.empty() && hop.back() == ' ') hop.remove_suffix(1);
+    boost::system::error_code ec;
+    asio::ip::make_address(std::string(hop), ec);
+    if (ec) break;  // garbage: stop believing the header here
+    if (!is_trusted(hop)) return std::string(hop);
+  }
+  return peer;
 }
 
 // ---- Server ------------------------------------------------------------------------------

@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace boost::asio {
 class io_context;
@@ -27,7 +29,14 @@ struct ServerOptions {
   std::chrono::milliseconds idle_timeout{60000};  // keep-alive between requests
   bool hsts = false;                              // public URL is https
   bool access_log = true;
+  // Peers whose X-Forwarded-For is believed (the load balancer): the client address is then
+  // the rightmost entry that is not itself a trusted proxy.
+  std::vector<std::string> trusted_proxies;
 };
+
+// The client's address: the peer, or what trusted proxies in front of it say.
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
 
 class Server {
  public:

@@ -28,7 +28,8 @@ constexpr db::Statement kClaim{
     "RETURNING o.id, o.attempts, o.to_address, o.subject, o.body_text"};
 
 constexpr db::Statement kMarkSent{"mail_outbox_sent",
-                                  "UPDATE outbox SET sent_at = now() WHERE id = $1"};
+                                  // Bodies carry one-time links: not kept once delivered.
+                                  "UPDATE outbox SET sent_at = now(), body_text = '' WHERE id = $1"};
 
 constexpr db::Statement kMarkFailed{"mail_outbox_failed",
                                     "UPDATE outbox SET last_error = $2, "

@@ -31,8 +31,13 @@ CookiePolicy cookie_policy(const std::string& public_url) {
   return {"declic_refresh", "Path=/api/auth; HttpOnly; Secure; SameSite=Strict", origin};
 }
 
+// Printable ASCII only (user agents are ASCII): stored as text, and invalid UTF-8 from a
+// client must not make its sign-in fail.
 ClientInfo client_info(const Request& req) {
-  return {req.remote_ip, std::string(req.header("user-agent"))};
+  std::string agent;
+  for (char c : req.header("user-agent").substr(0, 300))
+    if (c >= 0x20 && c < 0x7f) agent += c;
+  return {req.remote_ip, std::move(agent)};
 }
 
 std::string AuthController::set_cookie(const std::string& token) const {

@@ -23,11 +23,13 @@ namespace {
 
 // Brute-force limits (fixed windows, shared by every server through the database).
 constexpr int kLoginWindow = 15 * 60;
-constexpr int kLoginPerAccountAndIp = 5;   // failures for one account from one address
-constexpr int kLoginPerAccount = 50;       // failures for one account from anywhere
+constexpr int kLoginPerAccountAndIp = 5;   // attempts on one account from one address
+constexpr int kLoginPerAccount = 50;       // attempts on one account from unknown addresses
+constexpr int kKnownAddressWindow = 30 * 24 * 3600;  // an address that signed in, remembered
 constexpr int kResetWindow = 60 * 60;
 constexpr int kResetPerIp = 20;            // forgot + reset requests from one address
-constexpr int kForgotPerAccount = 3;       // mails for one account (silently capped)
+constexpr int kForgotPerAccount = 3;       // mails for one account per address (silent cap)
+constexpr int kPasswordChangesPerUser = 10;  // per window: each costs an argon2id check
 
 Error bad_credentials() {
   return Error::unauthorized("Wrong e-mail address or password.");
@@ -86,8 +88,8 @@ Async<void> AuthService::audit(core::db::Queryable& db, std::optional<std::strin
   co_return co_await audit_.record(db, event);
 }
 
-Async<std::string> AuthService::studio_name() {
-  auto profile = co_await settings_.studio_profile();
+Async<std::string> AuthService::studio_name(core::db::Queryable& db) {
+  auto profile = co_await settings_.studio_profile(db);
   if (!profile) co_return profile.error();
   co_return profile->name;
 }
@@ -126,16 +128,25 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
   const std::string ip_key = "login:ip:" + from.ip;
   const std::string pair_key = "login:account-ip:" + email + "|" + from.ip;
   const std::string account_key = "login:account:" + email;
+  const std::string known_key = "login:known:" + email + "|" + from.ip;
 
+  // Attempts are counted before the (slow) check, so concurrent guesses cannot slip past;
+  // a success clears the account's counters.
   auto by_ip = co_await repository_.hit(db_, ip_key, kLoginWindow);
   if (!by_ip) co_return by_ip.error();
   if (by_ip->hits > options_.login_limit_per_ip) co_return Error::rate_limited(by_ip->retry_after_seconds);
-  const std::array<std::pair<std::string, int>, 2> account_limits{
-      std::pair{pair_key, kLoginPerAccountAndIp}, std::pair{account_key, kLoginPerAccount}};
-  for (const auto& [key, limit] : account_limits) {
-    auto count = co_await repository_.peek(db_, key, kLoginWindow);
-    if (!count) co_return count.error();
-    if (count->hits >= limit) co_return Error::rate_limited(count->retry_after_seconds);
+  auto by_pair = co_await repository_.hit(db_, pair_key, kLoginWindow);
+  if (!by_pair) co_return by_pair.error();
+  if (by_pair->hits > kLoginPerAccountAndIp) co_return Error::rate_limited(by_pair->retry_after_seconds);
+  // The account-wide limit stops guessing from many addresses; an address that signed in
+  // to this account before is not held back by it, so nobody can lock its owner out.
+  auto known = co_await repository_.peek(db_, known_key, kKnownAddressWindow);
+  if (!known) co_return known.error();
+  if (known->hits == 0) {
+    auto by_account = co_await repository_.hit(db_, account_key, kLoginWindow);
+    if (!by_account) co_return by_account.error();
+    if (by_account->hits > kLoginPerAccount)
+      co_return Error::rate_limited(by_account->retry_after_seconds);
   }
 
   auto credentials = co_await repository_.credentials(db_, email);
@@ -145,9 +156,6 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
   const bool ok = co_await verify(usable ? *(*credentials)->password_hash : dummy_hash_, password);
 
   if (!ok || !usable) {
-    const std::array<std::string, 2> failure_keys{pair_key, account_key};
-    for (const auto& key : failure_keys)
-      if (auto r = co_await repository_.hit(db_, key, kLoginWindow); !r) co_return r.error();
     std::optional<std::string> target;
     if (*credentials) target = (*credentials)->user_id;
     auto logged = co_await audit(db_, std::nullopt, "auth.login_failed", target, from,
@@ -157,7 +165,11 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
   }
 
   const auto user_id = (*credentials)->user_id;
-  if (auto r = co_await repository_.forget(db_, pair_key); !r) co_return r.error();
+  const std::array<std::string, 2> cleared{pair_key, account_key};
+  for (const auto& key : cleared)
+    if (auto r = co_await repository_.forget(db_, key); !r) co_return r.error();
+  if (auto r = co_await repository_.hit(db_, known_key, kKnownAddressWindow); !r)
+    co_return r.error();
   // Hashed with weaker parameters than today's: upgrade it now that we know the password.
   std::optional<std::string> rehashed;
   if (core::auth::needs_rehash(*(*credentials)->password_hash))
@@ -177,16 +189,21 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
 Async<Refreshed> AuthService::refresh(const std::string& refresh_token, const ClientInfo& from) {
   if (refresh_token.empty()) co_return Error::unauthorized("Sign in again.");
   const auto token_hash = core::auth::sha256_hex(refresh_token);
-  struct Outcome {
-    std::optional<Refreshed> tokens;
-    std::optional<RotatedToken> replay;
-  };
-  auto outcome = co_await db_.transact([&](core::db::Tx& tx) -> Async<Outcome> {
+  // A replay (a rotated token coming back: stolen or copied) revokes the whole session in
+  // the transaction that detects it, then commits: the caller gets a 401 either way.
+  auto outcome = co_await db_.transact([&](core::db::Tx& tx) -> Async<std::optional<Refreshed>> {
     auto rotated = co_await repository_.rotate(tx, token_hash);
     if (!rotated) co_return rotated.error();
     if (!*rotated) co_return Error::unauthorized("Sign in again.");
     const auto& t = **rotated;
-    if (t.replayed) co_return Outcome{std::nullopt, t};
+    if (t.replayed) {
+      if (auto r = co_await repository_.revoke_session(tx, t.session_id, "refresh_reuse"); !r)
+        co_return r.error();
+      auto logged = co_await audit(tx, t.user_id, "auth.refresh_reuse", t.user_id, from,
+                                   audit::detail("session", t.session_id));
+      if (!logged) co_return logged.error();
+      co_return std::optional<Refreshed>{};
+    }
     if (!t.alive) co_return Error::unauthorized("Sign in again.");
     auto user = co_await users_.find(tx, t.user_id);
     if (!user) co_return user.error();
@@ -195,22 +212,11 @@ Async<Refreshed> AuthService::refresh(const std::string& refresh_token, const Cl
     auto stored =
         co_await repository_.add_refresh_token(tx, t.session_id, core::auth::sha256_hex(next));
     if (!stored) co_return stored.error();
-    co_return Outcome{Refreshed{access_token((*user)->profile, t.session_id), std::move(next)},
-                      std::nullopt};
+    co_return Refreshed{access_token((*user)->profile, t.session_id), std::move(next)};
   });
   if (!outcome) co_return outcome.error();
-  if (outcome->tokens) co_return std::move(*outcome->tokens);
-
-  // A rotated token came back: stolen or copied. End the whole session, then refuse.
-  const auto& t = *outcome->replay;
-  auto revoked = co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
-    if (auto r = co_await repository_.revoke_session(tx, t.session_id, "refresh_reuse"); !r)
-      co_return r.error();
-    co_return co_await audit(tx, t.user_id, "auth.refresh_reuse", t.user_id, from,
-                             audit::detail("session", t.session_id));
-  });
-  if (!revoked) co_return revoked.error();
-  co_return Error::unauthorized("Sign in again.");
+  if (!*outcome) co_return Error::unauthorized("Sign in again.");
+  co_return std::move(**outcome);
 }
 
 Async<void> AuthService::logout(const std::string& refresh_token) {
@@ -233,23 +239,25 @@ Async<void> AuthService::forgot_password(const std::string& email, const ClientI
   if (!by_ip) co_return by_ip.error();
   if (by_ip->hits > kResetPerIp) co_return Error::rate_limited(by_ip->retry_after_seconds);
   // Answer now; look the address up afterwards, so known and unknown take the same time.
-  asio::co_spawn(
-      asio::make_strand(io_),
-      [this, email]() -> asio::awaitable<void> {
-        auto sent = co_await send_reset_link(email);
-        if (!sent) core::log::warn("reset link not sent", {{"error", std::string_view(sent.error().code)}});
-      },
-      asio::detached);
+  asio::co_spawn(asio::make_strand(io_), send_reset_link_logged(email, from.ip), asio::detached);
   co_return Result<void>{};
 }
 
-Async<void> AuthService::send_reset_link(const std::string& email) {
-  auto per_account = co_await repository_.hit(db_, "forgot:account:" + email, kResetWindow);
+// A named coroutine with by-value parameters, not a capturing lambda (g++ 12, see blocking.hpp).
+asio::awaitable<void> AuthService::send_reset_link_logged(std::string email, std::string ip) {
+  auto sent = co_await send_reset_link(email, ip);
+  if (!sent)
+    core::log::warn("reset link not sent", {{"error", std::string_view(sent.error().code)}});
+}
+
+Async<void> AuthService::send_reset_link(const std::string& email, const std::string& ip) {
+  auto per_account =
+      co_await repository_.hit(db_, "forgot:account-ip:" + email + "|" + ip, kResetWindow);
   if (!per_account) co_return per_account.error();
   if (per_account->hits > kForgotPerAccount) co_return Result<void>{};
-  auto studio = co_await studio_name();
-  if (!studio) co_return studio.error();
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
+    auto studio = co_await studio_name(tx);
+    if (!studio) co_return studio.error();
     auto user = co_await users_.find_by_email(tx, email);
     if (!user) co_return user.error();
     if (!*user || (*user)->disabled) co_return Result<void>{};
@@ -300,6 +308,10 @@ Async<void> AuthService::reset_password(const std::string& token, const std::str
 
 Async<void> AuthService::change_password(const Principal& me, const std::string& current,
                                          const std::string& next, const ClientInfo& from) {
+  auto attempts = co_await repository_.hit(db_, "password:user:" + me.id(), kLoginWindow);
+  if (!attempts) co_return attempts.error();
+  if (attempts->hits > kPasswordChangesPerUser)
+    co_return Error::rate_limited(attempts->retry_after_seconds);
   auto credentials = co_await repository_.credentials(db_, me.user.email);
   if (!credentials) co_return credentials.error();
   const bool has = *credentials && (*credentials)->password_hash;
@@ -331,7 +343,7 @@ Async<Principal> AuthService::authenticate(std::string_view bearer) {
 // ---- accounts made by others ----------------------------------------------------------------
 
 Async<void> AuthService::invite(core::db::Queryable& tx, const users::User& user) {
-  auto studio = co_await studio_name();
+  auto studio = co_await studio_name(tx);
   if (!studio) co_return studio.error();
   const auto token = core::auth::random_token();
   auto stored = co_await repository_.add_one_time_token(

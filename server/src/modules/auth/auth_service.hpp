@@ -88,11 +88,12 @@ class AuthService final : public users::AccountHooks {
   std::string access_token(const UserProfile& user, const std::string& session_id) const;
   boost::asio::awaitable<std::string> hash(std::string password);
   boost::asio::awaitable<bool> verify(std::string hash, std::string password);
-  Async<void> send_reset_link(const std::string& email);
+  Async<void> send_reset_link(const std::string& email, const std::string& ip);
+  boost::asio::awaitable<void> send_reset_link_logged(std::string email, std::string ip);
   Async<void> audit(core::db::Queryable& db, std::optional<std::string> actor, std::string action,
                     std::optional<std::string> target, const ClientInfo& from,
                     audit::Detail detail = {});
-  Async<std::string> studio_name();
+  Async<std::string> studio_name(core::db::Queryable& db);
 
   core::db::Pool& db_;
   boost::asio::any_io_executor io_;  // background work that uses the database

@@ -6,4 +6,9 @@ boost::asio::awaitable<core::Result<StudioProfile>> SettingsService::studio_prof
   co_return co_await repository_.studio_profile(db_);
 }
 
+boost::asio::awaitable<core::Result<StudioProfile>> SettingsService::studio_profile(
+    core::db::Queryable& db) {
+  co_return co_await repository_.studio_profile(db);
+}
+
 }  // namespace declic::settings

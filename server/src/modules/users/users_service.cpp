@@ -76,13 +76,18 @@ Async<User> UsersService::get(const Principal& me, const std::string& id) {
 }
 
 Async<User> UsersService::update(const Principal& me, const std::string& id,
-                                 const UserPatch& patch, const std::string& ip) {
+                                 const UserPatch& requested, const std::string& ip) {
   if (!me.is_staff()) co_return id == me.id() ? Error::forbidden("Use /api/me.") : no_user();
   auto target = co_await visible(me, id);
   if (!target) co_return target.error();
+  // Unchanged role or status are not written: a form saved with stale values must not undo
+  // an administrator's change made meanwhile.
+  UserPatch patch = requested;
+  if (patch.role == target->profile.role) patch.role.reset();
+  if (patch.disabled == target->disabled) patch.disabled.reset();
   const bool target_is_staff = target->profile.role != Role::client;
-  const bool role_change = patch.role && *patch.role != target->profile.role;
-  const bool status_change = patch.disabled.has_value() && *patch.disabled != target->disabled;
+  const bool role_change = patch.role.has_value();
+  const bool status_change = patch.disabled.has_value();
   if (!me.is_admin() && (target_is_staff || role_change || status_change))
     co_return Error::forbidden("Only an administrator manages staff, roles and access.");
   if (id == me.id() && (role_change || (status_change && *patch.disabled)))

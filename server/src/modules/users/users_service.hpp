@@ -40,7 +40,7 @@ class UsersService {
   Async<UserPage> list(const Principal& me, const UserQuery& query);
   Async<User> create(const Principal& me, const NewUser& user, const std::string& ip);
   Async<User> get(const Principal& me, const std::string& id);
-  Async<User> update(const Principal& me, const std::string& id, const UserPatch& patch,
+  Async<User> update(const Principal& me, const std::string& id, const UserPatch& requested,
                      const std::string& ip);
   Async<void> disable(const Principal& me, const std::string& id, const std::string& ip);
 
