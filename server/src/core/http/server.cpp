@@ -17,6 +17,7 @@
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
 #include <ctime>
@@ -38,6 +39,9 @@ constexpr auto kWriteTimeout = std::chrono::seconds(30);
 // At shutdown, keep-alive connections get this long to send one more request (answered
 // with Connection: close) before idle ones are closed: busy clients lose nothing.
 constexpr auto kIdleGrace = std::chrono::milliseconds(200);
+// A closing connection reads and drops what the client still sends, this long at most.
+constexpr auto kLinger = std::chrono::seconds(1);
+constexpr std::size_t kLingerBytes = 8 << 20;
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
@@ -114,6 +118,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
   asio::awaitable<bool> wait_for_request(Connection& conn, beast::flat_buffer& buffer);
+  asio::awaitable<void> linger_close(Connection& conn);
   asio::awaitable<bool> handle_one(Connection& conn, beast::flat_buffer& buffer);
   asio::awaitable<Response> dispatch(Request& req, bhttp::request_parser<bhttp::string_body>& parser,
                                      Connection& conn, beast::flat_buffer& buffer,
@@ -163,11 +168,23 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> conn) {
   } catch (const std::exception& e) {
     log::error("connection failed", {{"error", std::string_view(e.what())}});
   }
-  boost::system::error_code ec;
-  conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  conn->stream.socket().close(ec);
+  co_await linger_close(*conn);
   std::lock_guard lock(mutex);
   connections.erase(conn);
+}
+
+// Lingering close: after a refusal sent before the body was read (401, 413…), closing with
+// unread bytes would make the kernel reset the connection and the client could lose our
+// reply. So: stop sending, drain what still comes for a moment, then close.
+asio::awaitable<void> Server::Impl::linger_close(Connection& conn) {
+  boost::system::error_code ec;
+  conn.stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  conn.stream.expires_after(kLinger);
+  std::array<char, 8192> discard;
+  for (std::size_t drained = 0; !ec && drained < kLingerBytes;)
+    drained += co_await conn.stream.async_read_some(asio::buffer(discard),
+                                                    asio::redirect_error(asio::use_awaitable, ec));
+  conn.stream.socket().close(ec);
 }
 
 // The idle phase between requests: shutdown may cancel it; data already received is served.
