@@ -1,4 +1,8 @@
--- wrk: sign in over and over as the benchmark user (argon2id on every request).
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"email":"bench@example.fr","password":"benchmark-password"}'
+-- wrk: sign in over and over, rotating over the benchmark accounts bench0..bench15
+-- (as real traffic would: one account is not signed in from 8 connections at once).
+local n = 0
+request = function()
+  local body = string.format('{"email":"bench%d@example.fr","password":"benchmark-password"}', n % 16)
+  n = n + 1
+  return wrk.format("POST", nil, {["Content-Type"] = "application/json"}, body)
+end

@@ -81,8 +81,9 @@ CREATE TABLE audit_events (
 CREATE INDEX audit_events_at ON audit_events (at DESC);
 CREATE INDEX audit_events_actor ON audit_events (actor_id, at DESC);
 
--- Fixed-window counters shared by every server (login and reset limits).
-CREATE TABLE rate_limits (
+-- Fixed-window counters shared by every server (login and reset limits). UNLOGGED: they
+-- are written on every sign-in and need no crash safety, so they cost no WAL flush.
+CREATE UNLOGGED TABLE rate_limits (
   key          text PRIMARY KEY,
   window_start timestamptz NOT NULL,
   hits         int NOT NULL
