@@ -4,7 +4,8 @@
 # Updates the "auth" section of bench/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-THREADS=${THREADS:-1} CONNECTIONS=${CONNECTIONS:-64} DURATION=${DURATION:-10s}
+# THREADS defaults to the server's own default (one per core), as deployed.
+THREADS=${THREADS:-$(nproc)} CONNECTIONS=${CONNECTIONS:-64} DURATION=${DURATION:-10s}
 LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
 
 scripts/bootstrap
