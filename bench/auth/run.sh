@@ -8,10 +8,10 @@ cd "$(dirname "$0")/../.."
 THREADS=${THREADS:-$(nproc)} CONNECTIONS=${CONNECTIONS:-64} DURATION=${DURATION:-10s}
 LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
 
+source bench/lib.sh
 scripts/bootstrap
 cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
 out=bench/out/auth && rm -rf "$out" && mkdir -p "$out"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 pg_dir=bench/out/pg-auth pg_port=$(free_port)
 rm -rf "$pg_dir"  # a fresh database each run
@@ -50,10 +50,7 @@ me "$(( ${DURATION%s} - 2 ))s" >"$out/flood-me.txt"
 wait "$flood"
 
 rss=$(awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$server_pid/status")
-field() { awk -v k="$2" '$1 == k {print $2}' "$out/$1.txt"; }
-rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$out/$1.txt"; }
-errors() { grep -E 'Socket errors|Non-2xx' "$out/$1.txt" | tr -s ' ' | paste -sd';' - || true; }
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+cpu=$(cpu_model)
 
 section=$(cat <<MD
 ## Identity (\`bench/auth/run.sh\`)
@@ -76,15 +73,5 @@ Targets (issue: identity): \`GET /api/me\` ≥ 15,000 req/s with p99 < 10 ms at 
 during a login flood, \`/api/me\` p99 < 20 ms.
 MD
 )
-python3 - "$section" <<'PY'
-import pathlib, re, sys
-path = pathlib.Path("bench/RESULTS.md")
-text = path.read_text()
-block = "<!-- auth:begin -->\n" + sys.argv[1] + "\n<!-- auth:end -->"
-if "<!-- auth:begin -->" in text:
-    text = re.sub(r"<!-- auth:begin -->.*?<!-- auth:end -->", lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip() + "\n\n" + block + "\n"
-path.write_text(text)
-PY
+update_results auth "$section"
 echo "$section"

@@ -9,10 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 THREADS=${THREADS:-1} WRK_THREADS=${WRK_THREADS:-1} CONNECTIONS=${CONNECTIONS:-64} DURATION=${DURATION:-10s}
 
+source bench/lib.sh
 scripts/bootstrap
 cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
 out=bench/out/http && rm -rf "$out" && mkdir -p "$out"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 pg_dir=bench/out/pg pg_port=$(free_port)
 rm -rf "$pg_dir"  # a fresh database each run
@@ -46,9 +46,6 @@ measure() {  # name path
   wait "$wrk_pid"
   echo "$peak" >"$out/$1.rss"
 }
-field() { awk -v k="$2" '$1 == k {print $2}' "$out/$1.txt"; }
-rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$out/$1.txt"; }
-errors() { grep -E 'Socket errors|Non-2xx' "$out/$1.txt" | tr -s ' ' | paste -sd';' - || true; }
 
 start_server main
 sleep 0.5
@@ -71,7 +68,7 @@ forced=$(grep -o '"forcedConnections":[0-9]*' "$out/server-sigterm.log" | cut -d
 sigterm_requests=$(awk '/requests in/ {print $1}' "$out/sigterm.txt")
 sigterm_errors=$(errors sigterm)
 
-cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
+cpu=$(cpu_model)
 section=$(cat <<MD
 ## HTTP core (\`bench/http/run.sh\`)
 
@@ -98,15 +95,5 @@ thing request by request: a request in flight at SIGTERM gets its full answer.)
 Targets (issue: platform foundation): one-row read ≥ 15,000 req/s, p99 < 10 ms at 64 connections, RSS < 50 MB.
 MD
 )
-python3 - "$section" <<'PY'
-import pathlib, re, sys
-path = pathlib.Path("bench/RESULTS.md")
-text = path.read_text() if path.exists() else "# Benchmark results\n\nEach section is rewritten by its script; raw outputs land in `bench/out/` (git-ignored).\n"
-block = "<!-- http:begin -->\n" + sys.argv[1] + "\n<!-- http:end -->"
-if "<!-- http:begin -->" in text:
-    text = re.sub(r"<!-- http:begin -->.*?<!-- http:end -->", lambda m: block, text, flags=re.S)
-else:
-    text = text.rstrip() + "\n\n" + block + "\n"
-path.write_text(text)
-PY
+update_results http "$section"
 echo "bench/RESULTS.md updated:"; echo "$section"

@@ -95,14 +95,19 @@ auth::AuthService& register_modules(core::http::Router& router, AppContext& ctx)
   return auth.service;
 }
 
+// Log level and JWT key for commands that wire the modules; false after printing why not.
+bool prepare(Config& config) {
+  apply_log_level(config);
+  auto secret = ensure_jwt_secret(config);
+  if (!secret)
+    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
+  return secret.has_value();
+}
+
 // Runs one command coroutine against a migrated database with every module wired.
 int run_command(Config config,
                 std::function<asio::awaitable<int>(auth::AuthService&, AppContext&)> command) {
-  apply_log_level(config);
-  if (auto secret = ensure_jwt_secret(config); !secret) {
-    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
-    return 2;
-  }
+  if (!prepare(config)) return 2;
   asio::io_context ioc(1);
   asio::thread_pool blocking(1);
   core::db::Pool pool(ioc.get_executor(), pool_options(config));
@@ -155,11 +160,7 @@ int migrate(const Config& config) {
 }
 
 int serve(Config config) {
-  apply_log_level(config);
-  if (auto secret = ensure_jwt_secret(config); !secret) {
-    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
-    return 2;
-  }
+  if (!prepare(config)) return 2;
   asio::io_context ioc(static_cast<int>(config.threads));
   auto blocking = core::make_background_pool(config.background_threads);
   core::db::Pool pool(ioc.get_executor(), pool_options(config));

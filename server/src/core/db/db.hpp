@@ -121,6 +121,12 @@ T Row::get(int col) const {
   }
 }
 
+// For statements whose rows nobody reads (INSERT, UPDATE, DELETE): success or the error.
+inline Result<void> completed(const Result<Rows>& rows) {
+  if (!rows) return rows.error();
+  return {};
+}
+
 class Queryable {
  public:
   virtual ~Queryable() = default;

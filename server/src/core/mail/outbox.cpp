@@ -47,15 +47,11 @@ constexpr db::Statement kMarkAbandoned{
     "UPDATE outbox SET last_error = $2, attempts = GREATEST(attempts, $3) "
     "WHERE id = $1 AND sent_at IS NULL"};
 
-Result<void> done(const Result<db::Rows>& r) {
-  if (!r) return r.error();
-  return {};
-}
 
 }  // namespace
 
 boost::asio::awaitable<Result<void>> insert(db::Queryable& db, const MailMessage& m) {
-  co_return done(co_await db.query(kInsert, db::params(m.to, m.subject, m.text)));
+  co_return db::completed(co_await db.query(kInsert, db::params(m.to, m.subject, m.text)));
 }
 
 boost::asio::awaitable<Result<std::vector<Claimed>>> claim(db::Queryable& db, int limit,
@@ -79,21 +75,21 @@ boost::asio::awaitable<Result<std::vector<Claimed>>> claim(db::Queryable& db, in
 }
 
 boost::asio::awaitable<Result<void>> mark_sent(db::Queryable& db, std::int64_t id) {
-  co_return done(co_await db.query(kMarkSent, db::params(id)));
+  co_return db::completed(co_await db.query(kMarkSent, db::params(id)));
 }
 
 boost::asio::awaitable<Result<void>> mark_failed(db::Queryable& db, std::int64_t id,
                                                  std::string_view error) {
-  co_return done(co_await db.query(kMarkFailed, db::params(id, error)));
+  co_return db::completed(co_await db.query(kMarkFailed, db::params(id, error)));
 }
 
 boost::asio::awaitable<Result<void>> release(db::Queryable& db, std::int64_t id) {
-  co_return done(co_await db.query(kRelease, db::params(id)));
+  co_return db::completed(co_await db.query(kRelease, db::params(id)));
 }
 
 boost::asio::awaitable<Result<void>> mark_abandoned(db::Queryable& db, std::int64_t id,
                                                     std::string_view error, int max_attempts) {
-  co_return done(co_await db.query(kMarkAbandoned, db::params(id, error, max_attempts)));
+  co_return db::completed(co_await db.query(kMarkAbandoned, db::params(id, error, max_attempts)));
 }
 
 }  // namespace outbox

@@ -13,10 +13,8 @@ boost::asio::awaitable<core::Result<void>> AuditRepository::insert(
     core::db::Queryable& db, const std::optional<std::string>& actor_id, const std::string& action,
     const std::optional<std::string>& target_id, const std::string& ip,
     const std::string& detail_json) {
-  auto r = co_await db.query(kInsert,
-                             core::db::params(actor_id, action, target_id, ip, detail_json));
-  if (!r) co_return r.error();
-  co_return core::Result<void>{};
+  co_return core::db::completed(co_await db.query(
+      kInsert, core::db::params(actor_id, action, target_id, ip, detail_json)));
 }
 
 }  // namespace declic::audit

@@ -1,6 +1,7 @@
 #include "modules/auth/auth_controller.hpp"
 
 #include "core/http/json.hpp"
+#include "modules/users/users_controller.hpp"
 #include "modules/users/users_model.hpp"
 #include "modules/users/users_service.hpp"
 
@@ -81,19 +82,15 @@ AuthController::Response AuthController::register_client(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
-  auto email = r.required_string("email", 1, 254);
+  auto email = users::read_email(r);
   auto password = r.required_raw_string("password", kPasswordMin, kPasswordMax);
   auto first = r.required_string("firstName", 1, kNameMax);
   auto last = r.required_string("lastName", 1, kNameMax);
   auto phone = r.optional_string("phone", 0, 40);
-  auto locale = r.optional_string("locale", 2, 2);
-  if (locale && *locale != "fr" && *locale != "en") r.invalid("locale", "invalid", "Choose fr or en.");
-  std::optional<std::string> normalized;
-  if (email && !(normalized = users::normalize_email(*email)))
-    r.invalid("email", "invalid", "Enter a valid e-mail address.");
+  auto locale = users::read_locale(r);
   if (auto e = r.error()) co_return problem(*e);
 
-  Registration reg{*normalized, *password, *first, *last, locale.value_or("fr"), std::nullopt};
+  Registration reg{*email, *password, *first, *last, locale.value_or("fr"), std::nullopt};
   if (phone && !phone->empty()) reg.phone = phone;
   auto issued = co_await service_.register_client(reg, client_info(req));
   if (!issued) co_return problem(issued.error());

@@ -70,10 +70,6 @@ constexpr db::Statement kPeek{
     " FROM rate_limits WHERE key = $1 AND window_start > now() - make_interval(secs => $2)"};
 constexpr db::Statement kForget{"auth_rate_forget", "DELETE FROM rate_limits WHERE key = $1"};
 
-Result<void> done(const Result<db::Rows>& r) {
-  if (!r) return r.error();
-  return {};
-}
 
 }  // namespace
 
@@ -115,7 +111,7 @@ Async<std::string> AuthRepository::create_session(Db& db, const std::string& use
 
 Async<void> AuthRepository::add_refresh_token(Db& db, const std::string& session_id,
                                               const std::string& token_hash) {
-  co_return done(co_await db.query(kAddRefresh, db::params(token_hash, session_id)));
+  co_return db::completed(co_await db.query(kAddRefresh, db::params(token_hash, session_id)));
 }
 
 Async<std::optional<RotatedToken>> AuthRepository::rotate(Db& db, const std::string& token_hash) {
@@ -129,13 +125,13 @@ Async<std::optional<RotatedToken>> AuthRepository::rotate(Db& db, const std::str
 
 Async<void> AuthRepository::revoke_session(Db& db, const std::string& session_id,
                                            const std::string& reason) {
-  co_return done(co_await db.query(kRevokeSession, db::params(session_id, reason)));
+  co_return db::completed(co_await db.query(kRevokeSession, db::params(session_id, reason)));
 }
 
 Async<void> AuthRepository::revoke_user_sessions(Db& db, const std::string& user_id,
                                                  const std::string& reason,
                                                  const std::optional<std::string>& keep) {
-  co_return done(
+  co_return db::completed(
       co_await db.query(kRevokeUserSessions, db::params(user_id, reason, keep)));
 }
 
@@ -143,7 +139,7 @@ Async<void> AuthRepository::add_one_time_token(Db& db, const std::string& user_i
                                                const std::string& purpose,
                                                const std::string& token_hash,
                                                int lifetime_minutes) {
-  co_return done(co_await db.query(
+  co_return db::completed(co_await db.query(
       kAddOneTime, db::params(user_id, purpose, token_hash, lifetime_minutes)));
 }
 
@@ -158,7 +154,7 @@ Async<std::optional<OneTimeToken>> AuthRepository::claim_one_time_token(
 }
 
 Async<void> AuthRepository::mark_one_time_tokens_used(Db& db, const std::string& user_id) {
-  co_return done(co_await db.query(kUseOneTime, db::params(user_id)));
+  co_return db::completed(co_await db.query(kUseOneTime, db::params(user_id)));
 }
 
 Async<RateCount> AuthRepository::hit(Db& db, const std::string& key, int window_seconds) {
@@ -175,7 +171,7 @@ Async<RateCount> AuthRepository::peek(Db& db, const std::string& key, int window
 }
 
 Async<void> AuthRepository::forget(Db& db, const std::string& key) {
-  co_return done(co_await db.query(kForget, db::params(key)));
+  co_return db::completed(co_await db.query(kForget, db::params(key)));
 }
 
 }  // namespace declic::auth

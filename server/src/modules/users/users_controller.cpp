@@ -40,15 +40,6 @@ constexpr std::size_t kNameMax = 100, kPhoneMax = 40, kNotesMax = 10000;
 
 http::Response problem(const Error& e) { return http::Response::problem(e); }
 
-std::optional<std::string> read_locale(JsonReader& r) {
-  auto locale = r.optional_string("locale", 2, 2);
-  if (locale && *locale != "fr" && *locale != "en") {
-    r.invalid("locale", "invalid", "Choose fr or en.");
-    return std::nullopt;
-  }
-  return locale;
-}
-
 std::optional<Role> read_role(JsonReader& r, bool required) {
   auto role = required ? r.required_string("role", 1, 20) : r.optional_string("role", 1, 20);
   if (!role) return std::nullopt;
@@ -77,6 +68,23 @@ http::Response page_json(const UserPage& page) {
 }
 
 }  // namespace
+
+std::optional<std::string> read_email(JsonReader& r) {
+  auto email = r.required_string("email", 1, 254);
+  if (!email) return std::nullopt;
+  auto normalized = normalize_email(*email);
+  if (!normalized) r.invalid("email", "invalid", "Enter a valid e-mail address.");
+  return normalized;
+}
+
+std::optional<std::string> read_locale(JsonReader& r) {
+  auto locale = r.optional_string("locale", 2, 2);
+  if (locale && *locale != "fr" && *locale != "en") {
+    r.invalid("locale", "invalid", "Choose fr or en.");
+    return std::nullopt;
+  }
+  return locale;
+}
 
 UsersController::Response UsersController::me(Request& req) {
   co_return http::json_reply(200, profile_json(req.principal->user));
@@ -127,17 +135,14 @@ UsersController::Response UsersController::create(Request& req) {
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
   NewUser user;
-  auto email = r.required_string("email", 1, 254);
+  auto email = read_email(r);
   auto first = r.required_string("firstName", 1, kNameMax);
   auto last = r.required_string("lastName", 1, kNameMax);
   auto phone = r.optional_string("phone", 0, kPhoneMax);
   auto locale = read_locale(r);
   auto role = read_role(r, false);
-  std::optional<std::string> normalized;
-  if (email && !(normalized = normalize_email(*email)))
-    r.invalid("email", "invalid", "Enter a valid e-mail address.");
   if (auto e = r.error()) co_return problem(*e);
-  user.email = *normalized;
+  user.email = *email;
   user.first_name = *first;
   user.last_name = *last;
   if (phone && !phone->empty()) user.phone = phone;

@@ -1,8 +1,15 @@
 #pragma once
 #include "core/http/http.hpp"
+#include "core/http/json.hpp"
 #include "modules/users/users_service.hpp"
 
 namespace declic::users {
+
+// Readers for a person's details, shared by every controller that takes them (users, auth).
+// Required `email`, normalised; an error on the reader when missing or not an address.
+std::optional<std::string> read_email(core::http::JsonReader& r);
+// Optional `locale`: "fr" or "en".
+std::optional<std::string> read_locale(core::http::JsonReader& r);
 
 // HTTP for /api/me and /api/users: decode, call the service, encode.
 class UsersController {

@@ -1,0 +1,26 @@
+# Helpers shared by the benchmark scripts (sourced; each script sets $out first).
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Reading a wrk --latency report saved as $out/NAME.txt.
+field() { awk -v k="$2" '$1 == k {print $2}' "$out/$1.txt"; }
+rps() { awk '/Requests\/sec/ {printf "%d", $2}' "$out/$1.txt"; }
+errors() { grep -E 'Socket errors|Non-2xx' "$out/$1.txt" | tr -s ' ' | paste -sd';' - || true; }
+cpu_model() { grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'; }
+
+# Replaces the NAME section of bench/RESULTS.md (between its markers) with TEXT, or appends it.
+update_results() {  # NAME TEXT
+  python3 - "$1" "$2" <<'PY'
+import pathlib, re, sys
+name, section = sys.argv[1], sys.argv[2]
+path = pathlib.Path("bench/RESULTS.md")
+text = path.read_text() if path.exists() else "# Benchmark results\n\nEach section is rewritten by its script; raw outputs land in `bench/out/` (git-ignored).\n"
+begin, end = f"<!-- {name}:begin -->", f"<!-- {name}:end -->"
+block = begin + "\n" + section + "\n" + end
+if begin in text:
+    text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda m: block, text, flags=re.S)
+else:
+    text = text.rstrip() + "\n\n" + block + "\n"
+path.write_text(text)
+PY
+}
