@@ -67,7 +67,7 @@ std::string token_from_mail(const std::string& mail) {
   }
   const auto at = text.find("token=");
   if (at == std::string::npos) return {};
-  auto end = text.find_first_of("\r\n \t", at);
+  auto end = text.find_first_of("&\r\n \t", at);
   return text.substr(at + 6, end - at - 6);
 }
 

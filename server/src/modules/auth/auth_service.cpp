@@ -10,6 +10,7 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/strand.hpp>
+#include <boost/url/url.hpp>
 
 #include <array>
 
@@ -342,6 +343,14 @@ Async<Principal> AuthService::authenticate(std::string_view bearer) {
 
 // ---- accounts made by others ----------------------------------------------------------------
 
+// The address rides along so the page can sign the new client in once the password is set.
+std::string AuthService::invitation_link(const std::string& email, const std::string& token) const {
+  boost::urls::url link(options_.public_url + "/invitation");
+  link.params().append({"token", token});
+  link.params().append({"email", email});
+  return std::string(link.buffer());
+}
+
 Async<void> AuthService::invite(core::db::Queryable& tx, const users::User& user) {
   auto studio = co_await studio_name(tx);
   if (!studio) co_return studio.error();
@@ -350,7 +359,7 @@ Async<void> AuthService::invite(core::db::Queryable& tx, const users::User& user
       tx, user.profile.id, "invite", core::auth::sha256_hex(token), options_.invite_minutes);
   if (!stored) co_return stored.error();
   auto mail = invitation_mail({user.profile.email, user.profile.first_name, user.profile.locale,
-                               *studio, options_.public_url + "/invitation?token=" + token});
+                               *studio, invitation_link(user.profile.email, token)});
   co_return co_await core::mail::enqueue(tx, mail);
 }
 

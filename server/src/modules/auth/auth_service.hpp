@@ -83,6 +83,7 @@ class AuthService final : public users::AccountHooks {
                            const std::optional<std::string>& keep_session) override;
 
  private:
+  std::string invitation_link(const std::string& email, const std::string& token) const;
   Async<Issued> open_session(core::db::Queryable& tx, const UserProfile& user,
                              const ClientInfo& from);
   std::string access_token(const UserProfile& user, const std::string& session_id) const;
