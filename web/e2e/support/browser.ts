@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+// Debian's Chromium; the flags keep it off a network this machine does not have.
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+}
+
+export interface Viewport {
+  name: 'desktop' | 'phone';
+  width: number;
+  height: number;
+}
+
+export const VIEWPORTS: Viewport[] = [
+  { name: 'desktop', width: 1280, height: 800 },
+  { name: 'phone', width: 375, height: 812 },
+];
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page: a test ends by expecting none. */
+  errors: Error[];
+}
+
+export async function newPage(browser: Browser, viewport: Viewport): Promise<Session> {
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport: { width: viewport.width, height: viewport.height },
+    isMobile: viewport.name === 'phone',
+    hasTouch: viewport.name === 'phone',
+    locale: 'fr-FR',
+    colorScheme: 'light',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: Error[] = [];
+  page.on('pageerror', (e) => errors.push(e));
+  return { context, page, errors };
+}
+
+const shots = fileURLToPath(new URL('../screenshots', import.meta.url));
+
+export async function screenshot(page: Page, name: string, viewport: Viewport): Promise<void> {
+  mkdirSync(shots, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: join(shots, `${name}-${viewport.name}.png`), fullPage: true });
+}
+
+export function field(page: Page, name: string) {
+  return page.locator(`input[name="${name}"], textarea[name="${name}"]`);
+}
+
+/** Every visible form control has a label (keyboard and screen-reader users need it). */
+export async function expectLabelledFields(page: Page): Promise<void> {
+  const unlabelled = await page.$$eval('input:not([type=hidden]), textarea, select', (els) =>
+    els
+      .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => {
+        const input = el as HTMLInputElement;
+        return (input.labels?.length ?? 0) === 0 && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby');
+      })
+      .map((el) => el.outerHTML.slice(0, 120)),
+  );
+  expect(unlabelled).toEqual([]);
+}
+
+/** Professional navigation: the sidebar on a wide screen, the burger menu on a phone. */
+export async function openSection(page: Page, viewport: Viewport, label: string): Promise<void> {
+  if (viewport.name === 'phone') await page.getByRole('button', { name: 'Menu', exact: true }).click();
+  await page.getByRole('navigation').getByRole('link', { name: label }).click();
+}
+
+export function uniqueEmail(tag: string): string {
+  return `${tag}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@e2e.declic.test`;
+}
+
+/** The FR/EN switch in the page header. */
+export async function switchLanguage(page: Page, lang: 'FR' | 'EN'): Promise<void> {
+  await page.getByText(lang, { exact: true }).click();
+}

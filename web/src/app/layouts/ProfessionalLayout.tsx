@@ -1,0 +1,83 @@
+import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconDashboard, IconUsers, IconUserShield } from '@tabler/icons-react';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { useStudio } from '../../features/studio/api';
+import { useAuth } from '../../lib/auth';
+import { UserMenu } from './UserMenu';
+
+interface Section {
+  to: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  end?: boolean;
+  adminOnly?: boolean;
+}
+
+// Only sections that work are listed; later modules add theirs here.
+const SECTIONS: Section[] = [
+  { to: '/pro', label: 'nav.dashboard', icon: IconDashboard, end: true },
+  { to: '/pro/clients', label: 'nav.clients', icon: IconUsers },
+  { to: '/pro/users', label: 'nav.users', icon: IconUserShield, adminOnly: true },
+];
+
+export function ProfessionalLayout() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const studio = useStudio();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const sections = SECTIONS.filter((s) => !s.adminOnly || user?.role === 'ADMIN');
+
+  const isActive = (s: Section) =>
+    s.end ? location.pathname === s.to : location.pathname === s.to || location.pathname.startsWith(s.to + '/');
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding={{ base: 'md', sm: 'xl' }}
+    >
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+            <Text className="studio-name" fz="xl" truncate>
+              {studio.data?.name ?? 'Déclic'}
+            </Text>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <LanguageSwitch />
+            <UserMenu profilePath="/pro/profile" />
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t('nav.professionalSpace')}>
+        <ScrollArea>
+          {sections.map((s) => (
+            <NavLink
+              key={s.to}
+              component={RouterLink}
+              to={s.to}
+              end={s.end}
+              label={t(s.label)}
+              leftSection={<s.icon size={18} />}
+              active={isActive(s)}
+              onClick={close}
+              style={{ borderRadius: 8 }}
+            />
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="main">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

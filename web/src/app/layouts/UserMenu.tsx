@@ -1,0 +1,47 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { useAuth } from '../../lib/auth';
+import { toastSuccess } from '../../lib/toast';
+
+export function UserMenu({ profilePath }: { profilePath: string }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
+  if (!user) return null;
+
+  const leave = async () => {
+    await signOut().catch(() => undefined);
+    toastSuccess(t('auth.signedOut'));
+    navigate('/login', { replace: true });
+  };
+
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={t('nav.account')} data-testid="user-menu">
+          <Group gap={6} wrap="nowrap">
+            <Avatar radius="xl" size={32} color="brand">
+              {user.firstName.charAt(0).toUpperCase()}
+              {user.lastName.charAt(0).toUpperCase()}
+            </Avatar>
+            <Text size="sm" fw={500} visibleFrom="sm">
+              {user.firstName}
+            </Text>
+            <IconChevronDown size={14} />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Item component={Link} to={profilePath} leftSection={<IconUser size={16} />}>
+          {t('nav.profile')}
+        </Menu.Item>
+        <Menu.Item onClick={leave} leftSection={<IconLogout size={16} />}>
+          {t('auth.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,63 @@
+import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { FormAlert } from '../../components/FormAlert';
+import { homePath, useAuth } from '../../lib/auth';
+import { useForm } from '../../lib/form';
+import type { Language } from '../../lib/i18n';
+import { validateRegister } from '../../lib/validation';
+import { AuthHeading } from './AuthCard';
+
+export function RegisterPage() {
+  const { t, i18n } = useTranslation();
+  const { user, register } = useAuth();
+  const navigate = useNavigate();
+  const form = useForm({ firstName: '', lastName: '', email: '', phone: '', password: '' }, validateRegister);
+
+  if (user) return <Navigate to={homePath(user)} replace />;
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (v) => {
+      const created = await register({
+        email: v.email.trim(),
+        password: v.password,
+        firstName: v.firstName.trim(),
+        lastName: v.lastName.trim(),
+        phone: v.phone.trim() || undefined,
+        locale: i18n.language as Language,
+      });
+      navigate(homePath(created), { replace: true });
+    });
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <AuthHeading title={t('auth.registerTitle')} subtitle={t('auth.registerSubtitle')} />
+      <Stack gap="md">
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput label={t('common.firstName')} autoComplete="given-name" required {...form.field('firstName')} />
+          <TextInput label={t('common.lastName')} autoComplete="family-name" required {...form.field('lastName')} />
+        </Group>
+        <TextInput label={t('common.email')} type="email" autoComplete="email" required {...form.field('email')} />
+        <PasswordInput
+          label={t('common.password')}
+          description={t('auth.passwordHint')}
+          autoComplete="new-password"
+          required
+          {...form.field('password')}
+        />
+        <FormAlert message={form.formError} />
+        <Button type="submit" size="md" loading={form.submitting} fullWidth>
+          {t('auth.registerSubmit')}
+        </Button>
+        <Text size="sm" ta="center">
+          {t('auth.haveAccount')}{' '}
+          <Anchor component={Link} to="/login">
+            {t('auth.loginLink')}
+          </Anchor>
+        </Text>
+      </Stack>
+    </form>
+  );
+}

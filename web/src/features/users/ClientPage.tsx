@@ -1,0 +1,150 @@
+import { Anchor, Button, Card, Grid, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowLeft, IconMail, IconPhone } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { FormAlert } from '../../components/FormAlert';
+import { LoadError } from '../../components/LoadError';
+import { PageSkeleton } from '../../components/PageSkeleton';
+import type { User } from '../../lib/auth';
+import { problemMessage } from '../../lib/errors';
+import { formatDate } from '../../lib/format';
+import { useForm } from '../../lib/form';
+import { toastSuccess } from '../../lib/toast';
+import { collect, nameError, phoneError } from '../../lib/validation';
+import { useStudio } from '../studio/api';
+import { displayName, useUpdateUser, useUser } from './api';
+import { UserStatusBadge } from './UserStatusBadge';
+
+function ContactCard({ client }: { client: User }) {
+  const { t, i18n } = useTranslation();
+  const studio = useStudio();
+  return (
+    <Card>
+      <Stack gap="xs">
+        <Text fw={600}>{t('clients.contact')}</Text>
+        <Group gap="xs" wrap="nowrap">
+          <IconMail size={16} />
+          <Anchor href={`mailto:${client.email}`}>{client.email}</Anchor>
+        </Group>
+        <Group gap="xs" wrap="nowrap">
+          <IconPhone size={16} />
+          {client.phone ? <Anchor href={`tel:${client.phone}`}>{client.phone}</Anchor> : <Text c="dimmed">—</Text>}
+        </Group>
+        <Text size="sm" c="dimmed">
+          {t('clients.since')} : {formatDate(client.createdAt, i18n.language, studio.data?.timeZone)}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+function EditClientForm({ client }: { client: User }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser(client.id);
+  const initial = {
+    firstName: client.firstName,
+    lastName: client.lastName,
+    phone: client.phone ?? '',
+    notes: client.notes ?? '',
+  };
+  // Keyed by client id in the parent, so another client's page starts from their values.
+  const form = useForm(initial, (v) =>
+    collect({ firstName: nameError(v.firstName), lastName: nameError(v.lastName), phone: phoneError(v.phone) }),
+  );
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (v) => {
+      await update.mutateAsync({
+        firstName: v.firstName.trim(),
+        lastName: v.lastName.trim(),
+        phone: v.phone.trim() || null,
+        notes: v.notes.trim() || null,
+      });
+      toastSuccess(t('common.saved'));
+    });
+  };
+
+  return (
+    <Card component="form" onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text fw={600}>{t('clients.editTitle')}</Text>
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput label={t('common.firstName')} required {...form.field('firstName')} />
+          <TextInput label={t('common.lastName')} required {...form.field('lastName')} />
+        </Group>
+        <TextInput label={`${t('common.phone')} (${t('common.optional')})`} type="tel" {...form.field('phone')} />
+        <Textarea
+          label={t('clients.notes')}
+          description={t('clients.notesHelp')}
+          autosize
+          minRows={3}
+          {...form.field('notes')}
+        />
+        <FormAlert message={form.formError} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.submitting}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function AccessCard({ client }: { client: User }) {
+  const { t } = useTranslation();
+  const update = useUpdateUser(client.id);
+  const toggle = () =>
+    update.mutate(
+      { disabled: !client.disabled },
+      {
+        onSuccess: (u) => toastSuccess(t(u.disabled ? 'clients.disabled' : 'clients.enabled')),
+        onError: (e) => notifications.show({ color: 'red', message: problemMessage(t, e) }),
+      },
+    );
+  return (
+    <Button variant="light" color={client.disabled ? 'teal' : 'red'} loading={update.isPending} onClick={toggle}>
+      {client.disabled ? t('clients.enable') : t('clients.disable')}
+    </Button>
+  );
+}
+
+/** One client: contact card, staff notes, account access. */
+export function ClientPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const client = useUser(id);
+
+  if (client.isPending) return <PageSkeleton rows={3} />;
+  if (client.isError) return <LoadError error={client.error} onRetry={() => void client.refetch()} />;
+  const c = client.data;
+
+  return (
+    <Stack gap="lg">
+      <Anchor component={Link} to="/pro/clients" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> {t('nav.clients')}
+        </Group>
+      </Anchor>
+      <Group justify="space-between" align="center">
+        <Group gap="sm">
+          <Title order={1} size="h2">
+            {displayName(c)}
+          </Title>
+          <UserStatusBadge user={c} />
+        </Group>
+        <AccessCard client={c} />
+      </Group>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <ContactCard client={c} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <EditClientForm key={c.id} client={c} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

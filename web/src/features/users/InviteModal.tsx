@@ -1,0 +1,92 @@
+import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormAlert';
+import type { Role } from '../../lib/auth';
+import { useForm } from '../../lib/form';
+import type { Language } from '../../lib/i18n';
+import { toastSuccess } from '../../lib/toast';
+import { collect, emailError, nameError, phoneError } from '../../lib/validation';
+import { useCreateUser } from './api';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+  /** ADMIN may choose the role; staff invite clients only. */
+  chooseRole?: boolean;
+}
+
+export function InviteModal({ opened, onClose, chooseRole = false }: Props) {
+  const { t, i18n } = useTranslation();
+  const create = useCreateUser();
+  const form = useForm({ firstName: '', lastName: '', email: '', phone: '', role: 'CLIENT' }, (v) =>
+    collect({
+      firstName: nameError(v.firstName),
+      lastName: nameError(v.lastName),
+      email: emailError(v.email),
+      phone: phoneError(v.phone),
+    }),
+  );
+
+  const close = () => {
+    form.setValues({ firstName: '', lastName: '', email: '', phone: '', role: 'CLIENT' });
+    form.setFormError(null);
+    onClose();
+  };
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (v) => {
+      const user = await create.mutateAsync({
+        email: v.email.trim(),
+        firstName: v.firstName.trim(),
+        lastName: v.lastName.trim(),
+        phone: v.phone.trim() || undefined,
+        role: v.role as Role,
+        locale: i18n.language as Language,
+      });
+      toastSuccess(t(chooseRole ? 'users.created' : 'clients.invited', { email: user.email }));
+      close();
+    });
+  };
+
+  const title = chooseRole ? t('users.createTitle') : t('clients.inviteTitle');
+  return (
+    <Modal opened={opened} onClose={close} title={title} size="lg" fullScreen={false}>
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="md">
+          <Text c="dimmed" size="sm">
+            {t('clients.inviteHelp')}
+          </Text>
+          <Group grow align="flex-start" wrap="wrap">
+            <TextInput label={t('common.firstName')} required data-autofocus {...form.field('firstName')} />
+            <TextInput label={t('common.lastName')} required {...form.field('lastName')} />
+          </Group>
+          <TextInput label={t('common.email')} type="email" required {...form.field('email')} />
+          <TextInput
+            label={`${t('common.phone')} (${t('common.optional')})`}
+            type="tel"
+            {...form.field('phone')}
+          />
+          {chooseRole && (
+            <Select
+              label={t('users.role')}
+              value={form.values.role}
+              onChange={(v) => v && form.setValue('role', v)}
+              allowDeselect={false}
+              data={(['CLIENT', 'PROFESSIONNEL', 'ADMIN'] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            />
+          )}
+          <FormAlert message={form.formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {chooseRole ? t('users.createSubmit') : t('clients.inviteSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

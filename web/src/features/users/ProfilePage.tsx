@@ -1,0 +1,157 @@
+import { Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormAlert';
+import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { useAuth, type User } from '../../lib/auth';
+import { useForm } from '../../lib/form';
+import { applyLanguage, type Language } from '../../lib/i18n';
+import { toastSuccess } from '../../lib/toast';
+import { collect, confirmError, passwordError, validateProfile } from '../../lib/validation';
+
+function ContactForm({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const { setUser } = useAuth();
+  const form = useForm({ firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? '' }, validateProfile);
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (v) => {
+      setUser(
+        await api.patch<User>('/api/me', {
+          firstName: v.firstName.trim(),
+          lastName: v.lastName.trim(),
+          phone: v.phone.trim() || null,
+        }),
+      );
+      toastSuccess(t('common.saved'));
+    });
+  };
+
+  return (
+    <Card component="form" onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text fw={600} component="h2" m={0}>
+          {t('profile.contact')}
+        </Text>
+        <Group grow align="flex-start" wrap="wrap">
+          <TextInput label={t('common.firstName')} autoComplete="given-name" required {...form.field('firstName')} />
+          <TextInput label={t('common.lastName')} autoComplete="family-name" required {...form.field('lastName')} />
+        </Group>
+        <TextInput label={t('common.email')} value={user.email} readOnly description={t('profile.emailHelp')} />
+        <TextInput
+          label={`${t('common.phone')} (${t('common.optional')})`}
+          type="tel"
+          autoComplete="tel"
+          {...form.field('phone')}
+        />
+        <FormAlert message={form.formError} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.submitting}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function LanguageCard({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const { setUser } = useAuth();
+  const change = async (value: string | null) => {
+    if (!value || value === user.locale) return;
+    applyLanguage(value as Language);
+    setUser(await api.patch<User>('/api/me', { locale: value }));
+    toastSuccess(t('profile.languageSaved'));
+  };
+  return (
+    <Card>
+      <Stack gap="md">
+        <Text fw={600} component="h2" m={0}>
+          {t('profile.preferences')}
+        </Text>
+        <Select
+          label={t('common.language')}
+          description={t('profile.languageHelp')}
+          value={user.locale}
+          allowDeselect={false}
+          onChange={(v) => void change(v)}
+          data={[
+            { value: 'fr', label: t('language.fr') },
+            { value: 'en', label: t('language.en') },
+          ]}
+        />
+      </Stack>
+    </Card>
+  );
+}
+
+function PasswordForm() {
+  const { t } = useTranslation();
+  const form = useForm({ currentPassword: '', newPassword: '', confirm: '' }, (v) =>
+    collect({
+      currentPassword: v.currentPassword ? undefined : 'validation.required',
+      newPassword: passwordError(v.newPassword),
+      confirm: confirmError(v.newPassword, v.confirm),
+    }),
+  );
+
+  const onSubmit = (e: React.FormEvent) => {
+    e.preventDefault();
+    void form.submit(async (v) => {
+      await api.post('/api/me/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      form.setValues({ currentPassword: '', newPassword: '', confirm: '' });
+      toastSuccess(t('profile.passwordChanged'));
+    });
+  };
+
+  return (
+    <Card component="form" onSubmit={onSubmit} noValidate>
+      <Stack gap="md">
+        <Text fw={600} component="h2" m={0}>
+          {t('profile.security')}
+        </Text>
+        <PasswordInput
+          label={t('profile.currentPassword')}
+          autoComplete="current-password"
+          required
+          {...form.field('currentPassword')}
+        />
+        <PasswordInput
+          label={t('profile.newPassword')}
+          description={t('auth.passwordHint')}
+          autoComplete="new-password"
+          required
+          {...form.field('newPassword')}
+        />
+        <PasswordInput
+          label={t('auth.confirmPassword')}
+          autoComplete="new-password"
+          required
+          {...form.field('confirm')}
+        />
+        <FormAlert message={form.formError} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={form.submitting}>
+            {t('profile.changePassword')}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  if (!user) return null;
+  return (
+    <Stack gap="lg" maw={720}>
+      <PageHeader title={t('profile.title')} subtitle={t('profile.subtitle')} />
+      <ContactForm user={user} />
+      <LanguageCard user={user} />
+      <PasswordForm />
+    </Stack>
+  );
+}

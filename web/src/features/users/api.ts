@@ -1,0 +1,64 @@
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../lib/api';
+import type { Role, User } from '../../lib/auth';
+
+export interface UserPage {
+  items: User[];
+  nextCursor: string | null;
+}
+
+export interface NewUser {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string;
+  role: Role;
+  locale?: string;
+}
+
+export type UserPatch = Partial<Pick<User, 'firstName' | 'lastName' | 'phone' | 'notes' | 'role' | 'disabled'>>;
+
+const PAGE_SIZE = 25;
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: (role: Role | null, q: string) => ['users', 'list', role, q] as const,
+  one: (id: string) => ['users', 'one', id] as const,
+};
+
+export function useUserList(role: Role | null, q: string) {
+  return useInfiniteQuery({
+    queryKey: userKeys.list(role, q),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<UserPage>('/api/users', { query: { role, q, limit: PAGE_SIZE, cursor: pageParam }, signal }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useUser(id: string) {
+  return useQuery({ queryKey: userKeys.one(id), queryFn: () => api.get<User>(`/api/users/${encodeURIComponent(id)}`) });
+}
+
+export function useCreateUser() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (user: NewUser) => api.post<User>('/api/users', user),
+    onSuccess: () => client.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export function useUpdateUser(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: UserPatch) => api.patch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
+    onSuccess: (user) => {
+      client.setQueryData(userKeys.one(id), user);
+      return client.invalidateQueries({ queryKey: ['users', 'list'] });
+    },
+  });
+}
+
+export function displayName(user: Pick<User, 'firstName' | 'lastName'>): string {
+  return `${user.firstName} ${user.lastName}`;
+}

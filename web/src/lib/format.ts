@@ -1,0 +1,27 @@
+// Dates, times and money through Intl, in the user's language and the studio's time zone.
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+
+function localeTag(lang: string): string {
+  return lang === 'en' ? 'en-GB' : 'fr-FR';
+}
+
+export function formatDate(iso: string, lang: string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'long', timeZone }).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string, lang: string, timeZone = DEFAULT_TIME_ZONE): string {
+  return new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
+    new Date(iso),
+  );
+}
+
+/** Money is integer cents + an ISO currency: "150,00 €" in French, "€150.00" in English. */
+export function formatMoney(cents: number, currency: string, lang: string): string {
+  return new Intl.NumberFormat(lang === 'en' ? 'en-IE' : 'fr-FR', { style: 'currency', currency }).format(cents / 100);
+}
+
+/** "Europe/Paris" → "heure de Paris" / "Paris time", so every time says its zone. */
+export function timeZoneLabel(timeZone: string, lang: string): string {
+  const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone;
+  return lang === 'en' ? `${city} time` : `heure de ${city}`;
+}

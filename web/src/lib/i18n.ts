@@ -1,0 +1,36 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import fr from '../locales/fr/translation.json';
+import en from '../locales/en/translation.json';
+
+export type Language = 'fr' | 'en';
+const STORAGE_KEY = 'declic.lang';
+
+export function storedLanguage(): Language {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+export function applyLanguage(lang: Language): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private mode: the choice still lives in the account.
+  }
+  document.documentElement.lang = lang;
+  if (i18n.language !== lang) void i18n.changeLanguage(lang);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  lng: storedLanguage(),
+  fallbackLng: 'fr',
+  interpolation: { escapeValue: false },
+  returnNull: false,
+  showSupportNotice: false,
+});
+
+export default i18n;

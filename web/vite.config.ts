@@ -1,0 +1,20 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+
+// No React plugin: esbuild compiles JSX (automatic runtime); fast refresh is not needed
+// and the plugin's toolchain does not install everywhere we build.
+export default defineConfig({
+  esbuild: { jsx: 'automatic' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      // Mantine marks its modules "use client" for React Server Components; irrelevant here.
+      onwarn(warning, warn) {
+        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+      },
+    },
+  },
+  server: { proxy: { '/api': 'http://localhost:8080' } },
+  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+});
