@@ -2,6 +2,7 @@
 // on a desktop screen and on a 375 px phone.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkIn, waitForMail } from './support/mail';
 import { expectLabelledFields, field, launchBrowser, newPage, screenshot, switchLanguage, uniqueEmail, VIEWPORTS } from './support/browser';
 
 let browser: Browser;
@@ -105,6 +106,44 @@ describe.each(VIEWPORTS)('account at $name size', (viewport) => {
     await page.getByRole('heading', { name: 'Mon profil' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Mon profil' }).waitFor();
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('forgotten password', () => {
+  it('mails a single-use link that sets a new password', async () => {
+    const viewport = VIEWPORTS[1];
+    const { context, page, errors } = await newPage(browser, viewport);
+    const email = uniqueEmail('forgot');
+    await page.goto('/register');
+    await field(page, 'firstName').fill('Hugo');
+    await field(page, 'lastName').fill('Petit');
+    await field(page, 'email').fill(email);
+    await field(page, 'password').fill('premier-secret');
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    await page.waitForURL('**/client');
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await field(page, 'email').fill(email);
+    await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+    await page.getByRole('status').filter({ hasText: 'Si un compte existe pour cette adresse' }).waitFor();
+    await screenshot(page, 'forgot-password', viewport);
+
+    await page.goto(linkIn(await waitForMail(email), '/reset-password'));
+    await screenshot(page, 'reset-password', viewport);
+    await field(page, 'password').fill('second-secret');
+    await field(page, 'confirm').fill('second-secret');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await page.waitForURL('**/login');
+    await page.getByText('Mot de passe modifié. Vous pouvez vous connecter.').waitFor();
+    await field(page, 'email').fill(email);
+    await field(page, 'password').fill('second-secret');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('heading', { name: 'Bonjour Hugo' }).waitFor();
 
     expect(errors).toEqual([]);
     await context.close();

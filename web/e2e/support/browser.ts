@@ -35,7 +35,7 @@ export const VIEWPORTS: Viewport[] = [
 export interface Session {
   context: BrowserContext;
   page: Page;
-  /** Uncaught errors of the page: a test ends by expecting none. */
+  /** Uncaught errors and console errors of the page: a test ends by expecting none. */
   errors: Error[];
 }
 
@@ -52,6 +52,11 @@ export async function newPage(browser: Browser, viewport: Viewport): Promise<Ses
   page.setDefaultTimeout(15_000);
   const errors: Error[] = [];
   page.on('pageerror', (e) => errors.push(e));
+  // Console errors too (a CSP refusal, a React warning), except the browser's own line for
+  // an HTTP error answer, which the flows provoke on purpose (401, 409, 410).
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(new Error(m.text()));
+  });
   return { context, page, errors };
 }
 

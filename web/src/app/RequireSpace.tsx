@@ -10,13 +10,14 @@ interface Props {
 }
 
 /**
- * Signed out → the sign-in page, then back here. A client on a professional URL gets a
+ * No session → the sign-in page, then back here (after signing out: the sign-in page only). A client on a professional URL gets a
  * clear "not allowed" page; staff opening a client URL are sent to their own space.
  */
 export function RequireSpace({ space, children }: Props) {
   const { status, user } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <PageSkeleton />;
+  if (status === 'signed-out') return <Navigate to="/login" replace />;
   if (!user) {
     const next = location.pathname + location.search;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;

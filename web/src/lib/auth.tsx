@@ -33,7 +33,8 @@ interface SignedIn {
   accessToken: string;
 }
 
-type Status = 'loading' | 'anonymous' | 'signed-in';
+// 'signed-out' = the user chose to leave (no way back to the page they were on).
+type Status = 'loading' | 'anonymous' | 'signed-out' | 'signed-in';
 
 interface AuthContextValue {
   status: Status;
@@ -62,16 +63,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     applyLanguage(next.locale);
   }, []);
 
-  const forget = useCallback(() => {
+  const forget = useCallback((next: Status = 'anonymous') => {
     api.setAccessToken(null);
     setUserState(null);
-    setStatus('anonymous');
+    setStatus(next);
     queryClient.clear();
   }, []);
 
   // A page load starts without a token: the refresh cookie, if any, restores the session.
   useEffect(() => {
-    api.setSessionLostHandler(forget);
+    api.setSessionLostHandler(() => forget());
     let cancelled = false;
     (async () => {
       try {
@@ -111,7 +112,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         try {
           await api.post('/api/auth/logout');
         } finally {
-          forget();
+          forget('signed-out');
         }
       },
     }),

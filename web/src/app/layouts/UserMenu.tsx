@@ -1,20 +1,18 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useAuth } from '../../lib/auth';
 import { toastSuccess } from '../../lib/toast';
 
 export function UserMenu({ profilePath }: { profilePath: string }) {
   const { t } = useTranslation();
   const { user, signOut } = useAuth();
-  const navigate = useNavigate();
   if (!user) return null;
 
   const leave = async () => {
-    await signOut().catch(() => undefined);
+    await signOut().catch(() => undefined); // the space's guard then shows the sign-in page
     toastSuccess(t('auth.signedOut'));
-    navigate('/login', { replace: true });
   };
 
   return (
