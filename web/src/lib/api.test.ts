@@ -135,7 +135,7 @@ describe('ApiClient', () => {
     const invalid = (await client.post('/api/auth/register', {}).catch((e: unknown) => e)) as ApiError;
     expect(invalid).toBeInstanceOf(ApiError);
     expect(invalid.code).toBe('validation');
-    expect(invalid.fieldErrors()).toEqual({ email: 'Enter a valid e-mail address.' });
+    expect(invalid.errors.map((e) => `${e.field}:${e.code}`)).toEqual(['email:invalid', 'email:too_long']);
     const limited = (await client.post('/api/auth/login', {}).catch((e: unknown) => e)) as ApiError;
     expect(limited.status).toBe(429);
     expect(limited.retryAfter).toBe(42);

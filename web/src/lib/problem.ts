@@ -29,13 +29,6 @@ export class ApiError extends Error {
     this.retryAfter = retryAfter;
   }
 
-  /** field → first message, for inline display under form fields. */
-  fieldErrors(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const e of this.errors) out[e.field] ??= e.message;
-    return out;
-  }
-
   static async from(res: Response): Promise<ApiError> {
     let problem: Problem = { status: res.status };
     try {
