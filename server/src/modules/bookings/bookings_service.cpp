@@ -49,9 +49,6 @@ std::string request_hash(const NewBooking& r, const std::string& client_id) {
                                 r.notes.value_or("") + '\n' + client_id);
 }
 
-// Marks the transaction that lost the Idempotency-Key to a concurrent twin.
-constexpr std::string_view kKeyTaken = "idempotency_key_taken";
-
 }  // namespace
 
 std::string_view to_string(BookingStatus s) { return kStatusNames[static_cast<std::size_t>(s)]; }
@@ -189,18 +186,25 @@ Async<Answer> BookingsService::create(const Principal& me, const NewBooking& req
   const std::optional<std::string> no_exception;
   if (auto free = co_await check_free((*service)->professional_id, rules, request.start,
                                       no_exception);
-      !free)
-    co_return free.error();
+      !free) {
+    const auto refused = free.error();
+    if (key) co_return co_await replay(me, *key, hash, refused);
+    co_return refused;
+  }
   auto created = co_await insert(me, request, client_id, **service, key, hash, ip);
-  if (!created && created.error().code == kKeyTaken) co_return co_await replay(me, *key, hash);
+  // A concurrent twin (same key) may have booked the slot meanwhile: answer as it did.
+  if (!created && key) {
+    const auto refused = created.error();
+    co_return co_await replay(me, *key, hash, refused);
+  }
   co_return created;
 }
 
 Async<Answer> BookingsService::replay(const Principal& me, const std::string& key,
-                                      const std::string& hash) {
+                                      const std::string& hash, const Error& otherwise) {
   auto stored = co_await repository_.find_answer(db_, me.id(), key);
   if (!stored) co_return stored.error();
-  if (!*stored) co_return Error::retry("The first request with this key did not finish.");
+  if (!*stored) co_return otherwise;
   if ((*stored)->request_hash != hash) co_return reused_key();
   co_return Answer{(*stored)->status, (*stored)->body};
 }
@@ -227,7 +231,7 @@ Async<Answer> BookingsService::insert(const Principal& me, const NewBooking& req
     if (key) {
       auto claimed = co_await repository_.claim_key(tx, me.id(), *key, hash);
       if (!claimed) co_return claimed.error();
-      if (!*claimed) co_return Error::conflict(std::string(kKeyTaken), "Replaying.");
+      if (!*claimed) co_return Error::conflict("slot_taken", "This time is no longer free.");
     }
     auto id = co_await repository_.insert(tx, row);
     if (!id) co_return id.error();

@@ -89,8 +89,9 @@ class BookingsService {
                        const std::string& client_id, const services::Service& service,
                        const std::optional<std::string>& key, const std::string& request_hash,
                        const std::string& ip);
+  // The stored answer to `key` (or 422 if it was for another request); `otherwise` if none.
   Async<Answer> replay(const Principal& me, const std::string& key,
-                       const std::string& request_hash);
+                       const std::string& request_hash, const core::Error& otherwise);
   Async<Confirmed> transition(const Principal& me, const std::string& id, BookingAction action,
                               const std::optional<std::string>& reason, const std::string& ip);
   Async<void> notify(core::db::Queryable& tx, const Principal& me, const Booking& booking,
