@@ -10,6 +10,10 @@
 #include "core/util/blocking.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_module.hpp"
+#include "modules/availability/availability_module.hpp"
+#include "modules/bookings/bookings_module.hpp"
+#include "modules/projects/projects_module.hpp"
+#include "modules/services/services_module.hpp"
 #include "modules/settings/settings_module.hpp"
 #include "modules/users/users_module.hpp"
 
@@ -87,11 +91,24 @@ bool run_migrations(asio::io_context& ioc, core::db::Pool& pool) {
 // The composition root: every module, in dependency order.
 auth::AuthService& register_modules(core::http::Router& router, AppContext& ctx) {
   register_system_routes(router, ctx);
-  auto& settings = settings::register_module(router, ctx);
   auto& audit = ctx.own(std::make_unique<audit::AuditService>());
+  auto& settings = ctx.own(std::make_unique<settings::SettingsService>(ctx.db, audit));
   auto& users = ctx.own(std::make_unique<users::UsersService>(ctx.db, audit));
   auto auth = auth::register_module(router, ctx, users, audit, settings);
-  users::register_module(router, ctx, users, auth.guards);
+  const auto& guards = auth.guards;
+  settings::register_module(router, ctx, settings, guards);
+  users::register_module(router, ctx, users, guards);
+  auto& services =
+      ctx.own(std::make_unique<services::ServicesService>(ctx.db, users, settings, audit));
+  services::register_module(router, ctx, services, guards);
+  auto& availability =
+      ctx.own(std::make_unique<availability::AvailabilityService>(ctx.db, users, audit));
+  availability::register_module(router, ctx, availability, guards);
+  auto& projects = ctx.own(std::make_unique<projects::ProjectsService>(ctx.db, audit));
+  projects::register_module(router, ctx, projects, guards);
+  auto& bookings = ctx.own(std::make_unique<bookings::BookingsService>(
+      ctx.db, settings, services, availability, users, projects, audit));
+  bookings::register_module(router, ctx, bookings, guards);
   return auth.service;
 }
 

@@ -71,4 +71,45 @@ std::string token_from_mail(const std::string& mail) {
   return text.substr(at + 6, end - at - 6);
 }
 
+StudioAccount login(const Api& api, const std::string& email, const std::string& password) {
+  const boost::json::object body{{"email", email}, {"password", password}};
+  auto r = api.post("/api/auth/login", body);
+  if (r.status() != 200) throw std::runtime_error("login failed: " + r.http.body);
+  return {std::string(r.obj().at("user").at("id").as_string()), email, r.str("accessToken")};
+}
+
+StudioAccount sign_up(const Api& api, const std::string& email, const std::string& password,
+                      const std::string& locale) {
+  const boost::json::object body{{"email", email},          {"password", password},
+                                 {"firstName", "Zoé"},      {"lastName", "Client"},
+                                 {"locale", locale}};
+  auto r = api.post("/api/auth/register", body);
+  if (r.status() != 201) throw std::runtime_error("sign-up failed: " + r.http.body);
+  return {std::string(r.obj().at("user").at("id").as_string()), email, r.str("accessToken")};
+}
+
+StudioAccount create_admin(const Api& api, const std::string& database_url,
+                           const std::string& email, const std::string& password) {
+  std::string command = "printf '%s\\n' '" + password + "' | env -i PATH=\"$PATH\"";
+  for (const auto& [k, v] : server_env(database_url)) command += " " + k + "='" + v + "'";
+  command += " DECLIC_ENV_FILE=/nonexistent " + std::string(DECLIC_BIN) +
+             " create-admin --email " + email + " >/dev/null";
+  if (std::system(command.c_str()) != 0) throw std::runtime_error("create-admin failed");
+  return login(api, email, password);
+}
+
+StudioAccount invite_staff(const Api& api, const std::string& mail_dir, const StudioAccount& by,
+                           const std::string& email, const std::string& role,
+                           const std::string& password) {
+  const boost::json::object invite{
+      {"email", email}, {"firstName", "Paul"}, {"lastName", "Pro"}, {"role", role}};
+  auto r = api.post("/api/users", invite, by.token);
+  if (r.status() != 201) throw std::runtime_error("invitation failed: " + r.http.body);
+  const auto token = token_from_mail(wait_for_mail(mail_dir, email));
+  const boost::json::object reset{{"token", token}, {"password", password}};
+  auto accepted = api.post("/api/auth/password/reset", reset);
+  if (accepted.status() != 204) throw std::runtime_error("accepting failed: " + accepted.http.body);
+  return login(api, email, password);
+}
+
 }  // namespace declic::test

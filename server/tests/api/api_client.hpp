@@ -43,6 +43,21 @@ class Api {
   int port_;
 };
 
+// Accounts for suites that need a studio's cast: signed in, with an access token.
+struct StudioAccount {
+  std::string id, email, token;
+};
+StudioAccount login(const Api& api, const std::string& email, const std::string& password);
+StudioAccount sign_up(const Api& api, const std::string& email, const std::string& password,
+                      const std::string& locale = "fr");
+// `declic create-admin` (the real command) on `database_url`, then a sign-in.
+StudioAccount create_admin(const Api& api, const std::string& database_url,
+                           const std::string& email, const std::string& password);
+// `by` invites a staff member, who follows the mailed link and chooses `password`.
+StudioAccount invite_staff(const Api& api, const std::string& mail_dir, const StudioAccount& by,
+                           const std::string& email, const std::string& role,
+                           const std::string& password);
+
 // "declic_refresh=<value>" from a Set-Cookie header, for sending back.
 std::string refresh_cookie(const HttpResponse& r);
 // The newest .eml in `dir` whose To: is `to`; empty when none within `wait`.

@@ -8,6 +8,9 @@ namespace declic::core::auth {
 
 struct Guards {
   http::Guard signed_in;
+  // Public routes that show more to staff: authenticates when a token is sent (401 when it
+  // is invalid), lets anonymous callers through without a principal.
+  http::Guard identify;
   http::Guard staff;  // PROFESSIONNEL or ADMIN
   http::Guard admin;
 };

@@ -6,15 +6,21 @@ namespace declic::core::http {
 
 namespace json = boost::json;
 
-Result<json::object> parse_object(const Request& req) {
+Result<json::value> parse_json(const Request& req) {
   const auto type = req.header("content-type");
   if (!type.starts_with("application/json"))
     return Error::unsupported_media_type("Send the body as application/json.");
   boost::system::error_code ec;
   auto value = json::parse(req.body, ec);
   if (ec) return Error::bad_request("The body is not valid JSON.", "malformed_json");
-  if (!value.is_object()) return Error::bad_request("The body must be a JSON object.", "malformed_json");
-  return std::move(value.as_object());
+  return value;
+}
+
+Result<json::object> parse_object(const Request& req) {
+  auto value = parse_json(req);
+  if (!value) return value.error();
+  if (!value->is_object()) return Error::bad_request("The body must be a JSON object.", "malformed_json");
+  return std::move(value->as_object());
 }
 
 std::size_t utf8_length(std::string_view s) {
@@ -86,6 +92,41 @@ std::optional<bool> JsonReader::optional_bool(const char* field) {
   type_error_ = true;
   errors_.push_back({field, "invalid_type", "Expected true or false."});
   return std::nullopt;
+}
+
+std::optional<std::int64_t> JsonReader::int_field(const char* field, bool required,
+                                                  std::int64_t min, std::int64_t max) {
+  auto it = object_.find(field);
+  if (it == object_.end() || it->value().is_null()) {
+    if (required) invalid(field, "required", "This field is required.");
+    return std::nullopt;
+  }
+  const auto& v = it->value();
+  std::optional<std::int64_t> n;
+  bool huge = false;
+  if (v.is_int64()) n = v.get_int64();
+  else if (v.is_uint64()) huge = true;  // above INT64_MAX: an integer, out of any range
+  if (!n && !huge) {
+    type_error_ = true;
+    errors_.push_back({field, "invalid_type", "Expected an integer."});
+    return std::nullopt;
+  }
+  if (huge || *n < min || *n > max) {
+    invalid(field, "out_of_range",
+            "Between " + std::to_string(min) + " and " + std::to_string(max) + ".");
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<std::int64_t> JsonReader::required_int(const char* field, std::int64_t min,
+                                                     std::int64_t max) {
+  return int_field(field, true, min, max);
+}
+
+std::optional<std::int64_t> JsonReader::optional_int(const char* field, std::int64_t min,
+                                                     std::int64_t max) {
+  return int_field(field, false, min, max);
 }
 
 void JsonReader::invalid(const char* field, std::string code, std::string message) {

@@ -6,6 +6,7 @@
 #include "core/http/http.hpp"
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -16,6 +17,8 @@ namespace declic::core::http {
 // The body as a JSON object: 415 unless Content-Type is application/json, 400 when the
 // syntax is wrong or the top level is not an object.
 Result<boost::json::object> parse_object(const Request& req);
+// The same for a body of any JSON type (a top-level array).
+Result<boost::json::value> parse_json(const Request& req);
 
 class JsonReader {
  public:
@@ -29,6 +32,9 @@ class JsonReader {
   std::optional<std::string> required_raw_string(const char* field, std::size_t min,
                                                  std::size_t max);
   std::optional<bool> optional_bool(const char* field);
+  // An integer in [min, max]: 400 when not an integral JSON number, 422 when out of range.
+  std::optional<std::int64_t> required_int(const char* field, std::int64_t min, std::int64_t max);
+  std::optional<std::int64_t> optional_int(const char* field, std::int64_t min, std::int64_t max);
   bool has(const char* field) const { return object_.contains(field); }
   bool is_null(const char* field) const;
 
@@ -37,6 +43,8 @@ class JsonReader {
   std::optional<Error> error() const;
 
  private:
+  std::optional<std::int64_t> int_field(const char* field, bool required, std::int64_t min,
+                                        std::int64_t max);
   std::optional<std::string> string_field(const char* field, bool required, bool trim,
                                           std::size_t min, std::size_t max);
   const boost::json::object& object_;

@@ -30,7 +30,11 @@ core::auth::Guards make_guards(AuthService& auth) {
       co_return std::nullopt;
     };
   };
-  return {signed_in, with_role(false), with_role(true)};
+  auto identify = [signed_in](Request& req) -> GuardResult {
+    if (req.header("authorization").empty()) co_return std::nullopt;
+    co_return co_await signed_in(req);
+  };
+  return {signed_in, identify, with_role(false), with_role(true)};
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include "modules/settings/settings_controller.hpp"
 
+#include "core/http/json.hpp"
+
 #include <boost/json.hpp>
 
 namespace declic::settings {
 
-using core::http::Response;
+namespace http = core::http;
 
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out,
                 const StudioProfile& p) {
@@ -12,13 +14,43 @@ void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out,
          {"locale", p.locale}};
 }
 
-boost::asio::awaitable<Response> SettingsController::studio(core::http::Request&) {
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out, const Settings& s) {
+  out = {{"studioName", s.profile.name},      {"timeZone", s.profile.time_zone},
+         {"currency", s.profile.currency},    {"locale", s.profile.locale},
+         {"slotStepMinutes", s.slot_step_minutes}, {"updatedAt", s.updated_at}};
+}
+
+SettingsController::Response SettingsController::studio(http::Request&) {
   auto profile = co_await service_.studio_profile();
-  if (!profile) co_return Response::problem(profile.error());
-  auto res = Response::json(200, boost::json::serialize(boost::json::value_from(*profile)));
+  if (!profile) co_return http::Response::problem(profile.error());
+  auto res = http::Response::json(200, boost::json::serialize(boost::json::value_from(*profile)));
   // Public and rarely changed: let browsers reuse it briefly.
   res.set("Cache-Control", "public, max-age=60");
   co_return res;
+}
+
+SettingsController::Response SettingsController::read(http::Request& req) {
+  auto settings = co_await service_.read(*req.principal);
+  if (!settings) co_return http::Response::problem(settings.error());
+  co_return http::json_reply(200, boost::json::value_from(*settings));
+}
+
+SettingsController::Response SettingsController::update(http::Request& req) {
+  auto body = http::parse_object(req);
+  if (!body) co_return http::Response::problem(body.error());
+  http::JsonReader r(*body);
+  SettingsPatch patch;
+  patch.name = r.optional_string("studioName", 1, 200);
+  patch.time_zone = r.optional_string("timeZone", 1, 64);
+  patch.currency = r.optional_string("currency", 3, 3);
+  patch.locale = r.optional_string("locale", 2, 2);
+  if (patch.locale && *patch.locale != "fr" && *patch.locale != "en")
+    r.invalid("locale", "invalid", "Choose fr or en.");
+  if (auto step = r.optional_int("slotStepMinutes", 1, 1440)) patch.slot_step_minutes = int(*step);
+  if (auto e = r.error()) co_return http::Response::problem(*e);
+  auto updated = co_await service_.update(*req.principal, patch, req.remote_ip);
+  if (!updated) co_return http::Response::problem(updated.error());
+  co_return http::json_reply(200, boost::json::value_from(*updated));
 }
 
 }  // namespace declic::settings

@@ -7,8 +7,10 @@ namespace declic::settings {
 class SettingsController {
  public:
   explicit SettingsController(SettingsService& service) : service_(service) {}
-  // GET /api/studio
-  boost::asio::awaitable<core::http::Response> studio(core::http::Request& req);
+  using Response = boost::asio::awaitable<core::http::Response>;
+  Response studio(core::http::Request& req);  // GET /api/studio
+  Response read(core::http::Request& req);    // GET /api/settings
+  Response update(core::http::Request& req);  // PUT /api/settings
 
  private:
   SettingsService& service_;

@@ -1,9 +1,11 @@
 #pragma once
 // Studio settings: one row for the whole studio. The public part (name, time zone,
-// currency, locale) is what any visitor's browser needs to show times and prices.
+// currency, locale) is what any visitor's browser needs to show times and prices; the
+// slot grid is what free slots start on.
 
 #include <boost/json/fwd.hpp>
 
+#include <optional>
 #include <string>
 
 namespace declic::settings {
@@ -15,7 +17,20 @@ struct StudioProfile {
   std::string locale;     // "fr" or "en"
 };
 
+struct Settings {
+  StudioProfile profile;
+  int slot_step_minutes = 15;
+  std::string updated_at;  // RFC 3339
+};
+
+// PUT /api/settings: absent fields keep their value.
+struct SettingsPatch {
+  std::optional<std::string> name, time_zone, currency, locale;
+  std::optional<int> slot_step_minutes;
+};
+
 void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out,
                 const StudioProfile& p);
+void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out, const Settings& s);
 
 }  // namespace declic::settings

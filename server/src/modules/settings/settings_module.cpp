@@ -4,11 +4,12 @@
 
 namespace declic::settings {
 
-SettingsService& register_module(core::http::Router& router, app::AppContext& ctx) {
-  auto& service = ctx.own(std::make_unique<SettingsService>(ctx.db));
-  auto& controller = ctx.own(std::make_unique<SettingsController>(service));
-  router.get("/api/studio", [&controller](auto& req) { return controller.studio(req); });
-  return service;
+void register_module(core::http::Router& router, app::AppContext& ctx, SettingsService& service,
+                     const core::auth::Guards& guards) {
+  auto& c = ctx.own(std::make_unique<SettingsController>(service));
+  router.get("/api/studio", [&c](auto& req) { return c.studio(req); });
+  router.get("/api/settings", [&c](auto& req) { return c.read(req); }).guard(guards.admin);
+  router.put("/api/settings", [&c](auto& req) { return c.update(req); }).guard(guards.admin);
 }
 
 }  // namespace declic::settings

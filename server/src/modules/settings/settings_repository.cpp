@@ -2,11 +2,31 @@
 
 namespace declic::settings {
 
+namespace db = core::db;
+
 namespace {
-constexpr core::db::Statement kStudioProfile{
+#define SETTINGS_COLUMNS \
+  "studio_name, time_zone, currency, locale, slot_step_minutes, rfc3339(updated_at)"
+
+constexpr db::Statement kStudioProfile{
     "settings_studio_profile",
     "SELECT studio_name, time_zone, currency, locale FROM settings WHERE id"};
+constexpr db::Statement kSettings{"settings_read", "SELECT " SETTINGS_COLUMNS
+                                                   " FROM settings WHERE id"};
+constexpr db::Statement kUpdate{
+    "settings_update",
+    "UPDATE settings SET studio_name = COALESCE($1, studio_name),"
+    " time_zone = COALESCE($2, time_zone), currency = COALESCE($3, currency),"
+    " locale = COALESCE($4, locale), slot_step_minutes = COALESCE($5::int, slot_step_minutes),"
+    " updated_at = now() WHERE id RETURNING " SETTINGS_COLUMNS};
+
+Settings decode(const db::Row& row) {
+  return Settings{{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+                   row.get<std::string>(3)},
+                  row.get<int>(4),
+                  row.get<std::string>(5)};
 }
+}  // namespace
 
 boost::asio::awaitable<core::Result<StudioProfile>> SettingsRepository::studio_profile(
     core::db::Queryable& db) {
@@ -16,6 +36,23 @@ boost::asio::awaitable<core::Result<StudioProfile>> SettingsRepository::studio_p
   const auto row = (*rows)[0];
   co_return StudioProfile{row.get<std::string>(0), row.get<std::string>(1),
                           row.get<std::string>(2), row.get<std::string>(3)};
+}
+
+boost::asio::awaitable<core::Result<Settings>> SettingsRepository::settings(
+    core::db::Queryable& db) {
+  auto rows = co_await db.query(kSettings);
+  if (!rows) co_return rows.error();
+  if (rows->empty()) co_return core::Error::not_found("studio settings");
+  co_return decode((*rows)[0]);
+}
+
+boost::asio::awaitable<core::Result<Settings>> SettingsRepository::update(
+    core::db::Queryable& db, const SettingsPatch& p) {
+  auto rows = co_await db.query(
+      kUpdate, db::params(p.name, p.time_zone, p.currency, p.locale, p.slot_step_minutes));
+  if (!rows) co_return rows.error();
+  if (rows->empty()) co_return core::Error::not_found("studio settings");
+  co_return decode((*rows)[0]);
 }
 
 }  // namespace declic::settings

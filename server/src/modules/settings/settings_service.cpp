@@ -1,14 +1,56 @@
 #include "modules/settings/settings_service.hpp"
 
+#include "core/time/time.hpp"
+
 namespace declic::settings {
 
-boost::asio::awaitable<core::Result<StudioProfile>> SettingsService::studio_profile() {
+using core::Error;
+using core::Result;
+template <class T>
+using Async = boost::asio::awaitable<Result<T>>;
+
+Async<StudioProfile> SettingsService::studio_profile() {
   co_return co_await repository_.studio_profile(db_);
 }
 
-boost::asio::awaitable<core::Result<StudioProfile>> SettingsService::studio_profile(
-    core::db::Queryable& db) {
+Async<StudioProfile> SettingsService::studio_profile(core::db::Queryable& db) {
   co_return co_await repository_.studio_profile(db);
+}
+
+Async<Settings> SettingsService::settings(core::db::Queryable& db) {
+  co_return co_await repository_.settings(db);
+}
+
+Async<Settings> SettingsService::read(const core::auth::Principal& me) {
+  if (!me.is_admin()) co_return Error::forbidden();
+  co_return co_await repository_.settings(db_);
+}
+
+Async<Settings> SettingsService::update(const core::auth::Principal& me, const SettingsPatch& p,
+                                        const std::string& ip) {
+  if (!me.is_admin()) co_return Error::forbidden();
+  std::vector<core::FieldError> invalid;
+  if (p.time_zone && !core::time::Zone::find(*p.time_zone))
+    invalid.push_back({"timeZone", "unknown_time_zone", "Not a time zone of the tz database."});
+  if (p.currency) {
+    bool ok = p.currency->size() == 3;
+    for (char c : *p.currency) ok = ok && c >= 'A' && c <= 'Z';
+    if (!ok) invalid.push_back({"currency", "invalid", "Three capital letters (ISO 4217)."});
+  }
+  if (p.slot_step_minutes) {
+    const int s = *p.slot_step_minutes;
+    if (s != 5 && s != 10 && s != 15 && s != 20 && s != 30 && s != 60)
+      invalid.push_back({"slotStepMinutes", "invalid", "One of 5, 10, 15, 20, 30, 60."});
+  }
+  if (!invalid.empty()) co_return Error::validation(std::move(invalid));
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Settings> {
+    auto updated = co_await repository_.update(tx, p);
+    if (!updated) co_return updated.error();
+    const audit::AuditEvent event(me.id(), "settings.updated", std::nullopt, ip);
+    auto logged = co_await audit_.record(tx, event);
+    if (!logged) co_return logged.error();
+    co_return std::move(*updated);
+  });
 }
 
 }  // namespace declic::settings

@@ -99,16 +99,6 @@ std::optional<Cursor> decode_cursor(const std::string& text) {
 
 }  // namespace
 
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash != (s[i] == '-')) return false;
-    if (!dash && !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
-
 UsersRepository::Async<std::optional<User>> UsersRepository::find(Db& db, const std::string& id) {
   if (!is_uuid(id)) co_return std::optional<User>{};
   auto rows = co_await db.query(kFind, db::params(id));

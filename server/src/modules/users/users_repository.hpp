@@ -1,5 +1,6 @@
 #pragma once
 #include "core/db/db.hpp"
+#include "core/util/uuid.hpp"
 #include "modules/users/users_model.hpp"
 
 namespace declic::users {
@@ -19,6 +20,6 @@ class UsersRepository {
   Async<UserPage> list(Db& db, const UserQuery& query);
 };
 
-bool is_uuid(std::string_view s);
+using core::is_uuid;
 
 }  // namespace declic::users

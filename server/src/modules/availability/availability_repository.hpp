@@ -1,0 +1,27 @@
+#pragma once
+#include "core/db/db.hpp"
+#include "modules/availability/availability_model.hpp"
+
+#include <optional>
+
+namespace declic::availability {
+
+// SQL for working_hours and availability_blocks.
+class AvailabilityRepository {
+ public:
+  using Db = core::db::Queryable;
+  template <class T>
+  using Async = boost::asio::awaitable<core::Result<T>>;
+
+  Async<std::vector<WeeklyRange>> weekly(Db& db, const std::string& professional_id);
+  // Replaces every range of the professional; run it in a transaction.
+  Async<void> replace_weekly(Db& tx, const std::string& professional_id,
+                             const std::vector<WeeklyRange>& ranges);
+  // Blocks of the professional ending after `after`, by start.
+  Async<std::vector<Block>> blocks(Db& db, const std::string& professional_id, Instant after,
+                                   Instant before);
+  Async<Block> insert_block(Db& db, const Block& block);
+  Async<std::optional<Block>> delete_block(Db& db, const std::string& id);
+};
+
+}  // namespace declic::availability

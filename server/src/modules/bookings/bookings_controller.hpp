@@ -1,0 +1,26 @@
+#pragma once
+#include "core/http/http.hpp"
+#include "modules/bookings/bookings_service.hpp"
+
+namespace declic::bookings {
+
+// HTTP for /api/bookings and GET /api/services/{id}/slots: decode, call the service, encode.
+class BookingsController {
+ public:
+  explicit BookingsController(BookingsService& service) : service_(service) {}
+
+  using Response = boost::asio::awaitable<core::http::Response>;
+  Response slots(core::http::Request& req);
+  Response create(core::http::Request& req);
+  Response list(core::http::Request& req);
+  Response get(core::http::Request& req);
+  Response confirm(core::http::Request& req);
+  Response decline(core::http::Request& req);
+  Response cancel(core::http::Request& req);
+  Response reschedule(core::http::Request& req);
+
+ private:
+  BookingsService& service_;
+};
+
+}  // namespace declic::bookings

@@ -1,0 +1,76 @@
+#pragma once
+// Bookings: a client's request for a service at a free slot. PENDING until staff confirm
+// (which creates the project) or decline it; the client or staff may cancel it, or move it
+// to another free slot, while it is PENDING or CONFIRMED. Prices are copied from the
+// service when booked, so later catalogue changes never alter a booking.
+
+#include "core/time/time.hpp"
+
+#include <boost/json/fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace declic::bookings {
+
+using core::time::Instant;
+
+enum class BookingStatus { pending, confirmed, declined, cancelled };
+enum class BookingAction { confirm, decline, cancel, reschedule };
+
+std::string_view to_string(BookingStatus s);
+std::optional<BookingStatus> booking_status_from(std::string_view text);
+std::string_view to_string(BookingAction a);
+
+// The status after `action`, or nullopt when the action is not allowed from `from`
+// (a reschedule keeps the status).
+std::optional<BookingStatus> next_status(BookingStatus from, BookingAction action);
+
+struct Person {
+  std::string id, first_name, last_name, email, locale;
+};
+
+struct Booking {
+  std::string id;
+  BookingStatus status = BookingStatus::pending;
+  Instant start, end;
+  struct {
+    std::string id, name;
+    int duration_minutes = 0;
+  } service;
+  Person client;
+  std::string professional_id;
+  std::int64_t price_cents = 0, deposit_cents = 0;
+  std::string currency;
+  std::optional<std::string> notes, status_reason, project_id;
+  std::string created_at, updated_at;
+};
+
+struct NewBooking {
+  std::string service_id;
+  Instant start;
+  std::optional<std::string> notes;
+  std::optional<std::string> client_id;  // staff booking for a client
+};
+
+struct BookingQuery {
+  std::optional<Instant> from, to;  // start times in [from, to)
+  // Local dates in the studio zone, both included; the service turns them into from/to.
+  std::optional<core::time::Date> from_date, to_date;
+  std::optional<BookingStatus> status;
+  std::optional<std::string> client_id;  // set for clients: their own only
+  int limit = 100;
+  std::optional<std::string> cursor;
+};
+
+struct BookingPage {
+  std::vector<Booking> items;
+  std::optional<std::string> next_cursor;
+};
+
+boost::json::value booking_json(const Booking& b);
+
+}  // namespace declic::bookings

@@ -1,0 +1,58 @@
+#pragma once
+#include "core/db/db.hpp"
+#include "modules/availability/slots.hpp"
+#include "modules/bookings/bookings_model.hpp"
+
+namespace declic::bookings {
+
+struct StoredAnswer {
+  std::string request_hash;
+  int status = 0;
+  std::string body;
+};
+
+struct BookingRow {  // what a transition needs, read with the row locked
+  BookingStatus status;
+  std::string client_id, professional_id, service_id;
+};
+
+struct BookingInsert {
+  std::string service_id, client_id, professional_id, created_by;
+  availability::Interval session, busy;
+  std::int64_t price_cents = 0, deposit_cents = 0;
+  std::string currency;
+  std::optional<std::string> notes;
+};
+
+// SQL for bookings and idempotency_keys. Reads join the service and the client.
+class BookingsRepository {
+ public:
+  using Db = core::db::Queryable;
+  template <class T>
+  using Async = boost::asio::awaitable<core::Result<T>>;
+  using Interval = availability::Interval;
+
+  // Serialises every booking change of one professional until the transaction ends.
+  Async<void> lock_professional(Db& tx, const std::string& professional_id);
+  // Both answer conflict "slot_taken" when the busy range overlaps another live booking.
+  Async<std::string> insert(Db& tx, const BookingInsert& b);
+  Async<void> move(Db& tx, const std::string& id, Interval session, Interval busy);
+  Async<void> set_status(Db& tx, const std::string& id, BookingStatus status,
+                         const std::optional<std::string>& reason);
+  Async<std::optional<BookingRow>> lock(Db& tx, const std::string& id);
+  Async<std::optional<Booking>> find(Db& db, const std::string& id);
+  Async<BookingPage> list(Db& db, const BookingQuery& query);
+  // Busy ranges of the professional's live bookings that overlap `window`, but `except`.
+  Async<std::vector<Interval>> busy(Db& db, const std::string& professional_id, Interval window,
+                                    const std::optional<std::string>& except);
+
+  Async<std::optional<StoredAnswer>> find_answer(Db& db, const std::string& user_id,
+                                                 const std::string& key);
+  // Claims the key for this request; false when another request holds it already.
+  Async<bool> claim_key(Db& tx, const std::string& user_id, const std::string& key,
+                        const std::string& request_hash);
+  Async<void> store_answer(Db& tx, const std::string& user_id, const std::string& key,
+                           int status, const std::string& body);
+};
+
+}  // namespace declic::bookings

@@ -1,0 +1,112 @@
+#pragma once
+// Rules for bookings. Access first: a client sees and acts on their own bookings only
+// (another's answers 404); staff see all, and alone confirm and decline. A start time is
+// accepted only when availability::check_slot finds it free; the database's exclusion
+// constraint then guarantees no overlap, under a per-professional advisory lock that keeps
+// concurrent attempts from deadlocking. Every change is mailed (outbox) and audited in its
+// transaction.
+
+#include "core/auth/principal.hpp"
+#include "core/db/db.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/availability/availability_service.hpp"
+#include "modules/bookings/bookings_mails.hpp"
+#include "modules/bookings/bookings_repository.hpp"
+#include "modules/projects/projects_service.hpp"
+#include "modules/services/services_service.hpp"
+#include "modules/settings/settings_service.hpp"
+#include "modules/users/users_service.hpp"
+
+namespace declic::bookings {
+
+using core::auth::Principal;
+template <class T>
+using Async = boost::asio::awaitable<core::Result<T>>;
+
+struct FreeSlots {
+  std::string time_zone;
+  std::vector<availability::Interval> slots;
+};
+
+// The reply to a booking request: built once, replayed as is for a repeated Idempotency-Key.
+struct Answer {
+  int status = 201;
+  std::string body;  // JSON
+};
+
+struct Confirmed {
+  Booking booking;
+  std::string project_id;
+};
+
+// Longest span of GET /api/services/{id}/slots.
+inline constexpr int kMaxSlotDays = 62;
+
+class BookingsService {
+ public:
+  BookingsService(core::db::Pool& db, settings::SettingsService& settings,
+                  services::ServicesService& services,
+                  availability::AvailabilityService& availability, users::UsersService& users,
+                  projects::ProjectsService& projects, audit::AuditService& audit)
+      : db_(db),
+        settings_(settings),
+        services_(services),
+        availability_(availability),
+        users_(users),
+        projects_(projects),
+        audit_(audit) {}
+
+  // Anyone (`me` empty when anonymous); local dates in the studio zone, both included.
+  Async<FreeSlots> slots(const Principal* me, const std::string& service_id,
+                         core::time::Date from, core::time::Date to);
+  Async<Answer> create(const Principal& me, const NewBooking& request,
+                       const std::optional<std::string>& idempotency_key, const std::string& ip);
+  Async<BookingPage> list(const Principal& me, BookingQuery query);
+  Async<Booking> get(const Principal& me, const std::string& id);
+  Async<Confirmed> confirm(const Principal& me, const std::string& id, const std::string& ip);
+  Async<Booking> decline(const Principal& me, const std::string& id,
+                         const std::optional<std::string>& reason, const std::string& ip);
+  Async<Booking> cancel(const Principal& me, const std::string& id,
+                        const std::optional<std::string>& reason, const std::string& ip);
+  Async<Booking> reschedule(const Principal& me, const std::string& id, Instant start,
+                            const std::string& ip);
+
+ private:
+  struct Studio {
+    settings::Settings settings;
+    core::time::Zone zone;
+  };
+  Async<Studio> studio(core::db::Queryable& db);
+  // Everything check_slot and free_slots need for the professional around `window`.
+  Async<availability::SlotQuery> slot_query(const Studio& studio,
+                                            const std::string& professional_id,
+                                            const availability::SlotRules& rules,
+                                            availability::Interval window,
+                                            const std::optional<std::string>& except);
+  Async<void> check_free(const std::string& professional_id, const availability::SlotRules& rules,
+                         Instant start, const std::optional<std::string>& except);
+  Async<Answer> insert(const Principal& me, const NewBooking& request,
+                       const std::string& client_id, const services::Service& service,
+                       const std::optional<std::string>& key, const std::string& request_hash,
+                       const std::string& ip);
+  // The stored answer to `key` (or 422 if it was for another request); `otherwise` if none.
+  Async<Answer> replay(const Principal& me, const std::string& key,
+                       const std::string& request_hash, const core::Error& otherwise);
+  Async<Confirmed> transition(const Principal& me, const std::string& id, BookingAction action,
+                              const std::optional<std::string>& reason, const std::string& ip);
+  Async<void> notify(core::db::Queryable& tx, const Principal& me, const Booking& booking,
+                     MailEvent event, const std::optional<std::string>& reason);
+
+  core::db::Pool& db_;
+  settings::SettingsService& settings_;
+  services::ServicesService& services_;
+  availability::AvailabilityService& availability_;
+  users::UsersService& users_;
+  projects::ProjectsService& projects_;
+  audit::AuditService& audit_;
+  BookingsRepository repository_;
+};
+
+availability::SlotRules slot_rules(const services::Service& s, int step_minutes);
+
+}  // namespace declic::bookings

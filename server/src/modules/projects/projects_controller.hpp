@@ -1,0 +1,21 @@
+#pragma once
+#include "core/http/http.hpp"
+#include "modules/projects/projects_service.hpp"
+
+namespace declic::projects {
+
+// HTTP for /api/projects: decode, call the service, encode.
+class ProjectsController {
+ public:
+  explicit ProjectsController(ProjectsService& service) : service_(service) {}
+
+  using Response = boost::asio::awaitable<core::http::Response>;
+  Response list(core::http::Request& req);
+  Response get(core::http::Request& req);
+  Response update(core::http::Request& req);
+
+ private:
+  ProjectsService& service_;
+};
+
+}  // namespace declic::projects

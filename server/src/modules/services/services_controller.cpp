@@ -1,0 +1,121 @@
+#include "modules/services/services_controller.hpp"
+
+#include "core/http/json.hpp"
+#include "core/util/uuid.hpp"
+
+#include <boost/json.hpp>
+
+namespace declic::services {
+
+namespace json = boost::json;
+namespace http = core::http;
+using core::Error;
+using core::http::JsonReader;
+using core::http::Request;
+
+json::value service_json(const Service& s) {
+  return json::object{{"id", s.id},
+                      {"professionalId", s.professional_id},
+                      {"name", s.name},
+                      {"description", s.description},
+                      {"category", s.category},
+                      {"durationMinutes", s.duration_minutes},
+                      {"priceCents", s.price_cents},
+                      {"currency", s.currency},
+                      {"depositCents", s.deposit_cents},
+                      {"bufferBeforeMinutes", s.buffer_before_minutes},
+                      {"bufferAfterMinutes", s.buffer_after_minutes},
+                      {"minNoticeHours", s.min_notice_hours},
+                      {"active", s.active},
+                      {"createdAt", s.created_at},
+                      {"updatedAt", s.updated_at}};
+}
+
+namespace {
+
+constexpr std::int64_t kMaxPriceCents = 100'000'000;
+
+std::optional<int> read_int(JsonReader& r, const char* field, bool required, int min, int max) {
+  auto v = required ? r.required_int(field, min, max) : r.optional_int(field, min, max);
+  if (!v) return std::nullopt;
+  return static_cast<int>(*v);
+}
+
+ServicePatch read_service(JsonReader& r, bool is_new) {
+  ServicePatch p;
+  p.name = is_new ? r.required_string("name", 1, 200) : r.optional_string("name", 1, 200);
+  p.description = r.optional_string("description", 0, 5000);
+  p.category = r.optional_string("category", 0, 100);
+  p.duration_minutes = read_int(r, "durationMinutes", is_new, 5, 1440);
+  p.price_cents = is_new ? r.required_int("priceCents", 0, kMaxPriceCents)
+                         : r.optional_int("priceCents", 0, kMaxPriceCents);
+  p.deposit_cents = r.optional_int("depositCents", 0, kMaxPriceCents);
+  p.buffer_before_minutes = read_int(r, "bufferBeforeMinutes", false, 0, 1440);
+  p.buffer_after_minutes = read_int(r, "bufferAfterMinutes", false, 0, 1440);
+  p.min_notice_hours = read_int(r, "minNoticeHours", false, 0, 8760);
+  p.active = r.optional_bool("active");
+  p.currency = r.optional_string("currency", 3, 3);
+  if (p.currency) {
+    bool ok = true;
+    for (char c : *p.currency) ok = ok && c >= 'A' && c <= 'Z';
+    if (!ok) r.invalid("currency", "invalid", "Three capital letters (ISO 4217).");
+  }
+  p.professional_id = r.optional_string("professionalId", 36, 36);
+  if (p.professional_id && !core::is_uuid(*p.professional_id))
+    r.invalid("professionalId", "invalid", "Not an id.");
+  return p;
+}
+
+}  // namespace
+
+ServicesController::Response ServicesController::list(Request& req) {
+  const auto archived = req.query_param("includeArchived");
+  if (archived && *archived != "true" && *archived != "false")
+    co_return http::Response::problem(
+        Error::validation({{"includeArchived", "invalid", "true or false."}}));
+  const Principal* me = req.principal ? &*req.principal : nullptr;
+  auto list = co_await service_.list(me, archived == "true");
+  if (!list) co_return http::Response::problem(list.error());
+  json::array items;
+  for (const auto& s : *list) items.push_back(service_json(s));
+  json::object body{{"items", std::move(items)}, {"nextCursor", nullptr}};
+  co_return http::json_reply(200, body);
+}
+
+ServicesController::Response ServicesController::get(Request& req) {
+  const Principal* me = req.principal ? &*req.principal : nullptr;
+  auto s = co_await service_.get(me, std::string(req.param("id")));
+  if (!s) co_return http::Response::problem(s.error());
+  co_return http::json_reply(200, service_json(*s));
+}
+
+ServicesController::Response ServicesController::create(Request& req) {
+  co_return co_await save(req, true);
+}
+
+ServicesController::Response ServicesController::update(Request& req) {
+  co_return co_await save(req, false);
+}
+
+ServicesController::Response ServicesController::save(Request& req, bool is_new) {
+  auto body = http::parse_object(req);
+  if (!body) co_return http::Response::problem(body.error());
+  JsonReader r(*body);
+  const auto patch = read_service(r, is_new);
+  if (auto e = r.error()) co_return http::Response::problem(*e);
+  core::Result<Service> saved = Error::internal();
+  if (is_new) saved = co_await service_.create(*req.principal, patch, req.remote_ip);
+  else saved = co_await service_.update(*req.principal, std::string(req.param("id")), patch,
+                                        req.remote_ip);
+  if (!saved) co_return http::Response::problem(saved.error());
+  co_return http::json_reply(is_new ? 201 : 200, service_json(*saved));
+}
+
+ServicesController::Response ServicesController::archive(Request& req) {
+  auto done =
+      co_await service_.archive(*req.principal, std::string(req.param("id")), req.remote_ip);
+  if (!done) co_return http::Response::problem(done.error());
+  co_return http::Response::no_content();
+}
+
+}  // namespace declic::services

@@ -1,0 +1,40 @@
+#pragma once
+// The service catalogue: what a client can book, for how long, at what price. A service
+// belongs to one professional, whose working hours and bookings decide its free slots.
+// Archived services (active = false) stay for the bookings that refer to them.
+
+#include <boost/json/fwd.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace declic::services {
+
+struct Service {
+  std::string id;
+  std::string professional_id;
+  std::string name, description, category;
+  int duration_minutes = 60;
+  std::int64_t price_cents = 0;
+  std::string currency;
+  std::int64_t deposit_cents = 0;
+  int buffer_before_minutes = 0, buffer_after_minutes = 0;
+  int min_notice_hours = 0;
+  bool active = true;
+  std::string created_at, updated_at;
+};
+
+// POST (required fields checked by the controller) and PATCH: absent fields stay.
+struct ServicePatch {
+  std::optional<std::string> professional_id, name, description, category, currency;
+  std::optional<int> duration_minutes, buffer_before_minutes, buffer_after_minutes,
+      min_notice_hours;
+  std::optional<std::int64_t> price_cents, deposit_cents;
+  std::optional<bool> active;
+};
+
+boost::json::value service_json(const Service& s);
+
+}  // namespace declic::services

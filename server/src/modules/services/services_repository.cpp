@@ -1,0 +1,97 @@
+#include "modules/services/services_repository.hpp"
+
+#include "core/util/uuid.hpp"
+
+namespace declic::services {
+
+namespace db = core::db;
+
+namespace {
+
+#define SERVICE_COLUMNS                                                                     \
+  "id, professional_id, name, description, category, duration_minutes, price_cents, "      \
+  "currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, " \
+  "active, rfc3339(created_at), rfc3339(updated_at)"
+
+constexpr db::Statement kFind{"services_find",
+                              "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid"};
+constexpr db::Statement kList{"services_list",
+                              "SELECT " SERVICE_COLUMNS " FROM services"
+                              " WHERE active OR $1::boolean ORDER BY category, name, id"};
+constexpr db::Statement kInsert{
+    "services_insert",
+    "INSERT INTO services (professional_id, name, description, category, duration_minutes,"
+    " price_cents, currency, deposit_cents, buffer_before_minutes, buffer_after_minutes,"
+    " min_notice_hours, active)"
+    " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING " SERVICE_COLUMNS};
+constexpr db::Statement kUpdate{
+    "services_update",
+    "UPDATE services SET professional_id = $2::uuid, name = $3, description = $4,"
+    " category = $5, duration_minutes = $6, price_cents = $7, currency = $8,"
+    " deposit_cents = $9, buffer_before_minutes = $10, buffer_after_minutes = $11,"
+    " min_notice_hours = $12, active = $13, updated_at = now()"
+    " WHERE id = $1::uuid RETURNING " SERVICE_COLUMNS};
+
+Service decode(const db::Row& r) {
+  Service s;
+  s.id = r.get<std::string>(0);
+  s.professional_id = r.get<std::string>(1);
+  s.name = r.get<std::string>(2);
+  s.description = r.get<std::string>(3);
+  s.category = r.get<std::string>(4);
+  s.duration_minutes = r.get<int>(5);
+  s.price_cents = r.get<std::int64_t>(6);
+  s.currency = r.get<std::string>(7);
+  s.deposit_cents = r.get<std::int64_t>(8);
+  s.buffer_before_minutes = r.get<int>(9);
+  s.buffer_after_minutes = r.get<int>(10);
+  s.min_notice_hours = r.get<int>(11);
+  s.active = r.get<bool>(12);
+  s.created_at = r.get<std::string>(13);
+  s.updated_at = r.get<std::string>(14);
+  return s;
+}
+
+}  // namespace
+
+ServicesRepository::Async<std::optional<Service>> ServicesRepository::find(Db& db,
+                                                                           const std::string& id) {
+  if (!core::is_uuid(id)) co_return std::optional<Service>{};
+  auto rows = co_await db.query(kFind, db::params(id));
+  if (!rows) co_return rows.error();
+  if (rows->empty()) co_return std::optional<Service>{};
+  co_return decode((*rows)[0]);
+}
+
+ServicesRepository::Async<std::vector<Service>> ServicesRepository::list(Db& db,
+                                                                         bool include_archived) {
+  auto rows = co_await db.query(kList, db::params(include_archived));
+  if (!rows) co_return rows.error();
+  std::vector<Service> out;
+  out.reserve(rows->size());
+  for (int i = 0; i < rows->size(); ++i) out.push_back(decode((*rows)[i]));
+  co_return out;
+}
+
+ServicesRepository::Async<Service> ServicesRepository::insert(Db& db, const Service& s) {
+  auto rows = co_await db.query(
+      kInsert, db::params(s.professional_id, s.name, s.description, s.category,
+                          s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
+                          s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
+                          s.active));
+  if (!rows) co_return rows.error();
+  co_return decode((*rows)[0]);
+}
+
+ServicesRepository::Async<Service> ServicesRepository::update(Db& db, const Service& s) {
+  auto rows = co_await db.query(
+      kUpdate, db::params(s.id, s.professional_id, s.name, s.description, s.category,
+                          s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
+                          s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
+                          s.active));
+  if (!rows) co_return rows.error();
+  if (rows->empty()) co_return core::Error::not_found("service");
+  co_return decode((*rows)[0]);
+}
+
+}  // namespace declic::services

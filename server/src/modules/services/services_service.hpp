@@ -1,0 +1,48 @@
+#pragma once
+// Rules for the catalogue: everyone reads active services; staff read archived ones too and
+// create, change and archive them. A service's professional must be a staff account.
+
+#include "core/auth/principal.hpp"
+#include "core/db/db.hpp"
+#include "modules/audit/audit_service.hpp"
+#include "modules/services/services_repository.hpp"
+#include "modules/settings/settings_service.hpp"
+#include "modules/users/users_service.hpp"
+
+namespace declic::services {
+
+using core::auth::Principal;
+template <class T>
+using Async = boost::asio::awaitable<core::Result<T>>;
+
+class ServicesService {
+ public:
+  ServicesService(core::db::Pool& db, users::UsersService& users,
+                  settings::SettingsService& settings, audit::AuditService& audit)
+      : db_(db), users_(users), settings_(settings), audit_(audit) {}
+
+  // `me` is empty for anonymous callers. Archived services: staff only (404 otherwise).
+  Async<std::vector<Service>> list(const Principal* me, bool include_archived);
+  Async<Service> get(const Principal* me, const std::string& id);
+  Async<Service> create(const Principal& me, const ServicePatch& fields, const std::string& ip);
+  Async<Service> update(const Principal& me, const std::string& id, const ServicePatch& patch,
+                        const std::string& ip);
+  Async<void> archive(const Principal& me, const std::string& id, const std::string& ip);
+
+  // For the bookings module: a service as stored, archived or not (nullopt: none).
+  Async<std::optional<Service>> find(core::db::Queryable& db, const std::string& id);
+
+ private:
+  Async<Service> save(const Principal& me, Service service, bool is_new, const std::string& ip);
+
+  core::db::Pool& db_;
+  users::UsersService& users_;
+  settings::SettingsService& settings_;
+  audit::AuditService& audit_;
+  ServicesRepository repository_;
+};
+
+// Applies `patch` onto `s`; the values' own ranges are the controller's to check.
+void apply(Service& s, const ServicePatch& patch);
+
+}  // namespace declic::services
