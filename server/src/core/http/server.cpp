@@ -44,7 +44,7 @@ constexpr auto kLinger = std::chrono::seconds(1);
 constexpr std::size_t kLingerBytes = 8 << 20;
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
     "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 // An id per request: a random per-process prefix and a counter — unique and cheap.

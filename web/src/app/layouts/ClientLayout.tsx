@@ -8,6 +8,9 @@ import { UserMenu } from './UserMenu';
 // Only sections that work are listed; later modules add theirs here.
 const TABS = [
   { to: '/client', label: 'nav.home' },
+  { to: '/client/book', label: 'nav.book' },
+  { to: '/client/bookings', label: 'nav.myBookings' },
+  { to: '/client/projects', label: 'nav.myProjects' },
   { to: '/client/profile', label: 'nav.profile' },
 ];
 
@@ -18,6 +21,7 @@ export function ClientLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const active = [...TABS].reverse().find((tab) => location.pathname.startsWith(tab.to))?.to ?? '/client';
+  // Five tabs do not fit a 375 px phone: the list scrolls sideways instead of wrapping.
 
   return (
     <AppShell header={{ height: 108 }} padding="md">
@@ -36,7 +40,7 @@ export function ClientLayout() {
             </Group>
           </Group>
           <Tabs value={active} onChange={(v) => v && navigate(v)} aria-label={t('nav.clientSpace')}>
-            <Tabs.List>
+            <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}>
               {TABS.map((tab) => (
                 <Tabs.Tab key={tab.to} value={tab.to}>
                   {t(tab.label)}

@@ -1,6 +1,16 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconDashboard, IconUsers, IconUserShield } from '@tabler/icons-react';
+import {
+  IconCalendarEvent,
+  IconCalendarOff,
+  IconCamera,
+  IconDashboard,
+  IconInbox,
+  IconLayoutKanban,
+  IconSettings,
+  IconUsers,
+  IconUserShield,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
@@ -20,8 +30,14 @@ interface Section {
 // Only sections that work are listed; later modules add theirs here.
 const SECTIONS: Section[] = [
   { to: '/pro', label: 'nav.dashboard', icon: IconDashboard, end: true },
+  { to: '/pro/calendar', label: 'nav.calendar', icon: IconCalendarEvent },
+  { to: '/pro/requests', label: 'nav.requests', icon: IconInbox },
+  { to: '/pro/projects', label: 'nav.projects', icon: IconLayoutKanban },
   { to: '/pro/clients', label: 'nav.clients', icon: IconUsers },
+  { to: '/pro/services', label: 'nav.services', icon: IconCamera },
+  { to: '/pro/availability', label: 'nav.availability', icon: IconCalendarOff },
   { to: '/pro/users', label: 'nav.users', icon: IconUserShield, adminOnly: true },
+  { to: '/pro/settings', label: 'nav.settings', icon: IconSettings, adminOnly: true },
 ];
 
 export function ProfessionalLayout() {

@@ -3,12 +3,22 @@ import { NotFoundPage } from '../../components/StatusPages';
 import { ClientLayout } from '../layouts/ClientLayout';
 import { ClientHomePage } from '../../features/dashboard/ClientHomePage';
 import { ProfilePage } from '../../features/users/ProfilePage';
+import { CatalogPage } from '../../features/services/CatalogPage';
+import { BookServicePage } from '../../features/bookings/BookServicePage';
+import { MyBookingsPage } from '../../features/bookings/MyBookingsPage';
+import { ProjectsPage } from '../../features/projects/ProjectsPage';
+import { ProjectPage } from '../../features/projects/ProjectPage';
 
 export default function ClientSpace() {
   return (
     <Routes>
       <Route element={<ClientLayout />}>
         <Route index element={<ClientHomePage />} />
+        <Route path="book" element={<CatalogPage />} />
+        <Route path="book/:serviceId" element={<BookServicePage />} />
+        <Route path="bookings" element={<MyBookingsPage />} />
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

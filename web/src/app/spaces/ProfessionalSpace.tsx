@@ -7,16 +7,31 @@ import { ClientsPage } from '../../features/users/ClientsPage';
 import { ClientPage } from '../../features/users/ClientPage';
 import { UsersPage } from '../../features/users/UsersPage';
 import { ProfilePage } from '../../features/users/ProfilePage';
+import { CalendarPage } from '../../features/bookings/CalendarPage';
+import { RequestsPage } from '../../features/bookings/RequestsPage';
+import { ProjectsPage } from '../../features/projects/ProjectsPage';
+import { ProjectPage } from '../../features/projects/ProjectPage';
+import { ServicesPage } from '../../features/services/ServicesPage';
+import { AvailabilityPage } from '../../features/availability/AvailabilityPage';
+import { SettingsPage } from '../../features/settings/SettingsPage';
 
 export default function ProfessionalSpace() {
   const { user } = useAuth();
+  const admin = user?.role === 'ADMIN';
   return (
     <Routes>
       <Route element={<ProfessionalLayout />}>
         <Route index element={<DashboardPage />} />
         <Route path="clients" element={<ClientsPage />} />
         <Route path="clients/:id" element={<ClientPage />} />
-        <Route path="users" element={user?.role === 'ADMIN' ? <UsersPage /> : <NotAllowedPage />} />
+        <Route path="calendar" element={<CalendarPage />} />
+        <Route path="requests" element={<RequestsPage />} />
+        <Route path="projects" element={<ProjectsPage />} />
+        <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="services" element={<ServicesPage />} />
+        <Route path="availability" element={<AvailabilityPage />} />
+        <Route path="users" element={admin ? <UsersPage /> : <NotAllowedPage />} />
+        <Route path="settings" element={admin ? <SettingsPage /> : <NotAllowedPage />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -3,8 +3,48 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusBadge } from '../../components/StatusBadge';
 import { useAuth } from '../../lib/auth';
+import { formatDateTime, timeZoneLabel } from '../../lib/format';
+import { useBookings } from '../bookings/api';
 import { useStudio } from '../studio/api';
+
+/** The next session, or the way to book one. */
+function NextSession() {
+  const { t, i18n } = useTranslation();
+  const bookings = useBookings();
+  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const next = (bookings.data ?? [])
+    .filter((b) => (b.status === 'PENDING' || b.status === 'CONFIRMED') && Date.parse(b.end) > Date.now())
+    .sort((a, b) => a.start.localeCompare(b.start))[0];
+  if (bookings.isPending) return null;
+  if (!next) {
+    return (
+      <EmptyState
+        text={t('clientHome.nextEmpty')}
+        action={
+          <Button component={Link} to="/client/book">
+            {t('book.action')}
+          </Button>
+        }
+      />
+    );
+  }
+  return (
+    <Card>
+      <Stack gap={6} align="flex-start">
+        <StatusBadge status={next.status} />
+        <Text fw={600}>{next.service.name}</Text>
+        <Text>
+          {formatDateTime(next.start, i18n.language, timeZone)} ({timeZoneLabel(timeZone, i18n.language)})
+        </Text>
+        <Button component={Link} to="/client/bookings" variant="light" mt="xs">
+          {t('nav.myBookings')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}
 
 export function ClientHomePage() {
   const { t } = useTranslation();
@@ -21,7 +61,7 @@ export function ClientHomePage() {
         <Text fw={600} component="h2" m={0}>
           {t('clientHome.nextTitle')}
         </Text>
-        <EmptyState text={t('clientHome.nextEmpty')} />
+        <NextSession />
       </Stack>
       <Card>
         <Stack gap="xs" align="flex-start">

@@ -1,0 +1,23 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+// Status is colour + word, the same everywhere (lists, calendar, badges).
+export const STATUS_COLOR: Record<string, string> = {
+  PENDING: 'yellow',
+  CONFIRMED: 'green',
+  DECLINED: 'gray',
+  CANCELLED: 'gray',
+  SHOT: 'cyan',
+  EDITING: 'indigo',
+  DELIVERED: 'violet',
+  CLOSED: 'dark',
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status] ?? 'gray'} variant="light">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,117 @@
+import { Alert, Button, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { DatePicker } from '@mantine/dates';
+import 'dayjs/locale/fr';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LoadError } from '../../components/LoadError';
+import { formatDate, timeZoneLabel } from '../../lib/format';
+import { clockTime, dayKey, monthRange } from '../../lib/time';
+import { useSlots, type Slot } from '../availability/api';
+
+interface Props {
+  serviceId: string;
+  timeZone: string;
+  selected: Slot | null;
+  onSelect: (slot: Slot) => void;
+}
+
+function startOfMonth(d: Date): Date {
+  return new Date(d.getFullYear(), d.getMonth(), 1);
+}
+
+/**
+ * A month where days with free times are marked, then the times of the chosen day as
+ * buttons. Days are the studio's days; a month without any time points to the next one.
+ */
+export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
+  const { t, i18n } = useTranslation();
+  const [month, setMonth] = useState(() => startOfMonth(new Date()));
+  const [day, setDay] = useState<string | null>(null);
+  const range = monthRange(month.getFullYear(), month.getMonth() + 1);
+  const slots = useSlots(serviceId, range.from, range.to);
+
+  const byDay = useMemo(() => {
+    const map = new Map<string, Slot[]>();
+    for (const s of slots.data?.slots ?? []) {
+      const key = dayKey(s.start, timeZone);
+      map.set(key, [...(map.get(key) ?? []), s]);
+    }
+    return map;
+  }, [slots.data, timeZone]);
+  const freeDays = [...byDay.keys()].sort();
+  const chosen = day && byDay.has(day) ? day : null;
+
+  return (
+    <Stack gap="md">
+      <Group align="flex-start" gap="xl" wrap="wrap">
+        <Stack gap="xs">
+          <DatePicker
+            locale={i18n.language}
+            date={month}
+            onDateChange={(d) => {
+              const [y, m] = d.split('-').map(Number);
+              setMonth(new Date(y, m - 1, 1));
+              setDay(null);
+            }}
+            value={chosen}
+            onChange={(v) => setDay(v)}
+            minDate={new Date()}
+            // Mantine hands cells over as "YYYY-MM-DD": the same keys as the studio's days.
+            excludeDate={(d) => !byDay.has(d.slice(0, 10))}
+            getDayProps={(d) => (byDay.has(d.slice(0, 10)) ? { fw: 700, 'data-free': true } : {})}
+            size="md"
+            firstDayOfWeek={1}
+            aria-label={t('book.chooseDay')}
+          />
+          {slots.isPending && <Skeleton height={16} />}
+          {slots.isError && <LoadError error={slots.error} onRetry={() => void slots.refetch()} />}
+          {slots.isSuccess && freeDays.length === 0 && (
+            <Alert variant="light" color="gray">
+              {t('book.monthFull')}{' '}
+              <Button
+                variant="subtle"
+                size="compact-sm"
+                onClick={() => setMonth(new Date(month.getFullYear(), month.getMonth() + 1, 1))}
+              >
+                {t('book.nextMonth')}
+              </Button>
+            </Alert>
+          )}
+        </Stack>
+        <Stack gap="xs" style={{ flex: 1, minWidth: 240 }}>
+          {chosen ? (
+            <>
+              <Text fw={600} data-testid="chosen-day" data-day={chosen}>
+                {formatDate(`${chosen}T12:00:00Z`, i18n.language, 'UTC')}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {t('book.timesIn', { zone: timeZoneLabel(timeZone, i18n.language) })}
+              </Text>
+              <SimpleGrid cols={{ base: 3, sm: 4 }} spacing="xs" role="group" aria-label={t('book.chooseTime')}>
+                {byDay.get(chosen)!.map((s) => (
+                  <Button
+                    key={s.start}
+                    variant={selected?.start === s.start ? 'filled' : 'default'}
+                    onClick={() => onSelect(s)}
+                    aria-pressed={selected?.start === s.start}
+                  >
+                    {clockTime(s.start, timeZone)}
+                  </Button>
+                ))}
+              </SimpleGrid>
+            </>
+          ) : (
+            freeDays.length > 0 && (
+              <Stack gap="xs" align="flex-start">
+                <Text c="dimmed">{t('book.pickDay')}</Text>
+                <Button variant="light" onClick={() => setDay(freeDays[0])}>
+                  {t('book.firstFree', { date: formatDate(`${freeDays[0]}T12:00:00Z`, i18n.language, 'UTC') })}
+                </Button>
+              </Stack>
+            )
+          )}
+        </Stack>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,139 @@
+import { Anchor, Card, Group, ScrollArea, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusBadge } from '../../components/StatusBadge';
+import { isStaff, useAuth } from '../../lib/auth';
+import { formatDate } from '../../lib/format';
+import { useStudio } from '../studio/api';
+import { displayName } from '../users/api';
+import { PROJECT_FLOW, useProjects, type Project } from './api';
+
+const COLUMNS = [...PROJECT_FLOW, 'CANCELLED'] as const;
+
+function ProjectCard({ project, base, timeZone }: { project: Project; base: string; timeZone: string }) {
+  const { i18n } = useTranslation();
+  return (
+    <Card p="sm" data-testid="project-card">
+      <Anchor component={Link} to={`${base}/${project.id}`} fw={600}>
+        {project.service.name}
+      </Anchor>
+      <Text size="sm">{displayName(project.client)}</Text>
+      <Text size="sm" c="dimmed">
+        {formatDate(project.booking.start, i18n.language, timeZone)}
+      </Text>
+    </Card>
+  );
+}
+
+function Board({ projects, base, timeZone }: { projects: Project[]; base: string; timeZone: string }) {
+  const { t } = useTranslation();
+  return (
+    <ScrollArea>
+      <Group align="flex-start" wrap="nowrap" gap="md" pb="sm">
+        {COLUMNS.map((status) => {
+          const column = projects.filter((p) => p.status === status);
+          return (
+            <Stack key={status} w={230} gap="xs" data-testid={`column-${status}`} style={{ flexShrink: 0 }}>
+              <Group gap="xs">
+                <StatusBadge status={status} />
+                <Text size="sm" c="dimmed">
+                  {column.length}
+                </Text>
+              </Group>
+              {column.map((p) => (
+                <ProjectCard key={p.id} project={p} base={base} timeZone={timeZone} />
+              ))}
+              {column.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('projects.emptyColumn')}
+                </Text>
+              )}
+            </Stack>
+          );
+        })}
+      </Group>
+    </ScrollArea>
+  );
+}
+
+function List({ projects, base, timeZone }: { projects: Project[]; base: string; timeZone: string }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <Card p={0}>
+      <Table.ScrollContainer minWidth={560}>
+        <Table verticalSpacing="sm" horizontalSpacing="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('projects.service')}</Table.Th>
+              <Table.Th>{t('projects.client')}</Table.Th>
+              <Table.Th>{t('projects.session')}</Table.Th>
+              <Table.Th>{t('projects.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {projects.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`${base}/${p.id}`}>
+                    {p.service.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{displayName(p.client)}</Table.Td>
+                <Table.Td>{formatDate(p.booking.start, i18n.language, timeZone)}</Table.Td>
+                <Table.Td>
+                  <StatusBadge status={p.status} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
+/** Staff: a board by status or a list. Client: their projects. */
+export function ProjectsPage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const staff = isStaff(user);
+  const projects = useProjects();
+  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const [view, setView] = useState<'board' | 'list'>(staff ? 'board' : 'list');
+  const base = staff ? '/pro/projects' : '/client/projects';
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={staff ? t('projects.title') : t('projects.mine')}
+        subtitle={t('projects.subtitle')}
+        action={
+          staff && (
+            <SegmentedControl
+              value={view}
+              onChange={(v) => setView(v as 'board' | 'list')}
+              data={[
+                { value: 'board', label: t('projects.board') },
+                { value: 'list', label: t('projects.list') },
+              ]}
+            />
+          )
+        }
+      />
+      {projects.isPending && <Skeleton height={160} radius="lg" />}
+      {projects.isError && <LoadError error={projects.error} onRetry={() => void projects.refetch()} />}
+      {projects.isSuccess && projects.data.length === 0 && <EmptyState text={t('projects.none')} />}
+      {projects.isSuccess &&
+        projects.data.length > 0 &&
+        (view === 'board' ? (
+          <Board projects={projects.data} base={base} timeZone={timeZone} />
+        ) : (
+          <List projects={projects.data} base={base} timeZone={timeZone} />
+        ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,108 @@
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormAlert';
+import { fieldMessage, problemMessage } from '../../lib/errors';
+import { ApiError } from '../../lib/problem';
+import { toastSuccess } from '../../lib/toast';
+import { useSaveService, type Service, type ServiceInput } from './api';
+
+type Draft = Omit<ServiceInput, 'priceCents' | 'depositCents'> & { price: number; deposit: number };
+
+const EMPTY: Draft = {
+  name: '',
+  description: '',
+  category: '',
+  durationMinutes: 60,
+  price: 0,
+  deposit: 0,
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  minNoticeHours: 24,
+};
+
+// The API's money fields are cents; the form's are units.
+const FORM_FIELD: Record<string, string> = { priceCents: 'price', depositCents: 'deposit' };
+
+function draftOf(s: Service | null): Draft {
+  if (!s) return EMPTY;
+  return { ...s, description: s.description ?? '', category: s.category ?? '', price: s.priceCents / 100, deposit: s.depositCents / 100 };
+}
+
+/** Create or edit a service; prices are typed in units and stored in cents. */
+export function ServiceModal({ service, opened, onClose }: { service: Service | null; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const save = useSaveService(service?.id ?? null);
+  const [draft, setDraft] = useState<Draft>(draftOf(service));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened) {
+      setDraft(draftOf(service));
+      setErrors({});
+      setFormError(null);
+    }
+  }, [opened, service]);
+
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const num = (k: keyof Draft) => (v: string | number) => set(k, (typeof v === 'number' ? v : Number(v) || 0) as never);
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!draft.name.trim()) {
+      setErrors({ name: t('validation.required') });
+      return;
+    }
+    try {
+      await save.mutateAsync({
+        name: draft.name.trim(),
+        description: draft.description?.trim() || null,
+        category: draft.category?.trim() || null,
+        durationMinutes: draft.durationMinutes,
+        priceCents: Math.round(draft.price * 100),
+        depositCents: Math.round(draft.deposit * 100),
+        bufferBeforeMinutes: draft.bufferBeforeMinutes,
+        bufferAfterMinutes: draft.bufferAfterMinutes,
+        minNoticeHours: draft.minNoticeHours,
+      });
+      toastSuccess(t('common.saved'));
+      onClose();
+    } catch (err) {
+      const fields: Record<string, string> = {};
+      if (err instanceof ApiError) {
+        for (const fe of err.errors) fields[FORM_FIELD[fe.field] ?? fe.field] ??= fieldMessage(t, fe);
+      }
+      setErrors(fields);
+      setFormError(problemMessage(t, err));
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={service ? t('services.edit') : t('services.create')} size="lg">
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Stack gap="md">
+          <TextInput label={t('services.name')} required value={draft.name} error={errors.name} name="name" onChange={(e) => set('name', e.currentTarget.value)} />
+          <TextInput label={`${t('services.category')} (${t('common.optional')})`} name="category" value={draft.category ?? ''} onChange={(e) => set('category', e.currentTarget.value)} />
+          <Textarea label={`${t('services.description')} (${t('common.optional')})`} name="description" autosize minRows={2} value={draft.description ?? ''} onChange={(e) => set('description', e.currentTarget.value)} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <NumberInput label={t('services.duration')} name="durationMinutes" min={15} max={1440} step={15} suffix=" min" value={draft.durationMinutes} error={errors.durationMinutes} onChange={num('durationMinutes')} />
+            <NumberInput label={t('services.price')} name="price" min={0} decimalScale={2} decimalSeparator="," suffix=" €" value={draft.price} error={errors.price} onChange={num('price')} />
+            <NumberInput label={t('services.deposit')} name="deposit" min={0} decimalScale={2} decimalSeparator="," suffix=" €" value={draft.deposit} error={errors.deposit} onChange={num('deposit')} />
+            <NumberInput label={t('services.bufferBefore')} name="bufferBeforeMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferBeforeMinutes} error={errors.bufferBeforeMinutes} onChange={num('bufferBeforeMinutes')} />
+            <NumberInput label={t('services.bufferAfter')} name="bufferAfterMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferAfterMinutes} error={errors.bufferAfterMinutes} onChange={num('bufferAfterMinutes')} />
+            <NumberInput label={t('services.notice')} name="minNoticeHours" min={0} max={8760} suffix=" h" value={draft.minNoticeHours} error={errors.minNoticeHours} onChange={num('minNoticeHours')} />
+          </SimpleGrid>
+          <FormAlert message={formError} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

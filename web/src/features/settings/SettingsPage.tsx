@@ -1,0 +1,101 @@
+import { Button, Card, Group, NumberInput, Select, Skeleton, Stack, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormAlert } from '../../components/FormAlert';
+import { LoadError } from '../../components/LoadError';
+import { PageHeader } from '../../components/PageHeader';
+import { api } from '../../lib/api';
+import { fieldMessage, problemMessage } from '../../lib/errors';
+import { ApiError } from '../../lib/problem';
+import { toastSuccess } from '../../lib/toast';
+
+interface Settings {
+  studioName: string;
+  timeZone: string;
+  currency: string;
+  locale: string;
+  slotStepMinutes: number;
+}
+
+const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['Europe/Paris'];
+const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD', 'CAD'];
+
+/** ADMIN: the studio's name, time zone, currency and default language. */
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.get<Settings>('/api/settings') });
+  const save = useMutation({
+    mutationFn: (s: Settings) => api.put<Settings>('/api/settings', s),
+    onSuccess: (s) => {
+      client.setQueryData(['settings'], s);
+      return client.invalidateQueries({ queryKey: ['studio'] });
+    },
+  });
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (settings.data) setDraft(settings.data);
+  }, [settings.data]);
+
+  if (settings.isError) return <LoadError error={settings.error} onRetry={() => void settings.refetch()} />;
+  if (!draft) return <Skeleton height={320} radius="lg" />;
+  const set = (k: keyof Settings, v: string | number | null) => v !== null && setDraft({ ...draft, [k]: v });
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    setErrors({});
+    const { studioName, timeZone, currency, locale, slotStepMinutes } = draft;
+    save.mutate({ studioName, timeZone, currency, locale, slotStepMinutes }, {
+      onSuccess: () => toastSuccess(t('common.saved')),
+      onError: (err) => {
+        if (err instanceof ApiError) setErrors(Object.fromEntries(err.errors.map((fe) => [fe.field, fieldMessage(t, fe)])));
+        setError(problemMessage(t, err));
+      },
+    });
+  };
+
+  return (
+    <Stack gap="lg" maw={720}>
+      <PageHeader title={t('settings.title')} subtitle={t('settings.subtitle')} />
+      <Card component="form" onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <TextInput label={t('settings.studioName')} required value={draft.studioName} error={errors.studioName} onChange={(e) => set('studioName', e.currentTarget.value)} />
+          <Select label={t('settings.timeZone')} searchable data={ZONES} value={draft.timeZone} error={errors.timeZone} onChange={(v) => set('timeZone', v)} allowDeselect={false} />
+          <Select label={t('settings.currency')} data={CURRENCIES} value={draft.currency} error={errors.currency} onChange={(v) => set('currency', v)} allowDeselect={false} />
+          <Select
+            label={t('settings.locale')}
+            data={[
+              { value: 'fr', label: t('language.fr') },
+              { value: 'en', label: t('language.en') },
+            ]}
+            value={draft.locale}
+            error={errors.locale}
+            onChange={(v) => set('locale', v)}
+            allowDeselect={false}
+          />
+          <NumberInput
+            label={t('settings.slotStep')}
+            description={t('settings.slotStepHelp')}
+            min={5}
+            max={240}
+            step={5}
+            suffix=" min"
+            value={draft.slotStepMinutes}
+            error={errors.slotStepMinutes}
+            onChange={(v) => set('slotStepMinutes', typeof v === 'number' ? v : Number(v) || 15)}
+          />
+          <FormAlert message={error} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
