@@ -11,7 +11,7 @@ import { problemMessage } from '../../lib/errors';
 import { formatDateTime, timeZoneLabel } from '../../lib/format';
 import { localInputToIso } from '../../lib/time';
 import { toastSuccess } from '../../lib/toast';
-import { useStudio } from '../studio/api';
+import { useStudio, useStudioTimeZone } from '../studio/api';
 import { useAddBlock, useBlocks, useDeleteBlock, useSaveWeekly, useWeekly, type WeeklyRange } from './api';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -204,8 +204,9 @@ function BlocksEditor({ timeZone }: { timeZone: string }) {
 export function AvailabilityPage() {
   const { t } = useTranslation();
   const studio = useStudio();
+  const timeZone = useStudioTimeZone();
+  // Hours are typed in the studio's zone: wait until it is known.
   if (studio.isPending) return <Skeleton height={320} radius="lg" />;
-  const timeZone = studio.data?.timeZone ?? 'Europe/Paris';
   return (
     <Stack gap="lg">
       <PageHeader title={t('availability.title')} subtitle={t('availability.subtitle')} />

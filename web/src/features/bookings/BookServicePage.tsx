@@ -12,7 +12,7 @@ import { formatDuration } from '../../lib/time';
 import { toastSuccess } from '../../lib/toast';
 import type { Slot } from '../availability/api';
 import { useService } from '../services/api';
-import { useStudio } from '../studio/api';
+import { useStudio, useStudioTimeZone } from '../studio/api';
 import { newIdempotencyKey, useCreateBooking } from './api';
 import { SlotPicker } from './SlotPicker';
 
@@ -28,11 +28,12 @@ export function BookServicePage() {
   const [key, setKey] = useState(newIdempotencyKey);
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const timeZone = useStudioTimeZone();
 
+  // The studio's zone must be known before any time is shown.
   if (service.isPending || studio.isPending) return <PageSkeleton />;
   if (service.isError) return <LoadError error={service.error} onRetry={() => void service.refetch()} />;
   const s = service.data;
-  const timeZone = studio.data?.timeZone ?? 'Europe/Paris';
 
   const pick = (next: Slot) => {
     setSlot(next);

@@ -13,7 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { STATUS_COLOR, StatusBadge } from '../../components/StatusBadge';
 import { api } from '../../lib/api';
 import { timeZoneLabel } from '../../lib/format';
-import { useStudio } from '../studio/api';
+import { useStudio, useStudioTimeZone } from '../studio/api';
 import { displayName } from '../users/api';
 import { bookingKeys, type Booking } from './api';
 import { BookingActions } from './BookingActions';
@@ -29,7 +29,7 @@ export function CalendarPage() {
   const phone = useMediaQuery('(max-width: 48em)');
   const calendar = useRef<FullCalendar>(null);
   const [open, setOpen] = useState<Booking | null>(null);
-  const timeZone = studio.data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
 
   const load = async (range: { startStr: string; endStr: string }): Promise<EventInput[]> => {
     const body = await api.get<{ items: Booking[] }>('/api/bookings', { query: { from: range.startStr, to: range.endStr, limit: 200 } });

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useStudio } from '../studio/api';
+import { useStudioTimeZone } from '../studio/api';
 import { useBookings } from './api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
@@ -13,7 +13,7 @@ import { BookingCard } from './BookingCard';
 export function MyBookingsPage() {
   const { t } = useTranslation();
   const bookings = useBookings();
-  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
   const now = Date.now();
   const all = [...(bookings.data ?? [])].sort((a, b) => a.start.localeCompare(b.start));
   const upcoming = all.filter((b) => Date.parse(b.end) >= now);

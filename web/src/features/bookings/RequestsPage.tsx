@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useStudio } from '../studio/api';
+import { useStudioTimeZone } from '../studio/api';
 import { useBookings } from './api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
@@ -12,7 +12,7 @@ import { BookingCard } from './BookingCard';
 export function RequestsPage() {
   const { t } = useTranslation();
   const pending = useBookings({ status: 'PENDING' });
-  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
   const items = [...(pending.data ?? [])].sort((a, b) => a.start.localeCompare(b.start));
   return (
     <Stack gap="md">

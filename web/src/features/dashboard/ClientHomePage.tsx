@@ -7,13 +7,13 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useAuth } from '../../lib/auth';
 import { formatDateTime, timeZoneLabel } from '../../lib/format';
 import { useBookings } from '../bookings/api';
-import { useStudio } from '../studio/api';
+import { useStudio, useStudioTimeZone } from '../studio/api';
 
 /** The next session, or the way to book one. */
 function NextSession() {
   const { t, i18n } = useTranslation();
   const bookings = useBookings();
-  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
   const next = (bookings.data ?? [])
     .filter((b) => (b.status === 'PENDING' || b.status === 'CONFIRMED') && Date.parse(b.end) > Date.now())
     .sort((a, b) => a.start.localeCompare(b.start))[0];

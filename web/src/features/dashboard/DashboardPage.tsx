@@ -11,7 +11,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useAuth } from '../../lib/auth';
 import { formatDateTime } from '../../lib/format';
 import { useBookings } from '../bookings/api';
-import { useStudio } from '../studio/api';
+import { useStudioTimeZone } from '../studio/api';
 import { displayName, useUserList } from '../users/api';
 import { InviteModal } from '../users/InviteModal';
 import { UserStatusBadge } from '../users/UserStatusBadge';
@@ -55,7 +55,7 @@ function ClientsCard({ onInvite }: { onInvite: () => void }) {
 /** Pending requests to answer, and the sessions of the next seven days. */
 function AgendaCards() {
   const { t, i18n } = useTranslation();
-  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
   const pending = useBookings({ status: 'PENDING' });
   const [now] = useState(() => new Date());
   const week = useBookings({ from: now.toISOString(), to: new Date(now.getTime() + 7 * 86400_000).toISOString() });

@@ -11,7 +11,7 @@ import { isStaff, useAuth } from '../../lib/auth';
 import { problemMessage } from '../../lib/errors';
 import { formatDate, formatDateTime, timeZoneLabel } from '../../lib/format';
 import { toastSuccess } from '../../lib/toast';
-import { useStudio } from '../studio/api';
+import { useStudioTimeZone } from '../studio/api';
 import { displayName } from '../users/api';
 import { nextStatus, PROJECT_FLOW, useProject, useUpdateProject, type Project, type ProjectStatus } from './api';
 
@@ -98,7 +98,7 @@ export function ProjectPage() {
   const { user } = useAuth();
   const staff = isStaff(user);
   const project = useProject(id);
-  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
 
   if (project.isPending) return <PageSkeleton rows={3} />;
   if (project.isError) return <LoadError error={project.error} onRetry={() => void project.refetch()} />;

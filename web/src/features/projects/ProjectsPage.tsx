@@ -8,7 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { isStaff, useAuth } from '../../lib/auth';
 import { formatDate } from '../../lib/format';
-import { useStudio } from '../studio/api';
+import { useStudioTimeZone } from '../studio/api';
 import { displayName } from '../users/api';
 import { PROJECT_FLOW, useProjects, type Project } from './api';
 
@@ -102,7 +102,7 @@ export function ProjectsPage() {
   const { user } = useAuth();
   const staff = isStaff(user);
   const projects = useProjects();
-  const timeZone = useStudio().data?.timeZone ?? 'Europe/Paris';
+  const timeZone = useStudioTimeZone();
   const [view, setView] = useState<'board' | 'list'>(staff ? 'board' : 'list');
   const base = staff ? '/pro/projects' : '/client/projects';
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { DEFAULT_TIME_ZONE } from '../../lib/format';
 
 export interface Studio {
   name: string;
@@ -15,4 +16,9 @@ export function useStudio() {
     queryFn: () => api.get<Studio>('/api/studio'),
     staleTime: 5 * 60_000,
   });
+}
+
+/** The studio's IANA time zone, in which every time is shown (Paris until it has loaded). */
+export function useStudioTimeZone(): string {
+  return useStudio().data?.timeZone ?? DEFAULT_TIME_ZONE;
 }
