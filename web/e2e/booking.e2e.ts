@@ -138,6 +138,18 @@ describe('booking workflow', () => {
     await timeline.getByText('Confirmé', { exact: true }).waitFor();
     await screenshot(first.page, 'client-project', viewport);
 
+    // Staff book on a client's behalf from the client's page.
+    await openSection(staff.page, viewport, 'Clients');
+    await staff.page.getByRole('link', { name: 'Lucas Bernard' }).click();
+    await staff.page.getByRole('button', { name: 'Réserver', exact: true }).click();
+    const modal = staff.page.getByRole('dialog');
+    await modal.getByRole('textbox', { name: 'Nom' }).click();
+    await staff.page.getByRole('option', { name: service }).click();
+    await modal.getByRole('button', { name: /^Première disponibilité/ }).click();
+    await modal.getByRole('group', { name: 'Choisir un horaire' }).getByRole('button').first().click();
+    await modal.getByRole('button', { name: 'Confirmer la réservation' }).click();
+    await staff.page.getByText('Séance réservée pour Lucas Bernard.').waitFor();
+
     expect(staff.errors).toEqual([]);
     expect(first.errors).toEqual([]);
     await staff.context.close();

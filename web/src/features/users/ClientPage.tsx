@@ -2,7 +2,9 @@ import { Anchor, Button, Card, Grid, Group, Stack, Text, Textarea, TextInput, Ti
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { BookForClientModal } from '../bookings/BookForClientModal';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageSkeleton } from '../../components/PageSkeleton';
@@ -116,6 +118,7 @@ export function ClientPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const client = useUser(id);
+  const [booking, setBooking] = useState(false);
 
   if (client.isPending) return <PageSkeleton rows={3} />;
   if (client.isError) return <LoadError error={client.error} onRetry={() => void client.refetch()} />;
@@ -135,8 +138,12 @@ export function ClientPage() {
           </Title>
           <UserStatusBadge user={c} />
         </Group>
-        <AccessCard client={c} />
+        <Group gap="xs">
+          <Button onClick={() => setBooking(true)}>{t('book.action')}</Button>
+          <AccessCard client={c} />
+        </Group>
       </Group>
+      <BookForClientModal client={c} opened={booking} onClose={() => setBooking(false)} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <ContactCard client={c} />
