@@ -15,24 +15,39 @@ import { useStudioTimeZone } from '../studio/api';
 import { displayName } from '../users/api';
 import { nextStatus, PROJECT_FLOW, useProject, useUpdateProject, type Project, type ProjectStatus } from './api';
 
+/**
+ * The steps of the normal flow, done ones with their dates, notes and authors, the next
+ * ones greyed — so the client sees where the job stands and what comes. A cancelled
+ * project shows its history as it happened.
+ */
 function ProjectTimeline({ project, timeZone }: { project: Project; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const entries = project.timeline ?? [];
+  const steps: ProjectStatus[] =
+    project.status === 'CANCELLED' ? [...new Set(entries.map((e) => e.status))] : [...PROJECT_FLOW];
+  const current = project.status === 'CANCELLED' ? steps.length - 1 : PROJECT_FLOW.indexOf(project.status as (typeof PROJECT_FLOW)[number]);
   return (
     <Card>
       <Text fw={600} component="h2" m={0} mb="md">
         {t('projects.timeline')}
       </Text>
-      <Timeline active={entries.length - 1} bulletSize={16} lineWidth={2} data-testid="timeline">
-        {entries.map((e, i) => (
-          <Timeline.Item key={i} color={STATUS_COLOR[e.status]} title={t(`status.${e.status}`)}>
-            <Text size="sm" c="dimmed">
-              {formatDateTime(e.at, i18n.language, timeZone)}
-              {e.byName && ` · ${e.byName}`}
-            </Text>
-            {e.note && <Text size="sm">{e.note}</Text>}
-          </Timeline.Item>
-        ))}
+      <Timeline active={current} bulletSize={16} lineWidth={2} data-testid="timeline">
+        {steps.map((status, i) => {
+          const done = entries.filter((e) => e.status === status);
+          return (
+            <Timeline.Item key={`${status}-${i}`} color={STATUS_COLOR[status]} title={t(`status.${status}`)} c={i > current ? 'dimmed' : undefined}>
+              {done.map((e, j) => (
+                <Stack key={j} gap={0}>
+                  <Text size="sm" c="dimmed">
+                    {formatDateTime(e.at, i18n.language, timeZone)}
+                    {e.byName && ` · ${e.byName}`}
+                  </Text>
+                  {e.note && <Text size="sm">{e.note}</Text>}
+                </Stack>
+              ))}
+            </Timeline.Item>
+          );
+        })}
       </Timeline>
     </Card>
   );
