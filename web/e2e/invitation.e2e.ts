@@ -122,6 +122,20 @@ describe('administration', () => {
     await admin.page.getByRole('heading', { name: 'Utilisateurs et rôles' }).waitFor();
     await admin.page.getByRole('row').filter({ hasText: 'pro@demo.declic.fr' }).waitFor();
     await screenshot(admin.page, 'admin-users', viewport);
+
+    // Studio settings: the new name shows at once in the header.
+    await openSection(admin.page, viewport, 'Réglages');
+    const name = admin.page.getByRole('textbox', { name: 'Nom du studio' });
+    await expect.poll(() => name.inputValue()).not.toBe('');
+    const before = await name.inputValue();
+    await name.fill('Studio Lumière');
+    await admin.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await admin.page.getByText('Modifications enregistrées.').waitFor();
+    await admin.page.getByRole('banner').getByText('Studio Lumière').waitFor();
+    await screenshot(admin.page, 'admin-settings', viewport);
+    await name.fill(before);
+    await admin.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await admin.page.getByRole('banner').getByText(before).waitFor();
     expect(admin.errors).toEqual([]);
     await admin.context.close();
 

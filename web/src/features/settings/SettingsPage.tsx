@@ -1,4 +1,4 @@
-import { Button, Card, Group, NumberInput, Select, Skeleton, Stack, TextInput } from '@mantine/core';
+import { Button, Card, Group, Select, Skeleton, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { api } from '../../lib/api';
 import { fieldMessage, problemMessage } from '../../lib/errors';
 import { ApiError } from '../../lib/problem';
 import { toastSuccess } from '../../lib/toast';
+import type { Studio } from '../studio/api';
 
 interface Settings {
   studioName: string;
@@ -20,6 +21,7 @@ interface Settings {
 
 const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['Europe/Paris'];
 const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD', 'CAD'];
+const SLOT_STEPS = [5, 10, 15, 20, 30, 60]; // what the server accepts
 
 /** ADMIN: the studio's name, time zone, currency and default language. */
 export function SettingsPage() {
@@ -30,7 +32,8 @@ export function SettingsPage() {
     mutationFn: (s: Settings) => api.put<Settings>('/api/settings', s),
     onSuccess: (s) => {
       client.setQueryData(['settings'], s);
-      return client.invalidateQueries({ queryKey: ['studio'] });
+      // GET /api/studio may be cached by the browser for a minute: use what was just saved.
+      client.setQueryData<Studio>(['studio'], { name: s.studioName, timeZone: s.timeZone, currency: s.currency, locale: s.locale });
     },
   });
   const [draft, setDraft] = useState<Settings | null>(null);
@@ -77,16 +80,14 @@ export function SettingsPage() {
             onChange={(v) => set('locale', v)}
             allowDeselect={false}
           />
-          <NumberInput
+          <Select
             label={t('settings.slotStep')}
             description={t('settings.slotStepHelp')}
-            min={5}
-            max={240}
-            step={5}
-            suffix=" min"
-            value={draft.slotStepMinutes}
+            data={SLOT_STEPS.map((m) => ({ value: String(m), label: `${m} min` }))}
+            value={String(draft.slotStepMinutes)}
             error={errors.slotStepMinutes}
-            onChange={(v) => set('slotStepMinutes', typeof v === 'number' ? v : Number(v) || 15)}
+            onChange={(v) => v && set('slotStepMinutes', Number(v))}
+            allowDeselect={false}
           />
           <FormAlert message={error} />
           <Group justify="flex-end">
