@@ -8,7 +8,7 @@
 #include "core/log/log.hpp"
 #include "core/mail/mail.hpp"
 #include "core/util/blocking.hpp"
-#include "modules/audit/audit_service.hpp"
+#include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
 #include "modules/availability/availability_module.hpp"
 #include "modules/bookings/bookings_module.hpp"
@@ -98,12 +98,13 @@ struct Modules {
 // The composition root: every module, in dependency order.
 Modules register_modules(core::http::Router& router, AppContext& ctx) {
   register_system_routes(router, ctx);
-  auto& audit = ctx.own(std::make_unique<audit::AuditService>());
+  auto& audit = ctx.own(std::make_unique<audit::AuditService>(ctx.db));
   auto& settings = ctx.own(std::make_unique<settings::SettingsService>(ctx.db, audit));
   auto& users = ctx.own(std::make_unique<users::UsersService>(ctx.db, audit));
   auto auth = auth::register_module(router, ctx, users, audit, settings);
   const auto& guards = auth.guards;
   settings::register_module(router, ctx, settings, guards);
+  audit::register_module(router, ctx, audit, guards);
   users::register_module(router, ctx, users, guards);
   auto& services =
       ctx.own(std::make_unique<services::ServicesService>(ctx.db, users, settings, audit));
