@@ -66,6 +66,7 @@ slot_count=$(curl -sf "$base/api/services/$service/slots?from=$from&to=$to" | js
 
 load() { wrk -t1 -c"$CONNECTIONS" -d"$2" --latency "$base$3" >"$out/$1.txt"; }
 load warmup 2s /api/services >/dev/null
+load studio "$DURATION" /api/studio  # the reference: one prepared one-row read
 load catalogue "$DURATION" /api/services
 load slots "$DURATION" "/api/services/$service/slots?from=$from&to=$to"
 
@@ -89,7 +90,8 @@ two-day block and $(echo "$slots" | python3 -c 'import sys, json; print(len(json
 
 | scenario | command | requests/s | p50 | p99 | errors |
 |---|---|---:|---:|---:|---|
-| \`GET /api/services\` (the public catalogue, 12 services) | \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency\` | $(rps catalogue) | $(field catalogue 50%) | $(field catalogue 99%) | $(errors catalogue) |
+| \`GET /api/studio\` (reference: one prepared one-row read) | \`wrk -t1 -c$CONNECTIONS -d$DURATION --latency\` | $(rps studio) | $(field studio 50%) | $(field studio 99%) | $(errors studio) |
+| \`GET /api/services\` (the public catalogue, 12 services) | same | $(rps catalogue) | $(field catalogue 50%) | $(field catalogue 99%) | $(errors catalogue) |
 | \`GET /api/services/{id}/slots\`, 31 days ($slot_count free slots) | same | $(rps slots) | $(field slots 50%) | $(field slots 99%) | $(errors slots) |
 
 Booking race (\`bench/bookings/race.py\`): $RACE simultaneous \`POST /api/bookings\` for one slot,

@@ -103,13 +103,11 @@ Async<availability::SlotQuery> BookingsService::slot_query(
     const availability::SlotRules& rules, Interval window,
     const std::optional<std::string>& except) {
   availability::SlotQuery q{studio.zone, {}, {}, {}, {}, {}, core::time::now(), rules};
-  auto weekly = co_await availability_.working_hours(db_, professional_id);
-  if (!weekly) co_return weekly.error();
-  q.weekly = std::move(*weekly);
-  if (q.weekly.empty()) co_return q;  // no hours, no slots: skip the other reads
-  auto blocks = co_await availability_.blocked(db_, professional_id, window);
-  if (!blocks) co_return blocks.error();
-  q.blocks = std::move(*blocks);
+  auto calendar = co_await availability_.calendar(db_, professional_id, window);
+  if (!calendar) co_return calendar.error();
+  q.weekly = std::move(calendar->weekly);
+  q.blocks = std::move(calendar->blocks);
+  if (q.weekly.empty()) co_return q;  // no hours, no slots: skip the other read
   auto busy = co_await repository_.busy(db_, professional_id, window, except);
   if (!busy) co_return busy.error();
   q.busy = std::move(*busy);
