@@ -11,7 +11,9 @@
 #include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
 #include "modules/availability/availability_module.hpp"
+#include "modules/bookings/bookings_controller.hpp"
 #include "modules/bookings/bookings_module.hpp"
+#include "modules/projects/projects_controller.hpp"
 #include "modules/projects/projects_module.hpp"
 #include "modules/services/services_module.hpp"
 #include "modules/settings/settings_module.hpp"
@@ -117,6 +119,8 @@ Modules register_modules(core::http::Router& router, AppContext& ctx) {
   auto& bookings = ctx.own(std::make_unique<bookings::BookingsService>(
       ctx.db, settings, services, availability, users, projects, audit));
   bookings::register_module(router, ctx, bookings, guards);
+  users.add_overview_part(ctx.own(std::make_unique<bookings::BookingsOverview>(bookings)));
+  users.add_overview_part(ctx.own(std::make_unique<projects::ProjectsOverview>(projects)));
   return {auth.service, services, availability};
 }
 

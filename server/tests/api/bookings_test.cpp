@@ -813,3 +813,26 @@ TEST_F(Bookings, AuditTrailIsForTheAdministrator) {
   expect_problem(api->get("/api/audit?limit=-3", admin.token), 422);
   expect_problem(api->get("/api/audit?cursor=abc", admin.token), 422);
 }
+
+TEST_F(Bookings, ClientOverviewListsBookingsAndProjects) {
+  const int day = fresh_day();
+  const auto pending = booked(owner, at(day, 9));
+  auto confirmed = act(booked(owner, at(day, 11)), "confirm", pro);
+  ASSERT_EQ(confirmed.status(), 200);
+  booked(other, at(day, 14));
+  const auto ids = [](const json::value& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items.as_array()) out.emplace_back(i.at("id").as_string());
+    return out;
+  };
+  for (const auto* who : {&pro, &owner}) {
+    auto r = api->get("/api/users/" + owner.id + "/overview", who->token);
+    ASSERT_EQ(r.status(), 200) << r.http.body;
+    EXPECT_EQ(ids(r.obj().at("bookings")).size(), 2u);  // not the other client's
+    EXPECT_TRUE(has(ids(r.obj().at("bookings")), pending));
+    EXPECT_EQ(ids(r.obj().at("projects")),
+              std::vector<std::string>{std::string(confirmed.obj().at("projectId").as_string())});
+  }
+  expect_problem(api->get("/api/users/" + owner.id + "/overview", other.token), 404);
+  EXPECT_EQ(api->get("/api/users/" + owner.id + "/overview").status(), 401);
+}

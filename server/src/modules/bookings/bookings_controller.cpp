@@ -214,4 +214,14 @@ BookingsController::Response BookingsController::reschedule(Request& req) {
   co_return http::json_reply(200, booking_json(*booking));
 }
 
+Async<std::string> BookingsOverview::overview(const Principal& me, const std::string& user_id) {
+  BookingQuery query;
+  query.client_id = user_id;
+  auto page = co_await service_.list(me, query);
+  if (!page) co_return page.error();
+  json::array items;
+  for (const auto& b : page->items) items.push_back(booking_json(b));
+  co_return json::serialize(items);
+}
+
 }  // namespace declic::bookings
