@@ -8,10 +8,12 @@
 #include "core/log/log.hpp"
 #include "core/mail/mail.hpp"
 #include "core/util/blocking.hpp"
-#include "modules/audit/audit_service.hpp"
+#include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
 #include "modules/availability/availability_module.hpp"
+#include "modules/bookings/bookings_controller.hpp"
 #include "modules/bookings/bookings_module.hpp"
+#include "modules/projects/projects_controller.hpp"
 #include "modules/projects/projects_module.hpp"
 #include "modules/services/services_module.hpp"
 #include "modules/settings/settings_module.hpp"
@@ -88,15 +90,23 @@ bool run_migrations(asio::io_context& ioc, core::db::Pool& pool) {
   return ok;
 }
 
+// What the command-line commands use of the wired modules.
+struct Modules {
+  auth::AuthService& auth;
+  services::ServicesService& services;
+  availability::AvailabilityService& availability;
+};
+
 // The composition root: every module, in dependency order.
-auth::AuthService& register_modules(core::http::Router& router, AppContext& ctx) {
+Modules register_modules(core::http::Router& router, AppContext& ctx) {
   register_system_routes(router, ctx);
-  auto& audit = ctx.own(std::make_unique<audit::AuditService>());
+  auto& audit = ctx.own(std::make_unique<audit::AuditService>(ctx.db));
   auto& settings = ctx.own(std::make_unique<settings::SettingsService>(ctx.db, audit));
   auto& users = ctx.own(std::make_unique<users::UsersService>(ctx.db, audit));
   auto auth = auth::register_module(router, ctx, users, audit, settings);
   const auto& guards = auth.guards;
   settings::register_module(router, ctx, settings, guards);
+  audit::register_module(router, ctx, audit, guards);
   users::register_module(router, ctx, users, guards);
   auto& services =
       ctx.own(std::make_unique<services::ServicesService>(ctx.db, users, settings, audit));
@@ -109,7 +119,9 @@ auth::AuthService& register_modules(core::http::Router& router, AppContext& ctx)
   auto& bookings = ctx.own(std::make_unique<bookings::BookingsService>(
       ctx.db, settings, services, availability, users, projects, audit));
   bookings::register_module(router, ctx, bookings, guards);
-  return auth.service;
+  users.add_overview_part(ctx.own(std::make_unique<bookings::BookingsOverview>(bookings)));
+  users.add_overview_part(ctx.own(std::make_unique<projects::ProjectsOverview>(projects)));
+  return {auth.service, services, availability};
 }
 
 // Log level and JWT key for commands that wire the modules; false after printing why not.
@@ -123,7 +135,7 @@ bool prepare(Config& config) {
 
 // Runs one command coroutine against a migrated database with every module wired.
 int run_command(Config config,
-                std::function<asio::awaitable<int>(auth::AuthService&, AppContext&)> command) {
+                std::function<asio::awaitable<int>(Modules&, AppContext&)> command) {
   if (!prepare(config)) return 2;
   asio::io_context ioc(1);
   asio::thread_pool blocking(1);
@@ -131,11 +143,11 @@ int run_command(Config config,
   if (!run_migrations(ioc, pool)) return 1;
   core::http::Router router;
   AppContext ctx(config, pool, ioc.get_executor(), blocking);
-  auto& auth = register_modules(router, ctx);
+  auto modules = register_modules(router, ctx);
   int code = 1;
   asio::co_spawn(
       asio::make_strand(ioc),
-      [&]() -> asio::awaitable<void> { code = co_await command(auth, ctx); }, asio::detached);
+      [&]() -> asio::awaitable<void> { code = co_await command(modules, ctx); }, asio::detached);
   ioc.run();
   return code;
 }
@@ -238,8 +250,9 @@ int create_admin(Config config, const std::string& email, const std::string& fir
     std::fprintf(stderr, "declic: the password must have 10 to 128 characters\n");
     return 2;
   }
-  return run_command(std::move(config), [&](auth::AuthService& auth,
+  return run_command(std::move(config), [&](Modules& modules,
                                             AppContext&) -> asio::awaitable<int> {
+    auto& auth = modules.auth;
     const users::NewUser admin{*normalized, first_name, last_name, std::nullopt, "fr",
                                core::auth::Role::admin, std::nullopt};
     auto user = co_await auth.ensure_account(admin, password, /*must_be_new=*/true);
@@ -252,15 +265,62 @@ int create_admin(Config config, const std::string& email, const std::string& fir
   });
 }
 
+namespace {
+
+// The professional's hours (weekdays 09:00-18:00) and, on an empty catalogue, three services.
+asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principal& pro) {
+  std::vector<availability::WeeklyRange> week;
+  for (int day = 1; day <= 5; ++day) week.push_back({day, 9 * 60, 18 * 60});
+  const std::string local = "127.0.0.1";
+  auto hours = co_await modules.availability.replace_weekly(pro, pro.id(), week, local);
+  if (!hours) {
+    std::fprintf(stderr, "declic: %s\n", hours.error().detail.c_str());
+    co_return 1;
+  }
+  auto existing = co_await modules.services.list(&pro, true);
+  if (!existing) co_return 1;
+  if (!existing->empty()) co_return 0;
+  const auto service = [](std::string name, std::string category, int minutes, int price,
+                          int deposit, int after, int notice) {
+    services::ServicePatch s;
+    s.name = std::move(name);
+    s.category = std::move(category);
+    s.duration_minutes = minutes;
+    s.price_cents = price;
+    s.deposit_cents = deposit;
+    s.buffer_after_minutes = after;
+    s.min_notice_hours = notice;
+    return s;
+  };
+  const std::vector<services::ServicePatch> catalogue{
+      service("Portrait en studio", "Portrait", 60, 15000, 5000, 15, 24),
+      service("Séance famille", "Famille", 90, 25000, 8000, 30, 48),
+      service("Reportage mariage", "Mariage", 480, 180000, 50000, 60, 24 * 30),
+  };
+  for (const auto& s : catalogue) {
+    auto created = co_await modules.services.create(pro, s, local);
+    if (!created) {
+      std::fprintf(stderr, "declic: %s\n", created.error().detail.c_str());
+      co_return 1;
+    }
+  }
+  std::printf("Demo catalogue: %zu services, weekdays 09:00-18:00\n", catalogue.size());
+  co_return 0;
+}
+
+}  // namespace
+
 int seed_demo(Config config) {
   if (config.env == Env::production) {
     std::fprintf(stderr, "declic: seed-demo never runs in production\n");
     return 2;
   }
   const std::string password = config.demo_password;
-  return run_command(std::move(config), [&](auth::AuthService& auth,
+  return run_command(std::move(config), [&](Modules& modules,
                                             AppContext&) -> asio::awaitable<int> {
+    auto& auth = modules.auth;
     using core::auth::Role;
+    core::auth::Principal pro;
     const std::vector<users::NewUser> accounts{
         {"admin@demo.declic.fr", "Alice", "Martin", "+33 6 12 34 56 78", "fr", Role::admin, {}},
         {"pro@demo.declic.fr", "Paul", "Lefèvre", "+33 6 23 45 67 89", "fr", Role::professionnel, {}},
@@ -276,8 +336,9 @@ int seed_demo(Config config) {
       }
       std::printf("  %-14s %s\n", std::string(core::auth::to_string(account.role)).c_str(),
                   account.email.c_str());
+      if (account.role == Role::professionnel) pro.user = user->profile;
     }
-    co_return 0;
+    co_return co_await seed_catalogue(modules, pro);
   });
 }
 

@@ -778,3 +778,104 @@ TEST_F(Bookings, ProjectsGoOneStepAtATime) {
   // An administrator may reopen a closed project.
   EXPECT_EQ(api->patch(path, {{"status", "EDITING"}, {"force", true}}, admin.token).status(), 200);
 }
+
+// ---- audit ------------------------------------------------------------------------------
+
+TEST_F(Bookings, AuditTrailIsForTheAdministrator) {
+  const int day = fresh_day();
+  const auto id = booked(owner, at(day, 9));
+  ASSERT_EQ(act(id, "confirm", pro).status(), 200);
+  EXPECT_EQ(api->get("/api/audit").status(), 401);
+  EXPECT_EQ(api->get("/api/audit", owner.token).status(), 403);
+  EXPECT_EQ(api->get("/api/audit", pro.token).status(), 403);
+  auto confirmed = api->get("/api/audit?action=booking.confirm&actor=" + pro.id, admin.token);
+  ASSERT_EQ(confirmed.status(), 200) << confirmed.http.body;
+  const auto& items = confirmed.obj().at("items").as_array();
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0].at("targetId").as_string(), id);
+  EXPECT_EQ(items[0].at("actorEmail").as_string(), pro.email);
+  EXPECT_EQ(api->get("/api/audit?action=booking.confirm&actor=" + owner.id, admin.token)
+                .obj().at("items").as_array().size(),
+            0u);
+  EXPECT_EQ(api->get("/api/audit?to=2000-01-01", admin.token).obj().at("items").as_array().size(), 0u);
+  EXPECT_GE(api->get("/api/audit?from=" + day_text(0), admin.token).obj().at("items").as_array().size(), 3u);
+  // Pages of two, newest first, never the same event twice.
+  auto first = api->get("/api/audit?limit=2", admin.token);
+  ASSERT_TRUE(first.obj().at("nextCursor").is_string()) << first.http.body;
+  auto second = api->get("/api/audit?limit=2&cursor=" +
+                             std::string(first.obj().at("nextCursor").as_string()),
+                         admin.token);
+  ASSERT_EQ(second.status(), 200);
+  EXPECT_LT(second.obj().at("items").as_array()[0].at("id").as_int64(),
+            first.obj().at("items").as_array()[1].at("id").as_int64());
+  expect_problem(api->get("/api/audit?actor=x", admin.token), 422);
+  expect_problem(api->get("/api/audit?from=yesterday", admin.token), 422);
+  expect_problem(api->get("/api/audit?limit=-3", admin.token), 422);
+  expect_problem(api->get("/api/audit?cursor=abc", admin.token), 422);
+}
+
+TEST_F(Bookings, ClientOverviewListsBookingsAndProjects) {
+  const int day = fresh_day();
+  const auto pending = booked(owner, at(day, 9));
+  auto confirmed = act(booked(owner, at(day, 11)), "confirm", pro);
+  ASSERT_EQ(confirmed.status(), 200);
+  booked(other, at(day, 14));
+  const auto ids = [](const json::value& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items.as_array()) out.emplace_back(i.at("id").as_string());
+    return out;
+  };
+  for (const auto* who : {&pro, &owner}) {
+    auto r = api->get("/api/users/" + owner.id + "/overview", who->token);
+    ASSERT_EQ(r.status(), 200) << r.http.body;
+    EXPECT_EQ(ids(r.obj().at("bookings")).size(), 2u);  // not the other client's
+    EXPECT_TRUE(has(ids(r.obj().at("bookings")), pending));
+    EXPECT_EQ(ids(r.obj().at("projects")),
+              std::vector<std::string>{std::string(confirmed.obj().at("projectId").as_string())});
+  }
+  expect_problem(api->get("/api/users/" + owner.id + "/overview", other.token), 404);
+  EXPECT_EQ(api->get("/api/users/" + owner.id + "/overview").status(), 401);
+}
+
+// Far dates, impossible local times, NUL bytes and lone surrogates: refused or accepted,
+// never a 5xx.
+TEST_F(Bookings, HostileValuesNeverCauseServerErrors) {
+  std::vector<ApiResponse> answers;
+  const auto slots = [&](const std::string& from, const std::string& to) {
+    answers.push_back(api->get("/api/services/" + portrait + "/slots?from=" + from + "&to=" + to));
+  };
+  slots("1900-01-01", "1900-01-31");
+  slots("9999-12-01", "9999-12-31");
+  slots("0000-01-01", "0000-01-02");
+  slots("2027-03-28", "2027-03-28");
+  for (const auto* start : {"9999-12-31T23:45:00Z", "1900-01-01T09:00:00Z",
+                            "2027-03-28T02:30:00+01:00", "2027-10-31T02:30:00+02:00",
+                            "2027-03-14T09:00:00-23:59", "２０２７-03-14T09:00:00Z"})
+    answers.push_back(book(owner, portrait, start));
+  const auto post = [&](const std::string& path, const std::string& body) {
+    answers.push_back(api->call("POST", path, body, pro.token));
+  };
+  post("/api/bookings", R"({"serviceId":")" + portrait + R"(","start":")" + at(fresh_day(), 9) +
+                            R"(","clientId":")" + owner.id + R"(","notes":"a\u0000b"})");
+  post("/api/bookings", R"({"serviceId":")" + portrait + R"(","start":")" + at(fresh_day(), 9) +
+                            R"(","clientId":")" + owner.id + R"(","notes":"\ud800"})");
+  post("/api/services", R"({"name":"\u0000","durationMinutes":60,"priceCents":1})");
+  post("/api/services", R"({"name":"💥🎉 l'été","durationMinutes":60,"priceCents":1})");
+  post("/api/availability/blocks", R"({"start":"1900-01-01T00:00:00Z","end":"1900-06-01T00:00:00Z"})");
+  post("/api/availability/blocks", R"({"start":"9999-12-30T00:00:00Z","end":"9999-12-31T23:59:59Z"})");
+  for (const auto* query : {"?from=9999-12-31", "?to=1900-01-01", "?from=9999-12-31T23:59:59Z",
+                            "?limit=99999999999999999999", "?status=%F0%9F%92%A5"})
+    answers.push_back(api->get(std::string("/api/bookings") + query, admin.token));
+  answers.push_back(api->get("/api/availability/weekly?professionalId=%F0%9F%92%A5", admin.token));
+  answers.push_back(api->get("/api/audit?from=0001-01-01&to=9999-12-31", admin.token));
+  answers.push_back(api->get("/api/projects?limit=99999999999", admin.token));
+  for (const auto& a : answers) {
+    EXPECT_LT(a.status(), 500) << a.http.body;
+    EXPECT_GE(a.status(), 200);
+    if (a.status() >= 400) {
+      EXPECT_EQ(a.http.header("content-type"), "application/problem+json") << a.http.body;
+    }
+  }
+  // The studio still answers.
+  EXPECT_EQ(api->get("/api/services").status(), 200);
+}

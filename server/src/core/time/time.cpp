@@ -2,8 +2,6 @@
 
 #include <date/tz.h>
 
-#include <charconv>
-#include <cstdio>
 
 namespace declic::core::time {
 
@@ -41,12 +39,29 @@ std::optional<Date> parse_date(std::string_view s) {
   return Date(*ymd);
 }
 
-std::string format_date(Date d) {
+namespace {
+// Fixed-width digits by hand: these run for every slot of a listing, and snprintf was the
+// largest cost of GET …/slots in a profile.
+void put_digits(char* out, unsigned value, int width) {
+  for (int i = width - 1; i >= 0; --i, value /= 10) out[i] = static_cast<char>('0' + value % 10);
+}
+}  // namespace
+
+namespace {
+// "YYYY-MM-DD" into out[0..10).
+void put_date(char* out, Date d) {
   const chr::year_month_day ymd(d);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  put_digits(out, static_cast<unsigned>(static_cast<int>(ymd.year())), 4);
+  out[4] = out[7] = '-';
+  put_digits(out + 5, static_cast<unsigned>(ymd.month()), 2);
+  put_digits(out + 8, static_cast<unsigned>(ymd.day()), 2);
+}
+}  // namespace
+
+std::string format_date(Date d) {
+  std::string out(10, '-');
+  put_date(out.data(), d);
+  return out;
 }
 
 std::optional<Instant> parse_rfc3339(std::string_view s) {
@@ -78,14 +93,22 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   return Instant(*day) + chr::hours(h) + chr::minutes(mi - offset) + chr::seconds(sec);
 }
 
-std::string format_rfc3339(Instant t) {
+void append_rfc3339(std::string& out, Instant t) {
   const auto day = chr::floor<chr::days>(t);
-  const chr::hh_mm_ss hms(t - day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ", format_date(day).c_str(),
-                static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
+  const auto seconds = static_cast<unsigned>((t - day).count());
+  char buf[20] = "0000-00-00T00:00:00";
+  put_date(buf, day);
+  put_digits(buf + 11, seconds / 3600, 2);
+  put_digits(buf + 14, seconds / 60 % 60, 2);
+  put_digits(buf + 17, seconds % 60, 2);
+  out.append(buf, 19);
+  out += 'Z';
+}
+
+std::string format_rfc3339(Instant t) {
+  std::string out;
+  append_rfc3339(out, t);
+  return out;
 }
 
 std::optional<int> parse_clock(std::string_view s, bool allow_midnight_end) {
@@ -98,9 +121,10 @@ std::optional<int> parse_clock(std::string_view s, bool allow_midnight_end) {
 }
 
 std::string format_clock(int minutes) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", minutes / 60, minutes % 60);
-  return buf;
+  std::string out = "00:00";
+  put_digits(out.data(), static_cast<unsigned>(minutes / 60), 2);
+  put_digits(out.data() + 3, static_cast<unsigned>(minutes % 60), 2);
+  return out;
 }
 
 int iso_weekday(Date d) { return static_cast<int>(chr::weekday(d).iso_encoding()); }

@@ -21,6 +21,7 @@ using Date = std::chrono::sys_days;        // a calendar date, no zone attached
 // seconds accepted only when zero. nullopt for anything else, including impossible dates.
 std::optional<Instant> parse_rfc3339(std::string_view text);
 std::string format_rfc3339(Instant t);  // always UTC: "2027-03-14T09:00:00Z"
+void append_rfc3339(std::string& out, Instant t);  // the same, without a string of its own
 
 std::optional<Date> parse_date(std::string_view text);  // "YYYY-MM-DD"
 std::string format_date(Date d);

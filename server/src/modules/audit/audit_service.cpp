@@ -24,4 +24,10 @@ boost::asio::awaitable<core::Result<void>> AuditService::record(core::db::Querya
                                         boost::json::serialize(detail));
 }
 
+boost::asio::awaitable<core::Result<std::vector<AuditRecord>>> AuditService::list(
+    const core::auth::Principal& me, const AuditQuery& query) {
+  if (!me.is_admin()) co_return core::Error::forbidden();
+  co_return co_await repository_.list(db_, query);
+}
+
 }  // namespace declic::audit

@@ -2,6 +2,7 @@
 // The audit trail: sign-ins (ok and failed), role changes, disabling, resets, deletions…
 // Written in the same transaction as the change it records. Never holds secrets.
 
+#include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_repository.hpp"
 
@@ -37,9 +38,14 @@ Detail detail(std::string k1, std::string v1, std::string k2, std::string v2);
 
 class AuditService {
  public:
+  explicit AuditService(core::db::Pool& db) : db_(db) {}
   boost::asio::awaitable<core::Result<void>> record(core::db::Queryable& db, const AuditEvent& e);
+  // GET /api/audit: ADMIN only.
+  boost::asio::awaitable<core::Result<std::vector<AuditRecord>>> list(
+      const core::auth::Principal& me, const AuditQuery& query);
 
  private:
+  core::db::Pool& db_;
   AuditRepository repository_;
 };
 

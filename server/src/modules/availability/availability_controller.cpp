@@ -39,7 +39,7 @@ constexpr std::size_t kMaxRanges = 100;
 
 http::Response problem(const Error& e) { return http::Response::problem(e); }
 
-// The `professionalId` query parameter, or the caller; nullopt (with the reply) when invalid.
+// The `professionalId` query parameter, or the caller; a 422 error when it is not an id.
 core::Result<std::string> professional_param(const Request& req) {
   auto id = req.query_param("professionalId");
   if (!id || id->empty()) return req.principal->id();

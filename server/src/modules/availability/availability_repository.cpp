@@ -28,6 +28,14 @@ constexpr db::Statement kBlocks{
     "SELECT " BLOCK_COLUMNS " FROM availability_blocks WHERE professional_id = $1::uuid"
     " AND ends_at > to_timestamp($2) AND starts_at < to_timestamp($3)"
     " ORDER BY starts_at, id LIMIT 1000"};
+constexpr db::Statement kCalendar{
+    "availability_calendar",
+    "SELECT 0, weekday::bigint, start_minute::bigint, end_minute::bigint FROM working_hours"
+    " WHERE professional_id = $1::uuid"
+    " UNION ALL SELECT 1, 0, extract(epoch FROM starts_at)::bigint,"
+    " extract(epoch FROM ends_at)::bigint FROM availability_blocks"
+    " WHERE professional_id = $1::uuid AND ends_at > to_timestamp($2)"
+    " AND starts_at < to_timestamp($3)"};
 constexpr db::Statement kInsertBlock{
     "availability_block_insert",
     "INSERT INTO availability_blocks (professional_id, starts_at, ends_at, reason)"
@@ -84,6 +92,23 @@ AvailabilityRepository::Async<std::vector<Block>> AvailabilityRepository::blocks
   if (!rows) co_return rows.error();
   std::vector<Block> out;
   for (int i = 0; i < rows->size(); ++i) out.push_back(decode_block((*rows)[i]));
+  co_return out;
+}
+
+AvailabilityRepository::Async<Calendar> AvailabilityRepository::calendar(
+    Db& db, const std::string& professional_id, Interval window) {
+  auto rows = co_await db.query(
+      kCalendar, db::params(professional_id, epoch(window.start), epoch(window.end)));
+  if (!rows) co_return rows.error();
+  Calendar out;
+  for (int i = 0; i < rows->size(); ++i) {
+    const auto r = (*rows)[i];
+    const auto a = r.get<std::int64_t>(2), b = r.get<std::int64_t>(3);
+    if (r.get<int>(0) == 0)
+      out.weekly.push_back({r.get<int>(1), static_cast<int>(a), static_cast<int>(b)});
+    else
+      out.blocks.push_back({instant(a), instant(b)});
+  }
   co_return out;
 }
 

@@ -6,6 +6,11 @@
 
 namespace declic::availability {
 
+struct Calendar {
+  std::vector<WeeklyRange> weekly;
+  std::vector<Interval> blocks;
+};
+
 // SQL for working_hours and availability_blocks.
 class AvailabilityRepository {
  public:
@@ -20,6 +25,8 @@ class AvailabilityRepository {
   // Blocks of the professional ending after `after`, by start.
   Async<std::vector<Block>> blocks(Db& db, const std::string& professional_id, Instant after,
                                    Instant before);
+  // Working hours and the blocks overlapping `window`, in one round trip (slot listings).
+  Async<Calendar> calendar(Db& db, const std::string& professional_id, Interval window);
   Async<Block> insert_block(Db& db, const Block& block);
   Async<std::optional<Block>> delete_block(Db& db, const std::string& id);
 };

@@ -92,19 +92,10 @@ Async<void> AvailabilityService::remove_block(const Principal& me, const std::st
   });
 }
 
-Async<std::vector<WeeklyRange>> AvailabilityService::working_hours(
-    core::db::Queryable& db, const std::string& professional_id) {
-  co_return co_await repository_.weekly(db, professional_id);
-}
-
-Async<std::vector<Interval>> AvailabilityService::blocked(core::db::Queryable& db,
-                                                          const std::string& professional_id,
-                                                          Interval window) {
-  auto blocks = co_await repository_.blocks(db, professional_id, window.start, window.end);
-  if (!blocks) co_return blocks.error();
-  std::vector<Interval> out;
-  for (const auto& b : *blocks) out.push_back(b.period);
-  co_return out;
+Async<Calendar> AvailabilityService::calendar(core::db::Queryable& db,
+                                              const std::string& professional_id,
+                                              Interval window) {
+  co_return co_await repository_.calendar(db, professional_id, window);
 }
 
 }  // namespace declic::availability

@@ -31,11 +31,9 @@ class AvailabilityService {
   Async<Block> add_block(const Principal& me, Block block, const std::string& ip);
   Async<void> remove_block(const Principal& me, const std::string& id, const std::string& ip);
 
-  // For slot computation, through the caller's connection.
-  Async<std::vector<WeeklyRange>> working_hours(core::db::Queryable& db,
-                                                const std::string& professional_id);
-  Async<std::vector<Interval>> blocked(core::db::Queryable& db,
-                                       const std::string& professional_id, Interval window);
+  // For slot computation: the hours, and the blocks overlapping `window`.
+  Async<Calendar> calendar(core::db::Queryable& db, const std::string& professional_id,
+                           Interval window);
 
  private:
   Async<void> require_professional(const std::string& id);

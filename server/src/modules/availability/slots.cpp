@@ -8,12 +8,23 @@ namespace {
 
 bool overlaps(const Interval& a, const Interval& b) { return a.start < b.end && b.start < a.end; }
 
-bool overlaps_any(const Interval& range, const std::vector<Interval>& sorted_by_start) {
-  for (const auto& other : sorted_by_start) {
+// `sorted_by_start` must be sorted; `from` skips intervals that ended before `range` and so
+// before every later range too (candidates come in time order within a working range).
+bool overlaps_any(const Interval& range, const std::vector<Interval>& sorted_by_start,
+                  std::size_t from = 0) {
+  for (std::size_t i = from; i < sorted_by_start.size(); ++i) {
+    const auto& other = sorted_by_start[i];
     if (other.start >= range.end) break;
     if (overlaps(range, other)) return true;
   }
   return false;
+}
+
+// The first interval that may still overlap ranges starting at or after `t`.
+std::size_t first_ending_after(const std::vector<Interval>& by_start, std::size_t from, Instant t) {
+  // Ends are not sorted when intervals nest; only skip a prefix that is wholly over.
+  while (from < by_start.size() && by_start[from].end <= t) ++from;
+  return from;
 }
 
 std::vector<Interval> sorted(std::vector<Interval> v) {
@@ -39,10 +50,14 @@ std::vector<Interval> free_slots(const SlotQuery& q) {
       if (range.weekday != weekday) continue;
       const Instant open = q.zone.to_instant(day, range.start_minute);
       const Instant close = q.zone.to_instant(day, range.end_minute);
+      std::size_t next_block = 0, next_busy = 0;
       for (Instant start = open; start + q.rules.duration <= close; start += q.rules.step) {
         if (start < earliest) continue;
         const auto busy_here = busy_range(start, q.rules);
-        if (overlaps_any(busy_here, blocks) || overlaps_any(busy_here, busy)) continue;
+        next_block = first_ending_after(blocks, next_block, busy_here.start);
+        next_busy = first_ending_after(busy, next_busy, busy_here.start);
+        if (overlaps_any(busy_here, blocks, next_block)) continue;
+        if (overlaps_any(busy_here, busy, next_busy)) continue;
         out.push_back({start, start + q.rules.duration});
       }
     }

@@ -23,4 +23,15 @@ class BookingsController {
   BookingsService& service_;
 };
 
+// The client's bookings (by start, the first 100) in GET /api/users/{id}/overview.
+class BookingsOverview final : public users::OverviewPart {
+ public:
+  explicit BookingsOverview(BookingsService& service) : service_(service) {}
+  std::string_view field() const override { return "bookings"; }
+  Async<std::string> overview(const Principal& me, const std::string& user_id) override;
+
+ private:
+  BookingsService& service_;
+};
+
 }  // namespace declic::bookings

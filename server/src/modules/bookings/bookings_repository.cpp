@@ -39,8 +39,7 @@ constexpr db::Statement kSetStatus{
     "UPDATE bookings SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1::uuid"};
 constexpr db::Statement kLock{
     "bookings_lock",
-    "SELECT status, client_id, professional_id, service_id FROM bookings"
-    " WHERE id = $1::uuid FOR UPDATE"};
+    "SELECT status FROM bookings WHERE id = $1::uuid FOR UPDATE"};
 constexpr db::Statement kFind{"bookings_find",
                               "SELECT " BOOKING_COLUMNS BOOKING_FROM " WHERE b.id = $1::uuid"};
 // By start time; the cursor is the last row's (start, id).
@@ -132,15 +131,13 @@ BookingsRepository::Async<void> BookingsRepository::set_status(
       co_await tx.query(kSetStatus, db::params(id, std::string(to_string(status)), reason)));
 }
 
-BookingsRepository::Async<std::optional<BookingRow>> BookingsRepository::lock(
+BookingsRepository::Async<std::optional<BookingStatus>> BookingsRepository::lock(
     Db& tx, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<BookingRow>{};
+  if (!core::is_uuid(id)) co_return std::optional<BookingStatus>{};
   auto rows = co_await tx.query(kLock, db::params(id));
   if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<BookingRow>{};
-  const auto r = (*rows)[0];
-  co_return BookingRow{booking_status_from(r.text(0)).value_or(BookingStatus::cancelled),
-                       r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3)};
+  if (rows->empty()) co_return std::optional<BookingStatus>{};
+  co_return booking_status_from((*rows)[0].text(0));
 }
 
 BookingsRepository::Async<std::optional<Booking>> BookingsRepository::find(

@@ -11,11 +11,6 @@ struct StoredAnswer {
   std::string body;
 };
 
-struct BookingRow {  // what a transition needs, read with the row locked
-  BookingStatus status;
-  std::string client_id, professional_id, service_id;
-};
-
 struct BookingInsert {
   std::string service_id, client_id, professional_id, created_by;
   availability::Interval session, busy;
@@ -39,7 +34,8 @@ class BookingsRepository {
   Async<void> move(Db& tx, const std::string& id, Interval session, Interval busy);
   Async<void> set_status(Db& tx, const std::string& id, BookingStatus status,
                          const std::optional<std::string>& reason);
-  Async<std::optional<BookingRow>> lock(Db& tx, const std::string& id);
+  // The booking's status, its row locked until the transaction ends.
+  Async<std::optional<BookingStatus>> lock(Db& tx, const std::string& id);
   Async<std::optional<Booking>> find(Db& db, const std::string& id);
   Async<BookingPage> list(Db& db, const BookingQuery& query);
   // Busy ranges of the professional's live bookings that overlap `window`, but `except`.

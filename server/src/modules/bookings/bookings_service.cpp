@@ -80,12 +80,11 @@ std::optional<BookingStatus> next_status(BookingStatus from, BookingAction actio
   return std::nullopt;
 }
 
-availability::SlotRules slot_rules(const services::Service& s, int step_minutes) {
+availability::SlotRules slot_rules(const services::Service& s) {
   availability::SlotRules r;
   r.duration = chr::minutes(s.duration_minutes);
   r.buffer_before = chr::minutes(s.buffer_before_minutes);
   r.buffer_after = chr::minutes(s.buffer_after_minutes);
-  r.step = chr::minutes(step_minutes);
   r.min_notice = chr::hours(s.min_notice_hours);
   return r;
 }
@@ -103,13 +102,11 @@ Async<availability::SlotQuery> BookingsService::slot_query(
     const availability::SlotRules& rules, Interval window,
     const std::optional<std::string>& except) {
   availability::SlotQuery q{studio.zone, {}, {}, {}, {}, {}, core::time::now(), rules};
-  auto weekly = co_await availability_.working_hours(db_, professional_id);
-  if (!weekly) co_return weekly.error();
-  q.weekly = std::move(*weekly);
-  if (q.weekly.empty()) co_return q;  // no hours, no slots: skip the other reads
-  auto blocks = co_await availability_.blocked(db_, professional_id, window);
-  if (!blocks) co_return blocks.error();
-  q.blocks = std::move(*blocks);
+  auto calendar = co_await availability_.calendar(db_, professional_id, window);
+  if (!calendar) co_return calendar.error();
+  q.weekly = std::move(calendar->weekly);
+  q.blocks = std::move(calendar->blocks);
+  if (q.weekly.empty()) co_return q;  // no hours, no slots: skip the other read
   auto busy = co_await repository_.busy(db_, professional_id, window, except);
   if (!busy) co_return busy.error();
   q.busy = std::move(*busy);
@@ -144,7 +141,8 @@ Async<FreeSlots> BookingsService::slots(const Principal* me, const std::string& 
   auto s = co_await studio(db_);
   if (!s) co_return s.error();
   const Interval window{Instant(from) - chr::days(3), Instant(to) + chr::days(4)};
-  const auto rules = slot_rules(*service, s->settings.slot_step_minutes);
+  auto rules = slot_rules(*service);
+  rules.step = chr::minutes(s->settings.slot_step_minutes);
   const std::optional<std::string> no_exception;
   auto q = co_await slot_query(*s, service->professional_id, rules, window, no_exception);
   if (!q) co_return q.error();
@@ -182,7 +180,7 @@ Async<Answer> BookingsService::create(const Principal& me, const NewBooking& req
   if (!*service || !(*service)->active)
     co_return Error::validation({{"serviceId", "unknown", "No such service."}});
   // Named locals, not temporaries, in co_await expressions (g++ 12; docs/decisions.md).
-  const auto rules = slot_rules(**service, 0);  // check_free applies the studio's grid
+  const auto rules = slot_rules(**service);
   const std::optional<std::string> no_exception;
   if (auto free = co_await check_free((*service)->professional_id, rules, request.start,
                                       no_exception);
@@ -220,7 +218,7 @@ Async<Answer> BookingsService::insert(const Principal& me, const NewBooking& req
   row.professional_id = service.professional_id;
   row.created_by = me.id();
   row.session = {request.start, request.start + chr::minutes(service.duration_minutes)};
-  row.busy = availability::busy_range(request.start, slot_rules(service, 0));
+  row.busy = availability::busy_range(request.start, slot_rules(service));
   row.price_cents = service.price_cents;
   row.deposit_cents = service.deposit_cents;
   row.currency = service.currency;
@@ -309,10 +307,10 @@ Async<Confirmed> BookingsService::transition(const Principal& me, const std::str
     auto row = co_await repository_.lock(tx, id);
     if (!row) co_return row.error();
     if (!*row) co_return no_booking();
-    const auto next = next_status((*row)->status, action);
+    const auto next = next_status(**row, action);
     if (!next)
       co_return Error::conflict("invalid_transition",
-                                "A " + std::string(to_string((*row)->status)) +
+                                "A " + std::string(to_string(**row)) +
                                     " booking cannot be asked to " +
                                     std::string(to_string(action)) + ".");
     auto saved = co_await repository_.set_status(tx, id, *next, reason);
@@ -351,7 +349,7 @@ Async<Booking> BookingsService::reschedule(const Principal& me, const std::strin
   if (!service) co_return service.error();
   if (!*service) co_return no_booking();
   // The booked length stays; buffers and notice follow the service.
-  auto rules = slot_rules(**service, 0);
+  auto rules = slot_rules(**service);
   rules.duration = chr::duration_cast<chr::minutes>(current->end - current->start);
   const std::optional<std::string> except = id;
   if (auto free = co_await check_free(current->professional_id, rules, start, except); !free)
@@ -362,7 +360,7 @@ Async<Booking> BookingsService::reschedule(const Principal& me, const std::strin
     auto row = co_await repository_.lock(tx, id);
     if (!row) co_return row.error();
     if (!*row) co_return no_booking();
-    if (!next_status((*row)->status, BookingAction::reschedule))
+    if (!next_status(**row, BookingAction::reschedule))
       co_return Error::conflict("invalid_transition", "Only a pending or confirmed booking moves.");
     const Interval session{start, start + rules.duration};
     auto done = co_await repository_.move(tx, id, session, availability::busy_range(start, rules));

@@ -107,6 +107,7 @@ class BookingsService {
   BookingsRepository repository_;
 };
 
-availability::SlotRules slot_rules(const services::Service& s, int step_minutes);
+// A service's duration, buffers and notice; the grid step is the studio's, set by the caller.
+availability::SlotRules slot_rules(const services::Service& s);
 
 }  // namespace declic::bookings

@@ -104,4 +104,14 @@ ProjectsController::Response ProjectsController::update(Request& req) {
   co_return http::json_reply(200, project_json(*project));
 }
 
+Async<std::string> ProjectsOverview::overview(const Principal& me, const std::string& user_id) {
+  ProjectQuery query;
+  query.client_id = user_id;
+  auto page = co_await service_.list(me, query);
+  if (!page) co_return page.error();
+  json::array items;
+  for (const auto& p : page->items) items.push_back(project_json(p));
+  co_return json::serialize(items);
+}
+
 }  // namespace declic::projects

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/http/http.hpp"
 #include "modules/projects/projects_service.hpp"
+#include "modules/users/users_service.hpp"
 
 namespace declic::projects {
 
@@ -13,6 +14,17 @@ class ProjectsController {
   Response list(core::http::Request& req);
   Response get(core::http::Request& req);
   Response update(core::http::Request& req);
+
+ private:
+  ProjectsService& service_;
+};
+
+// The client's projects (newest first, the first 50) in GET /api/users/{id}/overview.
+class ProjectsOverview final : public users::OverviewPart {
+ public:
+  explicit ProjectsOverview(ProjectsService& service) : service_(service) {}
+  std::string_view field() const override { return "projects"; }
+  Async<std::string> overview(const Principal& me, const std::string& user_id) override;
 
  private:
   ProjectsService& service_;

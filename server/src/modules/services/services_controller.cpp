@@ -73,8 +73,13 @@ ServicesController::Response ServicesController::list(Request& req) {
   if (archived && *archived != "true" && *archived != "false")
     co_return http::Response::problem(
         Error::validation({{"includeArchived", "invalid", "true or false."}}));
+  if (archived != "true") {
+    auto catalogue = co_await service_.public_catalogue();
+    if (!catalogue) co_return http::Response::problem(catalogue.error());
+    co_return http::Response::json(200, **catalogue);
+  }
   const Principal* me = req.principal ? &*req.principal : nullptr;
-  auto list = co_await service_.list(me, archived == "true");
+  auto list = co_await service_.list(me, true);
   if (!list) co_return http::Response::problem(list.error());
   json::array items;
   for (const auto& s : *list) items.push_back(service_json(s));

@@ -18,6 +18,10 @@ constexpr db::Statement kFind{"services_find",
 constexpr db::Statement kList{"services_list",
                               "SELECT " SERVICE_COLUMNS " FROM services"
                               " WHERE active OR $1::boolean ORDER BY category, name, id"};
+constexpr db::Statement kVersion{
+    "services_version",
+    "SELECT count(*) || '.' || coalesce(max((extract(epoch FROM updated_at) * 1000000)::bigint), 0)"
+    " FROM services"};
 constexpr db::Statement kInsert{
     "services_insert",
     "INSERT INTO services (professional_id, name, description, category, duration_minutes,"
@@ -71,6 +75,12 @@ ServicesRepository::Async<std::vector<Service>> ServicesRepository::list(Db& db,
   out.reserve(rows->size());
   for (int i = 0; i < rows->size(); ++i) out.push_back(decode((*rows)[i]));
   co_return out;
+}
+
+ServicesRepository::Async<std::string> ServicesRepository::version(Db& db) {
+  auto rows = co_await db.query(kVersion);
+  if (!rows) co_return rows.error();
+  co_return (*rows)[0].get<std::string>(0);
 }
 
 ServicesRepository::Async<Service> ServicesRepository::insert(Db& db, const Service& s) {

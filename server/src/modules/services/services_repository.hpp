@@ -13,6 +13,8 @@ class ServicesRepository {
 
   Async<std::optional<Service>> find(Db& db, const std::string& id);
   Async<std::vector<Service>> list(Db& db, bool include_archived);
+  // Changes whenever a service is added or changed (rows are archived, never deleted).
+  Async<std::string> version(Db& db);
   Async<Service> insert(Db& db, const Service& s);
   Async<Service> update(Db& db, const Service& s);  // every column but id and created_at
 };

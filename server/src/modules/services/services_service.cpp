@@ -1,5 +1,7 @@
 #include "modules/services/services_service.hpp"
 
+#include <boost/json.hpp>
+
 namespace declic::services {
 
 using core::Error;
@@ -27,6 +29,24 @@ void apply(Service& s, const ServicePatch& p) {
 Async<std::vector<Service>> ServicesService::list(const Principal* me, bool include_archived) {
   if (include_archived && (!me || !me->is_staff())) co_return Error::forbidden();
   co_return co_await repository_.list(db_, include_archived);
+}
+
+Async<std::shared_ptr<const std::string>> ServicesService::public_catalogue() {
+  auto version = co_await repository_.version(db_);
+  if (!version) co_return version.error();
+  {
+    std::lock_guard lock(catalogue_mutex_);
+    if (catalogue_.json && catalogue_.version == *version) co_return catalogue_.json;
+  }
+  auto list = co_await repository_.list(db_, false);
+  if (!list) co_return list.error();
+  boost::json::array items;
+  for (const auto& s : *list) items.push_back(service_json(s));
+  const boost::json::object body{{"items", std::move(items)}, {"nextCursor", nullptr}};
+  auto json = std::make_shared<const std::string>(boost::json::serialize(body));
+  std::lock_guard lock(catalogue_mutex_);
+  catalogue_ = {std::move(*version), json};
+  co_return json;
 }
 
 Async<Service> ServicesService::get(const Principal* me, const std::string& id) {

@@ -9,6 +9,9 @@
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
 
+#include <memory>
+#include <mutex>
+
 namespace declic::services {
 
 using core::auth::Principal;
@@ -23,6 +26,9 @@ class ServicesService {
 
   // `me` is empty for anonymous callers. Archived services: staff only (404 otherwise).
   Async<std::vector<Service>> list(const Principal* me, bool include_archived);
+  // The public catalogue as JSON (`{items, nextCursor}`), rebuilt only when the services'
+  // version changes: one small read per request instead of every row.
+  Async<std::shared_ptr<const std::string>> public_catalogue();
   Async<Service> get(const Principal* me, const std::string& id);
   Async<Service> create(const Principal& me, const ServicePatch& fields, const std::string& ip);
   Async<Service> update(const Principal& me, const std::string& id, const ServicePatch& patch,
@@ -34,6 +40,13 @@ class ServicesService {
 
  private:
   Async<Service> save(const Principal& me, Service service, bool is_new, const std::string& ip);
+
+  struct Catalogue {
+    std::string version;
+    std::shared_ptr<const std::string> json;
+  };
+  std::mutex catalogue_mutex_;  // requests run on several threads
+  Catalogue catalogue_;
 
   core::db::Pool& db_;
   users::UsersService& users_;

@@ -185,12 +185,17 @@ UsersController::Response UsersController::remove(Request& req) {
   co_return http::Response::no_content();
 }
 
-// Everything linked to a client on one page. Starts with the profile; bookings, projects,
-// contracts and galleries join as their modules land.
+// Everything linked to a client on one page: the profile, then each other module's part
+// (bookings, projects; contracts and galleries as their modules land).
 UsersController::Response UsersController::overview(Request& req) {
   auto user = co_await service_.get(*req.principal, std::string(req.param("id")));
   if (!user) co_return problem(user.error());
   json::object body{{"user", user_json(*user, req.principal->is_staff())}};
+  for (auto* part : service_.overview_parts()) {
+    auto text = co_await part->overview(*req.principal, user->profile.id);
+    if (!text) co_return problem(text.error());
+    body[part->field()] = json::parse(*text);
+  }
   co_return http::json_reply(200, body);
 }
 

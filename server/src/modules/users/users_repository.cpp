@@ -1,6 +1,6 @@
 #include "modules/users/users_repository.hpp"
 
-#include "core/auth/tokens.hpp"
+#include "core/util/cursor.hpp"
 
 namespace declic::users {
 
@@ -80,23 +80,6 @@ std::string like_pattern(const std::string& term) {
   return out + "%";
 }
 
-struct Cursor {
-  std::int64_t created_us;
-  std::string id;
-};
-
-std::optional<Cursor> decode_cursor(const std::string& text) {
-  auto raw = core::auth::base64url_decode(text);
-  if (!raw) return std::nullopt;
-  const auto dot = raw->find('.');
-  if (dot == std::string::npos || !is_uuid(raw->substr(dot + 1))) return std::nullopt;
-  Cursor c{0, raw->substr(dot + 1)};
-  const auto digits = raw->substr(0, dot);
-  auto [p, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), c.created_us);
-  if (ec != std::errc() || p != digits.data() + digits.size()) return std::nullopt;
-  return c;
-}
-
 }  // namespace
 
 UsersRepository::Async<std::optional<User>> UsersRepository::find(Db& db, const std::string& id) {
@@ -152,9 +135,9 @@ UsersRepository::Async<UserPage> UsersRepository::list(Db& db, const UserQuery& 
   if (q.role) role = std::string(core::auth::to_string(*q.role));
   if (q.search && !q.search->empty()) search = like_pattern(*q.search);
   if (q.cursor) {
-    auto c = decode_cursor(*q.cursor);
+    auto c = core::decode_cursor(*q.cursor);
     if (!c) co_return core::Error::validation({{"cursor", "invalid", "Unknown cursor."}});
-    cursor_us = c->created_us;
+    cursor_us = c->key;
     cursor_id = c->id;
   }
   auto rows =
@@ -164,8 +147,7 @@ UsersRepository::Async<UserPage> UsersRepository::list(Db& db, const UserQuery& 
   for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));
   if (rows->size() > q.limit) {
     const auto last = (*rows)[q.limit - 1];
-    page.next_cursor = core::auth::base64url_encode(last.get<std::string>(11) + "." +
-                                                    last.get<std::string>(0));
+    page.next_cursor = core::encode_cursor(last.get<std::int64_t>(11), last.get<std::string>(0));
   }
   co_return page;
 }

@@ -26,6 +26,16 @@ class AccountHooks {
                                    const std::optional<std::string>& keep_session) = 0;
 };
 
+// A part of GET /api/users/{id}/overview owned by another module (bookings, projects…),
+// added by the composition root so that this module depends on none of them.
+class OverviewPart {
+ public:
+  virtual ~OverviewPart() = default;
+  virtual std::string_view field() const = 0;
+  // The part for `user_id` as JSON text; `me` may see that user (checked before).
+  virtual Async<std::string> overview(const Principal& me, const std::string& user_id) = 0;
+};
+
 struct ProfilePatch {
   std::optional<std::string> first_name, last_name, locale;
   std::optional<std::optional<std::string>> phone;
@@ -35,6 +45,8 @@ class UsersService {
  public:
   UsersService(core::db::Pool& db, audit::AuditService& audit) : db_(db), audit_(audit) {}
   void set_account_hooks(AccountHooks& hooks) { hooks_ = &hooks; }
+  void add_overview_part(OverviewPart& part) { overview_parts_.push_back(&part); }
+  const std::vector<OverviewPart*>& overview_parts() const { return overview_parts_; }
 
   Async<UserProfile> update_me(const Principal& me, const ProfilePatch& patch);
   Async<UserPage> list(const Principal& me, const UserQuery& query);
@@ -57,6 +69,7 @@ class UsersService {
   core::db::Pool& db_;
   audit::AuditService& audit_;
   AccountHooks* hooks_ = nullptr;
+  std::vector<OverviewPart*> overview_parts_;
   UsersRepository repository_;
 };
 
