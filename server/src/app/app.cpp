@@ -277,7 +277,7 @@ asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principa
     std::fprintf(stderr, "declic: %s\n", hours.error().detail.c_str());
     co_return 1;
   }
-  auto existing = co_await modules.services.list(&pro, true);
+  auto existing = co_await modules.services.all(&pro);
   if (!existing) co_return 1;
   if (!existing->empty()) co_return 0;
   const auto service = [](std::string name, std::string category, int minutes, int price,

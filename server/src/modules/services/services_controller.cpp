@@ -79,7 +79,7 @@ ServicesController::Response ServicesController::list(Request& req) {
     co_return http::Response::json(200, **catalogue);
   }
   const Principal* me = req.principal ? &*req.principal : nullptr;
-  auto list = co_await service_.list(me, true);
+  auto list = co_await service_.all(me);
   if (!list) co_return http::Response::problem(list.error());
   json::array items;
   for (const auto& s : *list) items.push_back(service_json(s));

@@ -26,9 +26,9 @@ void apply(Service& s, const ServicePatch& p) {
   if (p.active) s.active = *p.active;
 }
 
-Async<std::vector<Service>> ServicesService::list(const Principal* me, bool include_archived) {
-  if (include_archived && (!me || !me->is_staff())) co_return Error::forbidden();
-  co_return co_await repository_.list(db_, include_archived);
+Async<std::vector<Service>> ServicesService::all(const Principal* me) {
+  if (!me || !me->is_staff()) co_return Error::forbidden();
+  co_return co_await repository_.list(db_, true);
 }
 
 Async<std::shared_ptr<const std::string>> ServicesService::public_catalogue() {

@@ -24,8 +24,9 @@ class ServicesService {
                   settings::SettingsService& settings, audit::AuditService& audit)
       : db_(db), users_(users), settings_(settings), audit_(audit) {}
 
-  // `me` is empty for anonymous callers. Archived services: staff only (404 otherwise).
-  Async<std::vector<Service>> list(const Principal* me, bool include_archived);
+  // `me` is empty for anonymous callers. Archived services: staff only (403 for the list,
+  // 404 for one service).
+  Async<std::vector<Service>> all(const Principal* me);
   // The public catalogue as JSON (`{items, nextCursor}`), rebuilt only when the services'
   // version changes: one small read per request instead of every row.
   Async<std::shared_ptr<const std::string>> public_catalogue();

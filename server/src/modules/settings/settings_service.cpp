@@ -18,7 +18,20 @@ Async<StudioProfile> SettingsService::studio_profile(core::db::Queryable& db) {
 }
 
 Async<Settings> SettingsService::settings(core::db::Queryable& db) {
-  co_return co_await repository_.settings(db);
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (cached_ && std::chrono::steady_clock::now() - cached_at_ < std::chrono::seconds(1))
+      co_return *cached_;
+  }
+  auto read = co_await repository_.settings(db);
+  if (read) remember(*read);
+  co_return read;
+}
+
+void SettingsService::remember(const Settings& s) {
+  std::lock_guard lock(cache_mutex_);
+  cached_ = s;
+  cached_at_ = std::chrono::steady_clock::now();
 }
 
 Async<Settings> SettingsService::read(const core::auth::Principal& me) {
@@ -43,7 +56,7 @@ Async<Settings> SettingsService::update(const core::auth::Principal& me, const S
       invalid.push_back({"slotStepMinutes", "invalid", "One of 5, 10, 15, 20, 30, 60."});
   }
   if (!invalid.empty()) co_return Error::validation(std::move(invalid));
-  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Settings> {
+  auto saved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Settings> {
     auto updated = co_await repository_.update(tx, p);
     if (!updated) co_return updated.error();
     const audit::AuditEvent event(me.id(), "settings.updated", std::nullopt, ip);
@@ -51,6 +64,8 @@ Async<Settings> SettingsService::update(const core::auth::Principal& me, const S
     if (!logged) co_return logged.error();
     co_return std::move(*updated);
   });
+  if (saved) remember(*saved);
+  co_return saved;
 }
 
 }  // namespace declic::settings

@@ -4,6 +4,10 @@
 #include "modules/audit/audit_service.hpp"
 #include "modules/settings/settings_repository.hpp"
 
+#include <chrono>
+#include <mutex>
+#include <optional>
+
 namespace declic::settings {
 
 class SettingsService {
@@ -13,7 +17,9 @@ class SettingsService {
   boost::asio::awaitable<core::Result<StudioProfile>> studio_profile();
   // The same, read through `db` (a caller's transaction: no second connection).
   boost::asio::awaitable<core::Result<StudioProfile>> studio_profile(core::db::Queryable& db);
-  // Everything, for the modules that compute with it (time zone, slot grid).
+  // Everything, for the modules that compute with it (time zone, slot grid). Read by every
+  // slot listing and booking, so kept for a second: a change made through another server
+  // applies here within that second (through this one, at once).
   boost::asio::awaitable<core::Result<Settings>> settings(core::db::Queryable& db);
 
   // ADMIN only. The time zone must be in the tz database, the currency three capitals.
@@ -23,9 +29,14 @@ class SettingsService {
                                                         const std::string& ip);
 
  private:
+  void remember(const Settings& s);
+
   core::db::Pool& db_;
   audit::AuditService& audit_;
   SettingsRepository repository_;
+  std::mutex cache_mutex_;  // requests run on several threads
+  std::optional<Settings> cached_;
+  std::chrono::steady_clock::time_point cached_at_;
 };
 
 }  // namespace declic::settings
