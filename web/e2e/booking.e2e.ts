@@ -149,6 +149,9 @@ describe('booking workflow', () => {
     await modal.getByRole('group', { name: 'Choisir un horaire' }).getByRole('button').first().click();
     await modal.getByRole('button', { name: 'Confirmer la réservation' }).click();
     await staff.page.getByText('Séance réservée pour Lucas Bernard.').waitFor();
+    await staff.page.getByRole('tab', { name: 'Réservations (1)' }).waitFor();
+    await staff.page.getByTestId('booking').filter({ hasText: service }).getByText('En attente').waitFor();
+    await screenshot(staff.page, 'pro-client-history', viewport);
 
     expect(staff.errors).toEqual([]);
     expect(first.errors).toEqual([]);

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import type { User } from '../../lib/auth';
 import { problemMessage } from '../../lib/errors';
-import { ApiError } from '../../lib/problem';
 import { toastSuccess } from '../../lib/toast';
 import type { Slot } from '../availability/api';
 import { useServices } from '../services/api';
@@ -39,7 +38,7 @@ export function BookForClientModal({ client, opened, onClose }: { client: User; 
           setSlot(null);
           onClose();
         },
-        onError: (e) => setError(e instanceof ApiError && e.status === 409 ? t('book.slotTaken') : problemMessage(t, e)),
+        onError: (e) => setError(problemMessage(t, e)),
       },
     );
   };

@@ -49,9 +49,9 @@ export function BookServicePage() {
       toastSuccess(t('book.requested'));
       navigate('/client/bookings', { replace: true });
     } catch (e) {
-      const taken = e instanceof ApiError && e.status === 409;
-      setError(taken ? t('book.slotTaken') : problemMessage(t, e));
-      if (taken) setSlot(null);
+      // 409: taken meanwhile, too soon or no longer open — the message says which.
+      setError(problemMessage(t, e));
+      if (e instanceof ApiError && e.status === 409) setSlot(null);
     }
   };
 

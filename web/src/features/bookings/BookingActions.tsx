@@ -3,7 +3,6 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../lib/errors';
-import { ApiError } from '../../lib/problem';
 import { toastSuccess } from '../../lib/toast';
 import type { Slot } from '../availability/api';
 import { allowedActions, useBookingAction, type Booking, type BookingAction } from './api';
@@ -38,11 +37,7 @@ export function BookingActions({ booking, staff, timeZone, size = 'sm', onDone }
           setSlot(null);
           onDone?.(action);
         },
-        onError: (e) =>
-          notifications.show({
-            color: 'red',
-            message: e instanceof ApiError && e.code === 'slot_taken' ? t('book.slotTaken') : problemMessage(t, e),
-          }),
+        onError: (e) => notifications.show({ color: 'red', message: problemMessage(t, e) }),
       },
     );
 

@@ -46,6 +46,7 @@ function useInvalidateBookings() {
       client.invalidateQueries({ queryKey: bookingKeys.all }),
       client.invalidateQueries({ queryKey: ['slots'] }),
       client.invalidateQueries({ queryKey: ['projects'] }),
+      client.invalidateQueries({ queryKey: ['users', 'overview'] }),
     ]);
 }
 

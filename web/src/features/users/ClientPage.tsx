@@ -1,10 +1,12 @@
-import { Anchor, Button, Card, Grid, Group, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Skeleton, Stack, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconMail, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { BookForClientModal } from '../bookings/BookForClientModal';
+import { BookingCard } from '../bookings/BookingCard';
+import { StatusBadge } from '../../components/StatusBadge';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageSkeleton } from '../../components/PageSkeleton';
@@ -14,8 +16,8 @@ import { formatDate } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { toastSuccess } from '../../lib/toast';
 import { collect, nameError, phoneError } from '../../lib/validation';
-import { useStudio } from '../studio/api';
-import { displayName, useUpdateUser, useUser } from './api';
+import { useStudio, useStudioTimeZone } from '../studio/api';
+import { displayName, useOverview, useUpdateUser, useUser } from './api';
 import { UserStatusBadge } from './UserStatusBadge';
 
 function ContactCard({ client }: { client: User }) {
@@ -113,7 +115,50 @@ function AccessCard({ client }: { client: User }) {
   );
 }
 
-/** One client: contact card, staff notes, account access. */
+/** The client's bookings and projects, newest first. */
+function ClientHistory({ id }: { id: string }) {
+  const { t, i18n } = useTranslation();
+  const overview = useOverview(id);
+  const timeZone = useStudioTimeZone();
+  if (overview.isPending) return <Skeleton height={120} radius="lg" />;
+  if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
+  const { bookings, projects } = overview.data;
+  return (
+    <Tabs defaultValue="bookings">
+      <Tabs.List>
+        <Tabs.Tab value="bookings">
+          {t('clients.bookings', { count: bookings.length })}
+        </Tabs.Tab>
+        <Tabs.Tab value="projects">{t('clients.projects', { count: projects.length })}</Tabs.Tab>
+      </Tabs.List>
+      <Tabs.Panel value="bookings" pt="md">
+        <Stack gap="sm">
+          {bookings.length === 0 && <Text c="dimmed">{t('clients.noBookings')}</Text>}
+          {[...bookings]
+            .sort((a, b) => b.start.localeCompare(a.start))
+            .map((b) => (
+              <BookingCard key={b.id} booking={b} timeZone={timeZone} showClient={false} />
+            ))}
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="projects" pt="md">
+        <Stack gap="sm">
+          {projects.length === 0 && <Text c="dimmed">{t('clients.noProjects')}</Text>}
+          {projects.map((p) => (
+            <Group key={p.id} justify="space-between">
+              <Anchor component={Link} to={`/pro/projects/${p.id}`}>
+                {p.service.name} — {formatDate(p.booking.start, i18n.language, timeZone)}
+              </Anchor>
+              <StatusBadge status={p.status} />
+            </Group>
+          ))}
+        </Stack>
+      </Tabs.Panel>
+    </Tabs>
+  );
+}
+
+/** One client: contact card, staff notes, account access, bookings and projects. */
 export function ClientPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -152,6 +197,7 @@ export function ClientPage() {
           <EditClientForm key={c.id} client={c} />
         </Grid.Col>
       </Grid>
+      <ClientHistory id={c.id} />
     </Stack>
   );
 }

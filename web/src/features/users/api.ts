@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import type { Role, User } from '../../lib/auth';
+import type { Booking } from '../bookings/api';
+import type { Project } from '../projects/api';
 
 export interface UserPage {
   items: User[];
@@ -38,6 +40,20 @@ export function useUserList(role: Role | null, q: string) {
 
 export function useUser(id: string) {
   return useQuery({ queryKey: userKeys.one(id), queryFn: () => api.get<User>(`/api/users/${encodeURIComponent(id)}`) });
+}
+
+export interface Overview {
+  user: User;
+  bookings: Booking[];
+  projects: Project[];
+}
+
+/** One client's account with their bookings and projects (staff). */
+export function useOverview(id: string) {
+  return useQuery({
+    queryKey: ['users', 'overview', id],
+    queryFn: () => api.get<Overview>(`/api/users/${encodeURIComponent(id)}/overview`),
+  });
 }
 
 export function useCreateUser() {
