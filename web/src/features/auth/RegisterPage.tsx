@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
@@ -7,6 +7,7 @@ import { useForm } from '../../lib/form';
 import type { Language } from '../../lib/i18n';
 import { validateRegister } from '../../lib/validation';
 import { AuthHeading } from './AuthCard';
+import { NameFields } from '../../components/FormFields';
 
 export function RegisterPage() {
   const { t, i18n } = useTranslation();
@@ -35,10 +36,7 @@ export function RegisterPage() {
     <form onSubmit={onSubmit} noValidate>
       <AuthHeading title={t('auth.registerTitle')} subtitle={t('auth.registerSubtitle')} />
       <Stack gap="md">
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput label={t('common.firstName')} autoComplete="given-name" required {...form.field('firstName')} />
-          <TextInput label={t('common.lastName')} autoComplete="family-name" required {...form.field('lastName')} />
-        </Group>
+        <NameFields first={form.field('firstName')} last={form.field('lastName')} own />
         <TextInput label={t('common.email')} type="email" autoComplete="email" required {...form.field('email')} />
         <PasswordInput
           label={t('common.password')}

@@ -1,9 +1,10 @@
-import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
+import { Alert, Button, Stack } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { api } from '../../lib/api';
 import { useForm } from '../../lib/form';
 import { collect, confirmError, passwordError } from '../../lib/validation';
+import { NewPasswordFields } from '../../components/FormFields';
 
 interface Props {
   token: string | null;
@@ -38,19 +39,7 @@ export function SetPasswordForm({ token, submitLabel, onDone }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack gap="md">
-        <PasswordInput
-          label={t('profile.newPassword')}
-          description={t('auth.passwordHint')}
-          autoComplete="new-password"
-          required
-          {...form.field('password')}
-        />
-        <PasswordInput
-          label={t('auth.confirmPassword')}
-          autoComplete="new-password"
-          required
-          {...form.field('confirm')}
-        />
+        <NewPasswordFields password={form.field('password')} confirm={form.field('confirm')} />
         <FormAlert message={form.formError} />
         <Button type="submit" size="md" loading={form.submitting} fullWidth>
           {submitLabel}

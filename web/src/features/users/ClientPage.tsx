@@ -19,6 +19,7 @@ import { collect, nameError, phoneError } from '../../lib/validation';
 import { useStudio, useStudioTimeZone } from '../studio/api';
 import { displayName, useOverview, useUpdateUser, useUser } from './api';
 import { UserStatusBadge } from './UserStatusBadge';
+import { NameFields } from '../../components/FormFields';
 
 function ContactCard({ client }: { client: User }) {
   const { t, i18n } = useTranslation();
@@ -74,10 +75,7 @@ function EditClientForm({ client }: { client: User }) {
     <Card component="form" onSubmit={onSubmit} noValidate>
       <Stack gap="md">
         <Text fw={600}>{t('clients.editTitle')}</Text>
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput label={t('common.firstName')} required {...form.field('firstName')} />
-          <TextInput label={t('common.lastName')} required {...form.field('lastName')} />
-        </Group>
+        <NameFields first={form.field('firstName')} last={form.field('lastName')} />
         <TextInput label={`${t('common.phone')} (${t('common.optional')})`} type="tel" {...form.field('phone')} />
         <Textarea
           label={t('clients.notes')}

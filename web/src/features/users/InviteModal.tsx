@@ -7,6 +7,7 @@ import type { Language } from '../../lib/i18n';
 import { toastSuccess } from '../../lib/toast';
 import { collect, emailError, nameError, phoneError } from '../../lib/validation';
 import { useCreateUser } from './api';
+import { NameFields } from '../../components/FormFields';
 
 interface Props {
   opened: boolean;
@@ -57,10 +58,7 @@ export function InviteModal({ opened, onClose, chooseRole = false }: Props) {
           <Text c="dimmed" size="sm">
             {t('clients.inviteHelp')}
           </Text>
-          <Group grow align="flex-start" wrap="wrap">
-            <TextInput label={t('common.firstName')} required data-autofocus {...form.field('firstName')} />
-            <TextInput label={t('common.lastName')} required {...form.field('lastName')} />
-          </Group>
+          <NameFields first={form.field('firstName')} last={form.field('lastName')} autoFocus />
           <TextInput label={t('common.email')} type="email" required {...form.field('email')} />
           <TextInput
             label={`${t('common.phone')} (${t('common.optional')})`}

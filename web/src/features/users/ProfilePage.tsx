@@ -8,6 +8,7 @@ import { useForm } from '../../lib/form';
 import { applyLanguage, type Language } from '../../lib/i18n';
 import { toastSuccess } from '../../lib/toast';
 import { collect, confirmError, passwordError, validateProfile } from '../../lib/validation';
+import { NameFields, NewPasswordFields } from '../../components/FormFields';
 
 function ContactForm({ user }: { user: User }) {
   const { t } = useTranslation();
@@ -34,10 +35,7 @@ function ContactForm({ user }: { user: User }) {
         <Text fw={600} component="h2" m={0}>
           {t('profile.contact')}
         </Text>
-        <Group grow align="flex-start" wrap="wrap">
-          <TextInput label={t('common.firstName')} autoComplete="given-name" required {...form.field('firstName')} />
-          <TextInput label={t('common.lastName')} autoComplete="family-name" required {...form.field('lastName')} />
-        </Group>
+        <NameFields first={form.field('firstName')} last={form.field('lastName')} own />
         <TextInput label={t('common.email')} value={user.email} readOnly description={t('profile.emailHelp')} />
         <TextInput
           label={`${t('common.phone')} (${t('common.optional')})`}
@@ -118,19 +116,7 @@ function PasswordForm() {
           required
           {...form.field('currentPassword')}
         />
-        <PasswordInput
-          label={t('profile.newPassword')}
-          description={t('auth.passwordHint')}
-          autoComplete="new-password"
-          required
-          {...form.field('newPassword')}
-        />
-        <PasswordInput
-          label={t('auth.confirmPassword')}
-          autoComplete="new-password"
-          required
-          {...form.field('confirm')}
-        />
+        <NewPasswordFields password={form.field('newPassword')} confirm={form.field('confirm')} />
         <FormAlert message={form.formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>
