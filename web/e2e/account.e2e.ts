@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, waitForMail } from './support/mail';
-import { expectLabelledFields, field, launchBrowser, newPage, screenshot, switchLanguage, uniqueEmail, VIEWPORTS } from './support/browser';
+import { expectLabelledFields, field, launchBrowser, newPage, clientSection, screenshot, switchLanguage, uniqueEmail, VIEWPORTS } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -74,7 +74,7 @@ describe.each(VIEWPORTS)('account at $name size', (viewport) => {
     await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
 
     // Edit the profile.
-    await page.getByRole('tab', { name: 'Mon profil' }).click();
+    await clientSection(page, 'Mon profil').click();
     await page.waitForURL('**/client/profile');
     await expectLabelledFields(page);
     await field(page, 'firstName').fill('');

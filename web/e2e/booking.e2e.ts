@@ -3,7 +3,7 @@
 // appears for both; staff move it to SHOT; the client sees it in the timeline.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { field, launchBrowser, newPage, openSection, screenshot, VIEWPORTS, type Session } from './support/browser';
+import { clientSection, field, launchBrowser, newPage, openSection, screenshot, VIEWPORTS, type Session } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,7 +34,7 @@ const WORDS = {
 /** Opens the service's page on its first day with free times; returns that day's date. */
 async function openFirstFreeDay(page: Page, service: string, lang: 'fr' | 'en'): Promise<string> {
   const words = WORDS[lang];
-  await page.getByRole('tab', { name: words.book, exact: true }).click();
+  await clientSection(page, words.book).click();
   await page.getByRole('link', { name: `${words.book} — ${service}` }).click();
   await page.getByRole('heading', { name: service }).waitFor();
   await page.getByRole('button', { name: words.firstFree }).click();
@@ -72,7 +72,7 @@ describe('booking workflow', () => {
 
     // First client: the first free time of the first free day.
     const first = await signIn('client1@demo.declic.fr');
-    await first.page.getByRole('tab', { name: 'Réserver' }).click();
+    await clientSection(first.page, 'Réserver').click();
     await first.page.getByTestId('service-card').filter({ hasText: service }).getByText('150,00 €').waitFor();
     await screenshot(first.page, 'client-catalog', viewport);
     const day = await openFirstFreeDay(first.page, service, 'fr');
@@ -119,7 +119,7 @@ describe('booking workflow', () => {
     const card = staff.page.getByTestId('column-CONFIRMED').getByTestId('project-card').filter({ hasText: service });
     await card.waitFor();
     await screenshot(staff.page, 'pro-projects', viewport);
-    await first.page.getByRole('tab', { name: 'Mes projets' }).click();
+    await clientSection(first.page, 'Mes projets').click();
     await first.page.getByRole('link', { name: service }).waitFor();
 
     // Staff move it to SHOT with a note.
@@ -143,7 +143,7 @@ describe('booking workflow', () => {
     await staff.page.getByRole('link', { name: 'Lucas Bernard' }).click();
     await staff.page.getByRole('button', { name: 'Réserver', exact: true }).click();
     const modal = staff.page.getByRole('dialog');
-    await modal.getByRole('textbox', { name: 'Nom' }).click();
+    await modal.getByRole('textbox', { name: 'Prestation' }).click();
     await staff.page.getByRole('option', { name: service }).click();
     await modal.getByRole('button', { name: /^Première disponibilité/ }).click();
     await modal.getByRole('group', { name: 'Choisir un horaire' }).getByRole('button').first().click();

@@ -46,6 +46,8 @@ export async function newPage(browser: Browser, viewport: Viewport): Promise<Ses
     isMobile: viewport.name === 'phone',
     hasTouch: viewport.name === 'phone',
     locale: 'fr-FR',
+    // Not the studio's zone: times must follow the studio (Europe/Paris), never the browser.
+    timezoneId: 'America/New_York',
     colorScheme: 'light',
   });
   const page = await context.newPage();
@@ -99,4 +101,9 @@ export function uniqueEmail(tag: string): string {
 /** The FR/EN switch in the page header. */
 export async function switchLanguage(page: Page, lang: 'FR' | 'EN'): Promise<void> {
   await page.getByText(lang, { exact: true }).click();
+}
+
+/** A section of the client space (its navigation links). */
+export function clientSection(page: Page, name: string) {
+  return page.getByRole('navigation').getByRole('link', { name, exact: true });
 }

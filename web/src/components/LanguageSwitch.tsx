@@ -1,26 +1,37 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { notifications } from '@mantine/notifications';
 import { useAuth } from '../lib/auth';
+import { problemMessage } from '../lib/errors';
 import { api } from '../lib/api';
 import { applyLanguage, type Language } from '../lib/i18n';
 import type { User } from '../lib/auth';
 
-/** FR/EN switch; for a signed-in user the choice is saved on the account (and its e-mails). */
-export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
-  const { t, i18n } = useTranslation();
+/**
+ * Switches the interface at once; for a signed-in user also saves the choice on the account
+ * (it chooses the language of their e-mails). Resolves to whether the account was saved.
+ */
+export function useChangeLanguage(): (lang: Language) => Promise<boolean> {
+  const { t } = useTranslation();
   const { user, setUser } = useAuth();
-
-  const change = async (value: string) => {
-    const lang = value as Language;
+  return async (lang) => {
     applyLanguage(lang);
-    if (user && user.locale !== lang) {
-      try {
-        setUser(await api.patch<User>('/api/me', { locale: lang }));
-      } catch {
-        // The interface still switched; the account keeps its language until next time.
-      }
+    if (!user || user.locale === lang) return false;
+    try {
+      setUser(await api.patch<User>('/api/me', { locale: lang }));
+      return true;
+    } catch (e) {
+      notifications.show({ color: 'red', message: problemMessage(t, e) });
+      return false;
     }
   };
+}
+
+/** FR/EN switch in the page header. */
+export function LanguageSwitch({ size = 'xs' }: { size?: 'xs' | 'sm' }) {
+  const { t, i18n } = useTranslation();
+  const changeLanguage = useChangeLanguage();
+  const change = (value: string) => void changeLanguage(value as Language);
 
   return (
     <SegmentedControl

@@ -158,6 +158,21 @@ describe('ApiClient', () => {
       },
     });
     await expect(client.get('/api/studio')).rejects.toBeInstanceOf(NetworkError);
-    await expect(client.refresh()).resolves.toBe(false);
+    await expect(client.refresh()).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('keeps the session when the network drops during a refresh', async () => {
+    const server = scripted(
+      () => json(401, { status: 401 }),
+      () => {
+        throw new TypeError('Failed to fetch');
+      },
+    );
+    const lost = vi.fn();
+    const client = new ApiClient({ fetch: server.fetch, onSessionLost: lost });
+    client.setAccessToken('t1');
+    await expect(client.get('/api/me')).rejects.toBeInstanceOf(NetworkError);
+    expect(lost).not.toHaveBeenCalled();
+    expect(client.accessToken).toBe('t1');
   });
 });

@@ -65,6 +65,7 @@ export class ApiClient {
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
     const hadToken = this.token !== null;
     let res = await this.send(method, path, body, options);
+    // A refresh that could not reach the server throws: a network blip is not a sign-out.
     if (res.status === 401 && hadToken && !isAuthPath(path)) {
       if (await this.refresh()) {
         res = await this.send(method, path, body, options);
@@ -78,35 +79,45 @@ export class ApiClient {
   }
 
   /**
-   * Renews the access token through the refresh cookie. Concurrent callers share one
-   * request: the server rotates the token, so a second parallel refresh would look like
-   * a replay and end the session.
+   * Renews the access token through the refresh cookie: true when renewed, false when the
+   * server refused (the session is over); a NetworkError when it could not be asked.
+   * Concurrent callers share one request, and tabs take turns (Web Locks): the server
+   * rotates the token, so two refreshes with one cookie would look like a replay and end
+   * the session.
    */
   refresh(): Promise<boolean> {
-    this.refreshing ??= this.doRefresh().finally(() => {
+    this.refreshing ??= this.acrossTabs().finally(() => {
       this.refreshing = null;
     });
     return this.refreshing;
   }
 
+  private async acrossTabs(): Promise<boolean> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks) return this.doRefresh();
+    return (await locks.request('declic-refresh', () => this.doRefresh())) as boolean;
+  }
+
   private async doRefresh(): Promise<boolean> {
+    let res: Response;
     try {
-      const res = await this.fetchFn(this.baseUrl + '/api/auth/refresh', {
+      res = await this.fetchFn(this.baseUrl + '/api/auth/refresh', {
         method: 'POST',
         credentials: 'same-origin',
         headers: { Accept: 'application/json' },
       });
-      if (!res.ok) {
-        await res.text(); // read to the end: an unread body keeps the request open
-        this.token = null;
-        return false;
-      }
-      const body = (await res.json()) as { accessToken?: string };
-      this.token = body.accessToken ?? null;
-      return this.token !== null;
-    } catch {
+    } catch (e) {
+      throw new NetworkError(e);
+    }
+    if (!res.ok) {
+      await res.text(); // read to the end: an unread body keeps the request open
+      if (res.status >= 500) throw new ApiError({ status: res.status });
+      this.token = null;
       return false;
     }
+    const body = (await res.json()) as { accessToken?: string };
+    this.token = body.accessToken ?? null;
+    return this.token !== null;
   }
 
   private async send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {

@@ -24,7 +24,6 @@ export interface RegisterInput {
   password: string;
   firstName: string;
   lastName: string;
-  phone?: string;
   locale: Language;
 }
 

@@ -62,5 +62,11 @@ export function useForm<F extends string>(initial: Values<F>, validate: (values:
     }
   };
 
-  return { values, setValue, setValues, errors, field, submit, submitting, formError, setFormError };
+  const reset = useCallback((next: Values<F>) => {
+    setValues(next);
+    setErrors({});
+    setFormError(null);
+  }, []);
+
+  return { values, setValue, setValues, errors, field, submit, submitting, formError, setFormError, reset };
 }

@@ -20,6 +20,12 @@ export function formatMoney(cents: number, currency: string, lang: string): stri
   return new Intl.NumberFormat(lang === 'en' ? 'en-IE' : 'fr-FR', { style: 'currency', currency }).format(cents / 100);
 }
 
+/** The symbol of a currency as the user's language writes it ("€", "CHF", "£"). */
+export function currencySymbol(currency: string, lang: string): string {
+  const parts = new Intl.NumberFormat(lang === 'en' ? 'en-IE' : 'fr-FR', { style: 'currency', currency }).formatToParts(0);
+  return parts.find((p) => p.type === 'currency')?.value ?? currency;
+}
+
 /** "Europe/Paris" → "heure de Paris" / "Paris time", so every time says its zone. */
 export function timeZoneLabel(timeZone: string, lang: string): string {
   const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone;

@@ -20,9 +20,13 @@ export function applyLanguage(lang: Language): void {
   } catch {
     // Private mode: the choice still lives in the account.
   }
-  document.documentElement.lang = lang;
   if (i18n.language !== lang) void i18n.changeLanguage(lang);
 }
+
+// <html lang> follows the interface language (screen readers pronounce with it).
+i18n.on('languageChanged', (lang) => {
+  document.documentElement.lang = lang;
+});
 
 void i18n.use(initReactI18next).init({
   resources: { fr: { translation: fr }, en: { translation: en } },

@@ -45,7 +45,7 @@ describe('field rules', () => {
 
 describe('forms', () => {
   it('registration lists every wrong field and only those', () => {
-    const errors = validateRegister({ firstName: '', lastName: 'Martin', phone: '', email: 'x', password: 'short' });
+    const errors = validateRegister({ firstName: '', lastName: 'Martin', email: 'x', password: 'short' });
     expect(errors).toEqual({
       firstName: 'validation.required',
       email: 'validation.email',
@@ -58,7 +58,6 @@ describe('forms', () => {
     const errors = validateRegister({
       firstName: 'Camille',
       lastName: 'Martin',
-      phone: '',
       email: 'camille@example.fr',
       password: 'correct horse',
     });

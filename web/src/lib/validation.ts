@@ -61,11 +61,18 @@ export function validateProfile(v: ProfileInput): Errors<keyof ProfileInput> {
   return collect({ firstName: nameError(v.firstName), lastName: nameError(v.lastName), phone: phoneError(v.phone) });
 }
 
-export interface RegisterInput extends ProfileInput {
+export interface RegisterInput {
+  firstName: string;
+  lastName: string;
   email: string;
   password: string;
 }
 
 export function validateRegister(v: RegisterInput): Errors<keyof RegisterInput> {
-  return { ...validateProfile(v), ...collect({ email: emailError(v.email), password: passwordError(v.password) }) };
+  return collect({
+    firstName: nameError(v.firstName),
+    lastName: nameError(v.lastName),
+    email: emailError(v.email),
+    password: passwordError(v.password),
+  });
 }

@@ -1,6 +1,6 @@
-import { AppShell, Container, Group, Tabs, Text } from '@mantine/core';
+import { AppShell, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useStudio } from '../../features/studio/api';
 import { UserMenu } from './UserMenu';
@@ -14,14 +14,10 @@ const TABS = [
   { to: '/client/profile', label: 'nav.profile' },
 ];
 
-/** The client space: the studio's name, a few tabs, and room for the content. */
+/** The client space: the studio's name, a few sections as links, and room for the content. */
 export function ClientLayout() {
   const { t } = useTranslation();
   const studio = useStudio();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const active = [...TABS].reverse().find((tab) => location.pathname.startsWith(tab.to))?.to ?? '/client';
-  // Five tabs do not fit a 375 px phone: the list scrolls sideways instead of wrapping.
 
   return (
     <AppShell header={{ height: 108 }} padding="md">
@@ -39,15 +35,13 @@ export function ClientLayout() {
               <UserMenu profilePath="/client/profile" />
             </Group>
           </Group>
-          <Tabs value={active} onChange={(v) => v && navigate(v)} aria-label={t('nav.clientSpace')}>
-            <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto', scrollbarWidth: 'none' }}>
-              {TABS.map((tab) => (
-                <Tabs.Tab key={tab.to} value={tab.to}>
-                  {t(tab.label)}
-                </Tabs.Tab>
-              ))}
-            </Tabs.List>
-          </Tabs>
+          <nav className="client-nav" aria-label={t('nav.clientSpace')}>
+            {TABS.map((tab) => (
+              <NavLink key={tab.to} to={tab.to} end={tab.to === '/client'}>
+                {t(tab.label)}
+              </NavLink>
+            ))}
+          </nav>
         </Container>
       </AppShell.Header>
       <AppShell.Main id="main">

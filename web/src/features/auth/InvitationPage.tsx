@@ -13,14 +13,18 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const email = params.get('email');
 
+  // The link is spent once the password is set: a failed sign-in after it must not send
+  // the client back to a dead link, only to the sign-in page.
   const onDone = async (password: string) => {
-    toastSuccess(t('auth.invitationDone'));
-    if (!email) {
+    try {
+      if (!email) throw new Error('no address in the link');
+      const user = await signIn(email, password);
+      toastSuccess(t('auth.invitationDone'));
+      navigate(homePath(user), { replace: true });
+    } catch {
+      toastSuccess(t('auth.passwordSet'));
       navigate('/login', { replace: true });
-      return;
     }
-    const user = await signIn(email, password);
-    navigate(homePath(user), { replace: true });
   };
 
   return (

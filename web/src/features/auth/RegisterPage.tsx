@@ -13,7 +13,7 @@ export function RegisterPage() {
   const { t, i18n } = useTranslation();
   const { user, register } = useAuth();
   const navigate = useNavigate();
-  const form = useForm({ firstName: '', lastName: '', email: '', phone: '', password: '' }, validateRegister);
+  const form = useForm({ firstName: '', lastName: '', email: '', password: '' }, validateRegister);
 
   if (user) return <Navigate to={homePath(user)} replace />;
 
@@ -25,7 +25,6 @@ export function RegisterPage() {
         password: v.password,
         firstName: v.firstName.trim(),
         lastName: v.lastName.trim(),
-        phone: v.phone.trim() || undefined,
         locale: i18n.language as Language,
       });
       navigate(homePath(created), { replace: true });

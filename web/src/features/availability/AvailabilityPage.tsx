@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { problemMessage } from '../../lib/errors';
+import { fieldMessage, problemMessage } from '../../lib/errors';
+import { ApiError } from '../../lib/problem';
 import { formatDateTime, timeZoneLabel } from '../../lib/format';
 import { localInputToIso } from '../../lib/time';
 import { toastSuccess } from '../../lib/toast';
@@ -40,7 +41,8 @@ function WeeklyEditor({ timeZone }: { timeZone: string }) {
     }
     save.mutate(ranges, {
       onSuccess: () => toastSuccess(t('availability.saved')),
-      onError: (e) => setError(problemMessage(t, e)),
+      // The API names ranges by position ("[2]"): say what is wrong in a sentence instead.
+      onError: (e) => setError(e instanceof ApiError && e.errors[0] ? fieldMessage(t, e.errors[0]) : problemMessage(t, e)),
     });
   };
 
@@ -183,8 +185,8 @@ function BlocksEditor({ timeZone }: { timeZone: string }) {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="datetime-local" label={t('availability.blockStart')} value={start} onChange={(e) => setStart(e.currentTarget.value)} required />
-              <TextInput type="datetime-local" label={t('availability.blockEnd')} value={end} onChange={(e) => setEnd(e.currentTarget.value)} required />
+              <TextInput type="datetime-local" label={t('availability.blockStart')} description={timeZoneLabel(timeZone, i18n.language)} value={start} onChange={(e) => setStart(e.currentTarget.value)} required />
+              <TextInput type="datetime-local" label={t('availability.blockEnd')} description={timeZoneLabel(timeZone, i18n.language)} value={end} onChange={(e) => setEnd(e.currentTarget.value)} required />
             </SimpleGrid>
             <TextInput label={`${t('availability.reason')} (${t('common.optional')})`} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={200} />
             <FormAlert message={error} />

@@ -23,6 +23,12 @@ export function BookForClientModal({ client, opened, onClose }: { client: User; 
   const [key, setKey] = useState(newIdempotencyKey);
   const [error, setError] = useState<string | null>(null);
 
+  const close = () => {
+    setServiceId(null);
+    setSlot(null);
+    setError(null);
+    onClose();
+  };
   const pick = (next: Slot) => {
     setSlot(next);
     setKey(newIdempotencyKey());
@@ -35,8 +41,7 @@ export function BookForClientModal({ client, opened, onClose }: { client: User; 
       {
         onSuccess: () => {
           toastSuccess(t('book.bookedFor', { name: displayName(client) }));
-          setSlot(null);
-          onClose();
+          close();
         },
         onError: (e) => setError(problemMessage(t, e)),
       },
@@ -44,10 +49,10 @@ export function BookForClientModal({ client, opened, onClose }: { client: User; 
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('book.forClient', { name: displayName(client) })} size="xl">
+    <Modal opened={opened} onClose={close} title={t('book.forClient', { name: displayName(client) })} size="xl">
       <Stack>
         <Select
-          label={t('services.name')}
+          label={t('projects.service')}
           data={(services.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
           value={serviceId}
           onChange={(v) => {
@@ -59,7 +64,7 @@ export function BookForClientModal({ client, opened, onClose }: { client: User; 
         {serviceId && <SlotPicker serviceId={serviceId} timeZone={timeZone} selected={slot} onSelect={pick} />}
         <FormAlert message={error} />
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={close}>
             {t('common.cancel')}
           </Button>
           <Button disabled={!slot} loading={create.isPending} onClick={book}>

@@ -1,4 +1,4 @@
-import type { EventClickArg, EventInput } from '@fullcalendar/core';
+import type { EventClickArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core';
 import frLocale from '@fullcalendar/core/locales/fr';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import luxonPlugin from '@fullcalendar/luxon3';
@@ -7,7 +7,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import { Card, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { STATUS_COLOR, StatusBadge } from '../../components/StatusBadge';
@@ -19,33 +19,39 @@ import { bookingKeys, type Booking } from './api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
 
-const LEGEND = ['PENDING', 'CONFIRMED', 'CANCELLED'];
+const LEGEND = ['PENDING', 'CONFIRMED'];
+
+/** The live bookings of the visible range, as calendar events coloured by status. */
+async function loadEvents(range: { startStr: string; endStr: string }): Promise<EventInput[]> {
+  const body = await api.get<{ items: Booking[] }>('/api/bookings', { query: { from: range.startStr, to: range.endStr, limit: 200 } });
+  return body.items
+    .filter((b) => b.status === 'PENDING' || b.status === 'CONFIRMED')
+    .map((b) => ({
+      id: b.id,
+      title: `${b.service.name} — ${displayName(b.client)}`,
+      start: b.start,
+      end: b.end,
+      backgroundColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-${b.status === 'PENDING' ? 2 : 6})`,
+      borderColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-6)`,
+      textColor: b.status === 'PENDING' ? 'var(--mantine-color-dark-9)' : 'white',
+      extendedProps: { booking: b },
+    }));
+}
 
 /** Staff: bookings by month, week (default) or day, in the studio's zone; click to act. */
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const studio = useStudio();
   const client = useQueryClient();
-  const phone = useMediaQuery('(max-width: 48em)');
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const calendar = useRef<FullCalendar>(null);
   const [open, setOpen] = useState<Booking | null>(null);
   const timeZone = useStudioTimeZone();
 
-  const load = async (range: { startStr: string; endStr: string }): Promise<EventInput[]> => {
-    const body = await api.get<{ items: Booking[] }>('/api/bookings', { query: { from: range.startStr, to: range.endStr, limit: 200 } });
-    return body.items
-      .filter((b) => b.status === 'PENDING' || b.status === 'CONFIRMED')
-      .map((b) => ({
-        id: b.id,
-        title: `${b.service.name} — ${displayName(b.client)}`,
-        start: b.start,
-        end: b.end,
-        backgroundColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-${b.status === 'PENDING' ? 2 : 6})`,
-        borderColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-6)`,
-        textColor: b.status === 'PENDING' ? 'var(--mantine-color-dark-9)' : 'white',
-        extendedProps: { booking: b },
-      }));
-  };
+  // A stable source: a new function each render would make FullCalendar reload (and flicker).
+  const events = useCallback((info: EventSourceFuncArg, ok: (e: EventInput[]) => void, fail: (e: Error) => void) => {
+    loadEvents(info).then(ok, fail);
+  }, []);
 
   const onClick = (arg: EventClickArg) => setOpen(arg.event.extendedProps.booking as Booking);
   const refresh = () => {
@@ -78,9 +84,7 @@ export function CalendarPage() {
             allDaySlot={false}
             nowIndicator
             height="auto"
-            events={(info, ok, fail) => {
-              load(info).then(ok, fail);
-            }}
+            events={events}
             eventClick={onClick}
           />
         )}

@@ -15,8 +15,10 @@ interface Props {
   onSelect: (slot: Slot) => void;
 }
 
-function startOfMonth(d: Date): Date {
-  return new Date(d.getFullYear(), d.getMonth(), 1);
+/** The first day of the month containing the studio's day "YYYY-MM-DD". */
+function monthOf(day: string): Date {
+  const [y, m] = day.split('-').map(Number);
+  return new Date(y, m - 1, 1);
 }
 
 /**
@@ -25,7 +27,9 @@ function startOfMonth(d: Date): Date {
  */
 export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
-  const [month, setMonth] = useState(() => startOfMonth(new Date()));
+  // "Today" is the studio's, not the browser's (a visitor may be elsewhere in the world).
+  const today = dayKey(new Date(), timeZone);
+  const [month, setMonth] = useState(() => monthOf(today));
   const [day, setDay] = useState<string | null>(null);
   const range = monthRange(month.getFullYear(), month.getMonth() + 1);
   const slots = useSlots(serviceId, range.from, range.to);
@@ -49,13 +53,12 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
             locale={i18n.language}
             date={month}
             onDateChange={(d) => {
-              const [y, m] = d.split('-').map(Number);
-              setMonth(new Date(y, m - 1, 1));
+              setMonth(monthOf(d));
               setDay(null);
             }}
             value={chosen}
             onChange={(v) => setDay(v)}
-            minDate={new Date()}
+            minDate={today}
             // Mantine hands cells over as "YYYY-MM-DD": the same keys as the studio's days.
             excludeDate={(d) => !byDay.has(d.slice(0, 10))}
             getDayProps={(d) => (byDay.has(d.slice(0, 10)) ? { fw: 700, 'data-free': true } : {})}

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { ApiError } from '../../lib/problem';
 import type { User } from '../../lib/auth';
 import type { Service } from '../services/api';
 
@@ -39,6 +40,14 @@ export function useBookings(filter: BookingFilter = {}) {
   });
 }
 
+/** A 409 means the slots on screen are out of date: fetch them again. */
+function useRefreshSlotsOnConflict() {
+  const client = useQueryClient();
+  return (error: unknown) => {
+    if (error instanceof ApiError && error.status === 409) void client.invalidateQueries({ queryKey: ['slots'] });
+  };
+}
+
 function useInvalidateBookings() {
   const client = useQueryClient();
   return () =>
@@ -60,10 +69,12 @@ export interface NewBooking {
 /** One Idempotency-Key per intent: a retried click replays the first answer. */
 export function useCreateBooking() {
   const invalidate = useInvalidateBookings();
+  const refreshSlots = useRefreshSlotsOnConflict();
   return useMutation({
     mutationFn: ({ booking, key }: { booking: NewBooking; key: string }) =>
       api.post<Booking>('/api/bookings', booking, { headers: { 'Idempotency-Key': key } }),
     onSuccess: invalidate,
+    onError: refreshSlots,
   });
 }
 
@@ -71,10 +82,12 @@ export type BookingAction = 'confirm' | 'decline' | 'cancel' | 'reschedule';
 
 export function useBookingAction() {
   const invalidate = useInvalidateBookings();
+  const refreshSlots = useRefreshSlotsOnConflict();
   return useMutation({
     mutationFn: ({ id, action, body }: { id: string; action: BookingAction; body?: { reason?: string; start?: string } }) =>
       api.post<unknown>(`/api/bookings/${encodeURIComponent(id)}/${action}`, body ?? {}),
     onSuccess: invalidate,
+    onError: refreshSlots,
   });
 }
 

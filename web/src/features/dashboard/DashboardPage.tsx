@@ -69,6 +69,8 @@ function AgendaCards() {
           </Text>
           {pending.isPending ? (
             <Skeleton height={40} />
+          ) : pending.isError ? (
+            <LoadError error={pending.error} onRetry={() => void pending.refetch()} />
           ) : (
             <Text fz={36} fw={600} data-testid="pending-count">
               {pending.data?.length ?? 0}
@@ -85,6 +87,7 @@ function AgendaCards() {
             {t('dashboard.week')}
           </Text>
           {week.isPending && <Skeleton height={40} />}
+          {week.isError && <LoadError error={week.error} onRetry={() => void week.refetch()} />}
           {week.isSuccess && sessions.length === 0 && <Text c="dimmed">{t('dashboard.noSessions')}</Text>}
           {sessions.slice(0, 5).map((b) => (
             <Group key={b.id} justify="space-between" wrap="nowrap">

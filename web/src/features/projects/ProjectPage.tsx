@@ -53,8 +53,16 @@ function ProjectTimeline({ project, timeZone }: { project: Project; timeZone: st
   );
 }
 
+/** PROFESSIONNEL: the next step or cancelling; ADMIN: any status (sent with `force`). */
+function statusChoices(project: Project, admin: boolean): ProjectStatus[] {
+  if (admin) return [...PROJECT_FLOW, 'CANCELLED'];
+  const next = nextStatus(project.status);
+  return [...(next ? [next] : []), ...(project.status === 'CANCELLED' ? [] : (['CANCELLED'] as const))];
+}
+
 function StatusForm({ project }: { project: Project }) {
   const { t } = useTranslation();
+  const admin = useAuth().user?.role === 'ADMIN';
   const update = useUpdateProject(project.id);
   const suggested = nextStatus(project.status);
   const [status, setStatus] = useState<ProjectStatus | null>(suggested);
@@ -67,6 +75,7 @@ function StatusForm({ project }: { project: Project }) {
     setError(null);
     const patch = {
       ...(status && status !== project.status ? { status } : {}),
+      ...(admin && status && status !== project.status && status !== suggested && status !== 'CANCELLED' ? { force: true } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(dueDate !== (project.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
     };
@@ -90,7 +99,7 @@ function StatusForm({ project }: { project: Project }) {
           label={t('projects.newStatus')}
           value={status}
           onChange={(v) => setStatus(v as ProjectStatus | null)}
-          data={[...PROJECT_FLOW, 'CANCELLED'].map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data={statusChoices(project, admin).map((s) => ({ value: s, label: t(`status.${s}`) }))}
           clearable
         />
         <Textarea label={`${t('projects.note')} (${t('common.optional')})`} name="note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />

@@ -45,6 +45,8 @@ export function useProject(id: string) {
 
 export interface ProjectPatch {
   status?: ProjectStatus;
+  /** ADMIN only: a move outside the normal order. */
+  force?: boolean;
   note?: string;
   dueDate?: string | null;
 }
@@ -55,7 +57,10 @@ export function useUpdateProject(id: string) {
     mutationFn: (patch: ProjectPatch) => api.patch<Project>(`/api/projects/${encodeURIComponent(id)}`, patch),
     onSuccess: (project) => {
       client.setQueryData(projectKeys.one(id), project);
-      return client.invalidateQueries({ queryKey: projectKeys.list });
+      return Promise.all([
+        client.invalidateQueries({ queryKey: projectKeys.list }),
+        client.invalidateQueries({ queryKey: ['users', 'overview'] }),
+      ]);
     },
   });
 }

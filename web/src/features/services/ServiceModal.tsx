@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { fieldMessage, problemMessage } from '../../lib/errors';
 import { ApiError } from '../../lib/problem';
+import { currencySymbol } from '../../lib/format';
 import { toastSuccess } from '../../lib/toast';
+import { useStudio } from '../studio/api';
 import { useSaveService, type Service, type ServiceInput } from './api';
 
 type Draft = Omit<ServiceInput, 'priceCents' | 'depositCents'> & { price: number; deposit: number };
@@ -31,8 +33,14 @@ function draftOf(s: Service | null): Draft {
 
 /** Create or edit a service; prices are typed in units and stored in cents. */
 export function ServiceModal({ service, opened, onClose }: { service: Service | null; opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const save = useSaveService(service?.id ?? null);
+  const studio = useStudio();
+  const money = {
+    decimalScale: 2,
+    decimalSeparator: i18n.language === 'en' ? '.' : ',',
+    suffix: ` ${currencySymbol(service?.currency ?? studio.data?.currency ?? 'EUR', i18n.language)}`,
+  };
   const [draft, setDraft] = useState<Draft>(draftOf(service));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -86,8 +94,8 @@ export function ServiceModal({ service, opened, onClose }: { service: Service | 
           <Textarea label={`${t('services.description')} (${t('common.optional')})`} name="description" autosize minRows={2} value={draft.description ?? ''} onChange={(e) => set('description', e.currentTarget.value)} />
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput label={t('services.duration')} name="durationMinutes" min={15} max={1440} step={15} suffix=" min" value={draft.durationMinutes} error={errors.durationMinutes} onChange={num('durationMinutes')} />
-            <NumberInput label={t('services.price')} name="price" min={0} decimalScale={2} decimalSeparator="," suffix=" €" value={draft.price} error={errors.price} onChange={num('price')} />
-            <NumberInput label={t('services.deposit')} name="deposit" min={0} decimalScale={2} decimalSeparator="," suffix=" €" value={draft.deposit} error={errors.deposit} onChange={num('deposit')} />
+            <NumberInput label={t('services.price')} name="price" min={0} {...money} value={draft.price} error={errors.price} onChange={num('price')} />
+            <NumberInput label={t('services.deposit')} name="deposit" min={0} {...money} value={draft.deposit} error={errors.deposit} onChange={num('deposit')} />
             <NumberInput label={t('services.bufferBefore')} name="bufferBeforeMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferBeforeMinutes} error={errors.bufferBeforeMinutes} onChange={num('bufferBeforeMinutes')} />
             <NumberInput label={t('services.bufferAfter')} name="bufferAfterMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferAfterMinutes} error={errors.bufferAfterMinutes} onChange={num('bufferAfterMinutes')} />
             <NumberInput label={t('services.notice')} name="minNoticeHours" min={0} max={8760} suffix=" h" value={draft.minNoticeHours} error={errors.minNoticeHours} onChange={num('minNoticeHours')} />

@@ -79,7 +79,7 @@ export function ServicesPage() {
                     </Table.Td>
                     <Table.Td>
                       <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button size="xs" variant="light" onClick={() => edit(s)}>
+                        <Button size="xs" variant="light" onClick={() => edit(s)} aria-label={`${t('common.edit')} — ${s.name}`}>
                           {t('common.edit')}
                         </Button>
                         {s.active ? (
@@ -87,6 +87,7 @@ export function ServicesPage() {
                             size="xs"
                             variant="subtle"
                             color="red"
+                            aria-label={`${t('services.archive')} — ${s.name}`}
                             onClick={() =>
                               archive.mutate(s.id, {
                                 onSuccess: () => toastSuccess(t('services.archivedDone')),

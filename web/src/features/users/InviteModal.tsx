@@ -29,8 +29,7 @@ export function InviteModal({ opened, onClose, chooseRole = false }: Props) {
   );
 
   const close = () => {
-    form.setValues({ firstName: '', lastName: '', email: '', phone: '', role: 'CLIENT' });
-    form.setFormError(null);
+    form.reset({ firstName: '', lastName: '', email: '', phone: '', role: 'CLIENT' });
     onClose();
   };
 

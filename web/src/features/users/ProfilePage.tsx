@@ -5,7 +5,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useAuth, type User } from '../../lib/auth';
 import { useForm } from '../../lib/form';
-import { applyLanguage, type Language } from '../../lib/i18n';
+import type { Language } from '../../lib/i18n';
+import { useChangeLanguage } from '../../components/LanguageSwitch';
 import { toastSuccess } from '../../lib/toast';
 import { collect, confirmError, passwordError, validateProfile } from '../../lib/validation';
 import { NameFields, NewPasswordFields } from '../../components/FormFields';
@@ -56,12 +57,9 @@ function ContactForm({ user }: { user: User }) {
 
 function LanguageCard({ user }: { user: User }) {
   const { t } = useTranslation();
-  const { setUser } = useAuth();
+  const changeLanguage = useChangeLanguage();
   const change = async (value: string | null) => {
-    if (!value || value === user.locale) return;
-    applyLanguage(value as Language);
-    setUser(await api.patch<User>('/api/me', { locale: value }));
-    toastSuccess(t('profile.languageSaved'));
+    if (value && (await changeLanguage(value as Language))) toastSuccess(t('profile.languageSaved'));
   };
   return (
     <Card>
