@@ -29,6 +29,15 @@ CREATE TABLE services (
 );
 CREATE INDEX services_catalogue ON services (active, category, name);
 
+-- The catalogue's version. Every write to services bumps it in its own transaction, so the
+-- writers queue on this one row and version order is commit order: a server caching the
+-- public catalogue rebuilds it exactly when the number it last saw has changed.
+CREATE TABLE services_version (
+  id      boolean PRIMARY KEY DEFAULT true CHECK (id),
+  version bigint NOT NULL DEFAULT 0
+);
+INSERT INTO services_version DEFAULT VALUES;
+
 -- Weekly working hours of a professional, in the studio time zone (wall clock): minutes
 -- from local midnight, end 1440 = midnight. Several ranges a day, never overlapping (the
 -- service checks it; a range is identified by its start).

@@ -118,6 +118,7 @@ Modules register_modules(core::http::Router& router, AppContext& ctx) {
   projects::register_module(router, ctx, projects, guards);
   auto& bookings = ctx.own(std::make_unique<bookings::BookingsService>(
       ctx.db, settings, services, availability, users, projects, audit));
+  projects.link_bookings(bookings);  // a cancelled project cancels its booking
   bookings::register_module(router, ctx, bookings, guards);
   users.add_overview_part(ctx.own(std::make_unique<bookings::BookingsOverview>(bookings)));
   users.add_overview_part(ctx.own(std::make_unique<projects::ProjectsOverview>(projects)));

@@ -270,6 +270,10 @@ TEST_F(Bookings, WeeklyHoursAreStaffOnly) {
     return api->call("PUT", "/api/availability/weekly", body, admin.token);
   };
   expect_problem(put(R"([{"weekday":1,"start":"09:00","end":"12:00"},{"weekday":1,"start":"11:00","end":"13:00"}])"), 422);
+  // The error names the range by its place in the array sent, not after sorting.
+  auto unsorted = put(R"([{"weekday":1,"start":"11:00","end":"13:00"},{"weekday":2,"start":"09:00","end":"10:00"},{"weekday":1,"start":"09:00","end":"12:00"}])");
+  expect_problem(unsorted, 422);
+  EXPECT_EQ(first_error_field(unsorted), "[0]") << unsorted.http.body;
   expect_problem(put(R"([{"weekday":8,"start":"09:00","end":"12:00"}])"), 422);
   expect_problem(put(R"([{"weekday":1,"start":"25:00","end":"26:00"}])"), 422);
   expect_problem(put(R"([{"weekday":1,"start":"12:00","end":"09:00"}])"), 422);
@@ -779,6 +783,105 @@ TEST_F(Bookings, ProjectsGoOneStepAtATime) {
   EXPECT_EQ(api->patch(path, {{"status", "EDITING"}, {"force", true}}, admin.token).status(), 200);
 }
 
+namespace {
+// Moves a booking `days` days into the past, as if time had gone by.
+void age(const std::string& url, const std::string& id, int days) {
+  const auto shift = "interval '" + std::to_string(days) + " days'";
+  psql(url, "UPDATE bookings SET starts_at = starts_at - " + shift + ", ends_at = ends_at - " +
+                shift + ", busy_start = busy_start - " + shift + ", busy_end = busy_end - " +
+                shift + " WHERE id = '" + id + "'");
+}
+}  // namespace
+
+TEST_F(Bookings, ClientsChangeBookingsOnlyBeforeTheSession) {
+  const int day = fresh_day();
+  const auto move_to = [](const std::string& start) {
+    return R"({"start":")" + start + "\"}";
+  };
+  // A confirmed session that has already taken place.
+  const auto past = booked(owner, at(day, 9));
+  ASSERT_EQ(act(past, "confirm", pro).status(), 200);
+  age(database->url(), past, 60);
+  expect_problem(act(past, "cancel", owner), 409, "invalid_transition");
+  expect_problem(act(past, "reschedule", owner, move_to(at(day, 14))), 409, "invalid_transition");
+  // A pending request whose time has passed, too.
+  const auto stale = booked(owner, at(day, 11));
+  age(database->url(), stale, 61);
+  expect_problem(act(stale, "cancel", owner), 409, "invalid_transition");
+  EXPECT_EQ(act(stale, "decline", pro).status(), 200);
+
+  // Once shot, the client can neither cancel nor move; staff may cancel, not move.
+  auto shot = act(booked(owner, at(day, 14)), "confirm", pro);
+  ASSERT_EQ(shot.status(), 200);
+  const auto shot_id = std::string(shot.obj().at("booking").at("id").as_string());
+  const auto shot_project = "/api/projects/" + std::string(shot.obj().at("projectId").as_string());
+  ASSERT_EQ(api->patch(shot_project, {{"status", "SHOT"}}, pro.token).status(), 200);
+  expect_problem(act(shot_id, "cancel", owner), 409, "invalid_transition");
+  expect_problem(act(shot_id, "reschedule", owner, move_to(at(day, 16))), 409, "invalid_transition");
+  expect_problem(act(shot_id, "reschedule", pro, move_to(at(day, 16))), 409, "invalid_transition");
+  auto staff_cancel = act(shot_id, "cancel", pro, R"({"reason":"Reshoot refused"})");
+  ASSERT_EQ(staff_cancel.status(), 200) << staff_cancel.http.body;
+  EXPECT_EQ(api->get(shot_project, pro.token).str("status"), "CANCELLED");
+
+  // Delivered work: nobody cancels the booking any more.
+  auto delivered = act(booked(owner, at(day + 1, 9)), "confirm", pro);
+  ASSERT_EQ(delivered.status(), 200);
+  const auto delivered_id = std::string(delivered.obj().at("booking").at("id").as_string());
+  const auto delivered_project =
+      "/api/projects/" + std::string(delivered.obj().at("projectId").as_string());
+  ASSERT_EQ(api->patch(delivered_project, {{"status", "DELIVERED"}, {"force", true}}, admin.token)
+                .status(),
+            200);
+  expect_problem(act(delivered_id, "cancel", admin), 409, "invalid_transition");
+  expect_problem(act(delivered_id, "cancel", owner), 409, "invalid_transition");
+
+  // Staff may still cancel or move a past session whose project is only CONFIRMED.
+  auto late = act(past, "cancel", pro, R"({"reason":"No-show"})");
+  ASSERT_EQ(late.status(), 200) << late.http.body;
+  EXPECT_EQ(late.str("status"), "CANCELLED");
+}
+
+TEST_F(Bookings, CancellingAProjectCancelsItsBooking) {
+  const int day = fresh_day();
+  auto confirmed = act(booked(owner, at(day, 10)), "confirm", pro);
+  ASSERT_EQ(confirmed.status(), 200);
+  const auto booking = std::string(confirmed.obj().at("booking").at("id").as_string());
+  const auto path = "/api/projects/" + std::string(confirmed.obj().at("projectId").as_string());
+  ASSERT_FALSE(has(slot_starts(portrait, day), at(day, 10)));
+  auto cancelled = api->patch(path, {{"status", "CANCELLED"}, {"note", "Client moved away"}},
+                              pro.token);
+  ASSERT_EQ(cancelled.status(), 200) << cancelled.http.body;
+  EXPECT_EQ(cancelled.str("status"), "CANCELLED");
+  EXPECT_EQ(cancelled.obj().at("booking").at("status").as_string(), "CANCELLED");
+  auto seen = api->get("/api/bookings/" + booking, owner.token);
+  EXPECT_EQ(seen.str("status"), "CANCELLED");
+  EXPECT_EQ(seen.str("statusReason"), "Client moved away");
+  EXPECT_TRUE(has(slot_starts(portrait, day), at(day, 10)));  // the slot is free again
+  EXPECT_TRUE(mailed(owner.email, "This booking is cancelled"));
+  // Its booking is gone: even an administrator cannot bring the project back.
+  expect_problem(api->patch(path, {{"status", "CONFIRMED"}, {"force", true}}, admin.token), 409,
+                 "invalid_transition");
+  // Someone else may book the freed time.
+  EXPECT_EQ(book(other, portrait, at(day, 10)).status(), 201);
+}
+
+TEST_F(Bookings, ConcurrentServiceEditsKeepEveryField) {
+  const auto id = create_service("Concurrent", 60, 0, 0);
+  const auto path = "/api/services/" + id;
+  std::thread names([&] {
+    for (int i = 0; i < 40; ++i) api->patch(path, {{"name", "Name " + std::to_string(i)}}, pro.token);
+  });
+  std::thread prices([&] {
+    for (int i = 0; i < 40; ++i) api->patch(path, {{"priceCents", 20000 + i}}, admin.token);
+  });
+  names.join();
+  prices.join();
+  auto r = api->get(path, pro.token);
+  ASSERT_EQ(r.status(), 200);
+  EXPECT_EQ(r.str("name"), "Name 39");
+  EXPECT_EQ(r.obj().at("priceCents").as_int64(), 20039);
+}
+
 // ---- audit ------------------------------------------------------------------------------
 
 TEST_F(Bookings, AuditTrailIsForTheAdministrator) {
@@ -830,6 +933,8 @@ TEST_F(Bookings, ClientOverviewListsBookingsAndProjects) {
     ASSERT_EQ(r.status(), 200) << r.http.body;
     EXPECT_EQ(ids(r.obj().at("bookings")).size(), 2u);  // not the other client's
     EXPECT_TRUE(has(ids(r.obj().at("bookings")), pending));
+    // Latest start first: a long-standing client's upcoming sessions are never cut off.
+    EXPECT_EQ(ids(r.obj().at("bookings")).back(), pending);
     EXPECT_EQ(ids(r.obj().at("projects")),
               std::vector<std::string>{std::string(confirmed.obj().at("projectId").as_string())});
   }

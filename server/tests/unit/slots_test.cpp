@@ -1,6 +1,7 @@
 // Free-slot generation (availability::free_slots, check_slot) and the pure transition rules
 // of bookings and projects: no database, no clock (every test passes its own `now`).
 #include "core/time/time.hpp"
+#include "modules/availability/availability_model.hpp"
 #include "modules/availability/slots.hpp"
 #include "modules/bookings/bookings_model.hpp"
 #include "modules/projects/projects_model.hpp"
@@ -221,4 +222,50 @@ TEST(Transitions, Projects) {
   EXPECT_FALSE(transition_allowed(ProjectStatus::editing, ProjectStatus::shot));       // back
   EXPECT_FALSE(transition_allowed(ProjectStatus::closed, ProjectStatus::cancelled));
   EXPECT_FALSE(transition_allowed(ProjectStatus::cancelled, ProjectStatus::confirmed));
+}
+
+TEST(Transitions, WhoMayStillCancelOrMove) {
+  using bookings::BookingAction;
+  using bookings::change_allowed;
+  using projects::ProjectStatus;
+  const auto cancel = BookingAction::cancel, move = BookingAction::reschedule;
+  const std::optional<ProjectStatus> none;
+  // A client: before the start, while the project (if any) is CONFIRMED.
+  EXPECT_TRUE(change_allowed(cancel, true, false, none));
+  EXPECT_TRUE(change_allowed(move, true, false, ProjectStatus::confirmed));
+  EXPECT_FALSE(change_allowed(cancel, true, true, none));
+  EXPECT_FALSE(change_allowed(move, true, true, ProjectStatus::confirmed));
+  for (auto later : {ProjectStatus::shot, ProjectStatus::editing, ProjectStatus::delivered,
+                     ProjectStatus::closed}) {
+    EXPECT_FALSE(change_allowed(cancel, true, false, later));
+    EXPECT_FALSE(change_allowed(move, true, false, later));
+    EXPECT_FALSE(change_allowed(move, false, false, later));  // staff move: CONFIRMED only
+  }
+  // Staff: cancel at any time, unless the work is delivered or closed.
+  EXPECT_TRUE(change_allowed(cancel, false, true, ProjectStatus::confirmed));
+  EXPECT_TRUE(change_allowed(cancel, false, true, ProjectStatus::editing));
+  EXPECT_FALSE(change_allowed(cancel, false, false, ProjectStatus::delivered));
+  EXPECT_FALSE(change_allowed(cancel, false, false, ProjectStatus::closed));
+  EXPECT_TRUE(change_allowed(move, false, true, none));
+  // Confirm and decline are next_status's business alone.
+  EXPECT_TRUE(change_allowed(BookingAction::decline, true, true, ProjectStatus::closed));
+}
+
+TEST(Slots, OverlappingRangesOfferEachStartOnce) {
+  // Two ranges of one day that overlap (e.g. left by concurrent replacements): no duplicates.
+  auto q = query("2027-03-15", {{1, 9 * 60, 11 * 60}, {1, 10 * 60, 11 * 60}, {1, 9 * 60, 11 * 60}});
+  const auto s = starts(availability::free_slots(q));
+  EXPECT_EQ(s, (std::vector<std::string>{"2027-03-15T08:00:00Z", "2027-03-15T08:15:00Z",
+                                         "2027-03-15T08:30:00Z", "2027-03-15T08:45:00Z",
+                                         "2027-03-15T09:00:00Z"}));
+}
+
+TEST(WeeklyHours, OverlapNamesTheIndexAsSent) {
+  using availability::first_overlap;
+  // Sent: Monday 11-13, Tuesday 9-10, Monday 9-12: the second Monday range starts first.
+  const std::vector<WeeklyRange> sent{{1, 11 * 60, 13 * 60}, {2, 9 * 60, 10 * 60},
+                                      {1, 9 * 60, 12 * 60}};
+  EXPECT_EQ(first_overlap(sent), std::optional<std::size_t>(0));
+  const std::vector<WeeklyRange> apart{{1, 9 * 60, 10 * 60}, {1, 10 * 60, 11 * 60}};
+  EXPECT_FALSE(first_overlap(apart));
 }

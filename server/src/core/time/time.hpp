@@ -4,6 +4,7 @@
 // system's tz database (date/tz.h stays inside time.cpp: libstdc++ 12 has no <chrono> zones).
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,9 @@ std::string format_clock(int minutes);
 int iso_weekday(Date d);  // 1 = Monday … 7 = Sunday
 
 Instant now();
+// Seconds since the Unix epoch, as stored and sent to PostgreSQL (`to_timestamp`).
+inline std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
+inline Instant instant(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
 
 // A zone of the tz database. Cheap to copy; valid for the life of the process.
 class Zone {

@@ -25,8 +25,8 @@ boost::json::value weekly_json(const std::vector<WeeklyRange>& ranges);
 boost::json::value block_json(const Block& b);
 
 // Ranges sorted by day and start; the first overlap between two ranges of one day, if any
-// (its index in the sorted list).
+// (the index, in `ranges` as given, of the later-starting range of the pair).
 std::vector<WeeklyRange> sorted_ranges(std::vector<WeeklyRange> ranges);
-std::optional<std::size_t> first_overlap(const std::vector<WeeklyRange>& sorted);
+std::optional<std::size_t> first_overlap(const std::vector<WeeklyRange>& ranges);
 
 }  // namespace declic::availability

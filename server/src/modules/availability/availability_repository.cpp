@@ -12,6 +12,10 @@ namespace {
   "id, professional_id, extract(epoch FROM starts_at)::bigint,"                          \
   " extract(epoch FROM ends_at)::bigint, reason, rfc3339(created_at)"
 
+// hashtextextended: a 64-bit key per professional. Bookings, blocks and weekly hours of one
+// professional all take it, so every change to one calendar is serialized.
+constexpr db::Statement kLockProfessional{
+    "availability_lock_professional", "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))"};
 constexpr db::Statement kWeekly{
     "availability_weekly",
     "SELECT weekday, start_minute, end_minute FROM working_hours"
@@ -44,8 +48,8 @@ constexpr db::Statement kDeleteBlock{
     "availability_block_delete",
     "DELETE FROM availability_blocks WHERE id = $1::uuid RETURNING " BLOCK_COLUMNS};
 
-std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant(std::chrono::seconds(s)); }
+using core::time::epoch;
+using core::time::instant;
 
 Block decode_block(const db::Row& r) {
   return Block{r.get<std::string>(0), r.get<std::string>(1),
@@ -61,6 +65,11 @@ std::string int_array(const std::vector<WeeklyRange>& ranges, int WeeklyRange::*
 }
 
 }  // namespace
+
+AvailabilityRepository::Async<void> AvailabilityRepository::lock_professional(
+    Db& tx, const std::string& professional_id) {
+  co_return db::completed(co_await tx.query(kLockProfessional, db::params(professional_id)));
+}
 
 AvailabilityRepository::Async<std::vector<WeeklyRange>> AvailabilityRepository::weekly(
     Db& db, const std::string& professional_id) {

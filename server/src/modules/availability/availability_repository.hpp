@@ -18,6 +18,8 @@ class AvailabilityRepository {
   template <class T>
   using Async = boost::asio::awaitable<core::Result<T>>;
 
+  // The professional's calendar lock, held until the transaction ends.
+  Async<void> lock_professional(Db& tx, const std::string& professional_id);
   Async<std::vector<WeeklyRange>> weekly(Db& db, const std::string& professional_id);
   // Replaces every range of the professional; run it in a transaction.
   Async<void> replace_weekly(Db& tx, const std::string& professional_id,

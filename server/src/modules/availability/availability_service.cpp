@@ -7,18 +7,35 @@ namespace declic::availability {
 using core::Error;
 using core::Result;
 
+namespace {
+
+bool before(const WeeklyRange& a, const WeeklyRange& b) {
+  return a.weekday != b.weekday ? a.weekday < b.weekday : a.start_minute < b.start_minute;
+}
+
+// Positions of `ranges` in week order.
+std::vector<std::size_t> week_order(const std::vector<WeeklyRange>& ranges) {
+  std::vector<std::size_t> order(ranges.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return before(ranges[a], ranges[b]); });
+  return order;
+}
+
+}  // namespace
+
 std::vector<WeeklyRange> sorted_ranges(std::vector<WeeklyRange> ranges) {
-  std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {
-    return a.weekday != b.weekday ? a.weekday < b.weekday : a.start_minute < b.start_minute;
-  });
+  std::stable_sort(ranges.begin(), ranges.end(), before);
   return ranges;
 }
 
-std::optional<std::size_t> first_overlap(const std::vector<WeeklyRange>& sorted) {
-  for (std::size_t i = 1; i < sorted.size(); ++i)
-    if (sorted[i].weekday == sorted[i - 1].weekday &&
-        sorted[i].start_minute < sorted[i - 1].end_minute)
-      return i;
+std::optional<std::size_t> first_overlap(const std::vector<WeeklyRange>& ranges) {
+  const auto order = week_order(ranges);
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    const auto& prev = ranges[order[i - 1]];
+    const auto& cur = ranges[order[i]];
+    if (cur.weekday == prev.weekday && cur.start_minute < prev.end_minute) return order[i];
+  }
   return std::nullopt;
 }
 
@@ -41,12 +58,15 @@ Async<std::vector<WeeklyRange>> AvailabilityService::replace_weekly(
     const Principal& me, const std::string& professional_id, std::vector<WeeklyRange> ranges,
     const std::string& ip) {
   if (!me.is_staff()) co_return Error::forbidden();
-  ranges = sorted_ranges(std::move(ranges));
+  // The index the client sent, not its place after sorting.
   if (auto i = first_overlap(ranges))
     co_return Error::validation({{"[" + std::to_string(*i) + "]", "overlap",
                                   "Two ranges of the same day overlap."}});
+  ranges = sorted_ranges(std::move(ranges));
   if (auto ok = co_await require_professional(professional_id); !ok) co_return ok.error();
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<std::vector<WeeklyRange>> {
+    auto locked = co_await repository_.lock_professional(tx, professional_id);
+    if (!locked) co_return locked.error();
     auto replaced = co_await repository_.replace_weekly(tx, professional_id, ranges);
     if (!replaced) co_return replaced.error();
     const audit::AuditEvent event(me.id(), "availability.weekly_changed", professional_id, ip);
@@ -71,6 +91,8 @@ Async<Block> AvailabilityService::add_block(const Principal& me, Block block,
   if (!me.is_staff()) co_return Error::forbidden();
   if (auto ok = co_await require_professional(block.professional_id); !ok) co_return ok.error();
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Block> {
+    auto locked = co_await repository_.lock_professional(tx, block.professional_id);
+    if (!locked) co_return locked.error();
     auto added = co_await repository_.insert_block(tx, block);
     if (!added) co_return added.error();
     const audit::AuditEvent event(me.id(), "availability.block_added", added->id, ip);
@@ -90,6 +112,11 @@ Async<void> AvailabilityService::remove_block(const Principal& me, const std::st
     const audit::AuditEvent event(me.id(), "availability.block_removed", id, ip);
     co_return co_await audit_.record(tx, event);
   });
+}
+
+Async<void> AvailabilityService::lock_calendar(core::db::Queryable& tx,
+                                              const std::string& professional_id) {
+  co_return co_await repository_.lock_professional(tx, professional_id);
 }
 
 Async<Calendar> AvailabilityService::calendar(core::db::Queryable& db,

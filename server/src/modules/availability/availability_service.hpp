@@ -31,6 +31,10 @@ class AvailabilityService {
   Async<Block> add_block(const Principal& me, Block block, const std::string& ip);
   Async<void> remove_block(const Principal& me, const std::string& id, const std::string& ip);
 
+  // Serializes every change to one professional's calendar (hours, blocks, bookings): the
+  // lock is taken first in each such transaction and held until it ends.
+  Async<void> lock_calendar(core::db::Queryable& tx, const std::string& professional_id);
+
   // For slot computation: the hours, and the blocks overlapping `window`.
   Async<Calendar> calendar(core::db::Queryable& db, const std::string& professional_id,
                            Interval window);

@@ -63,6 +63,10 @@ std::vector<Interval> free_slots(const SlotQuery& q) {
     }
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  // Overlapping or repeated working ranges offer one start once.
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const auto& a, const auto& b) { return a.start == b.start; }),
+            out.end());
   return out;
 }
 

@@ -185,19 +185,18 @@ BookingsController::Response BookingsController::confirm(Request& req) {
 }
 
 BookingsController::Response BookingsController::decline(Request& req) {
-  auto reason = read_reason(req);
-  if (!reason) co_return problem(reason.error());
-  auto booking = co_await service_.decline(*req.principal, std::string(req.param("id")),
-                                           *reason, req.remote_ip);
-  if (!booking) co_return problem(booking.error());
-  co_return http::json_reply(200, booking_json(*booking));
+  co_return co_await end_booking(req, BookingAction::decline);
 }
 
 BookingsController::Response BookingsController::cancel(Request& req) {
+  co_return co_await end_booking(req, BookingAction::cancel);
+}
+
+BookingsController::Response BookingsController::end_booking(Request& req, BookingAction action) {
   auto reason = read_reason(req);
   if (!reason) co_return problem(reason.error());
-  auto booking = co_await service_.cancel(*req.principal, std::string(req.param("id")), *reason,
-                                          req.remote_ip);
+  auto booking = co_await service_.end_booking(*req.principal, std::string(req.param("id")),
+                                               action, *reason, req.remote_ip);
   if (!booking) co_return problem(booking.error());
   co_return http::json_reply(200, booking_json(*booking));
 }
@@ -217,6 +216,7 @@ BookingsController::Response BookingsController::reschedule(Request& req) {
 Async<std::string> BookingsOverview::overview(const Principal& me, const std::string& user_id) {
   BookingQuery query;
   query.client_id = user_id;
+  query.newest_first = true;  // upcoming and recent sessions, not the oldest ones
   auto page = co_await service_.list(me, query);
   if (!page) co_return page.error();
   json::array items;

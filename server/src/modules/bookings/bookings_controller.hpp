@@ -20,10 +20,11 @@ class BookingsController {
   Response reschedule(core::http::Request& req);
 
  private:
+  Response end_booking(core::http::Request& req, BookingAction action);
   BookingsService& service_;
 };
 
-// The client's bookings (by start, the first 100) in GET /api/users/{id}/overview.
+// The client's bookings (latest start first, at most 100) in GET /api/users/{id}/overview.
 class BookingsOverview final : public users::OverviewPart {
  public:
   explicit BookingsOverview(BookingsService& service) : service_(service) {}

@@ -5,6 +5,7 @@
 // service when booked, so later catalogue changes never alter a booking.
 
 #include "core/time/time.hpp"
+#include "modules/projects/projects_model.hpp"
 
 #include <boost/json/fwd.hpp>
 
@@ -28,6 +29,13 @@ std::string_view to_string(BookingAction a);
 // The status after `action`, or nullopt when the action is not allowed from `from`
 // (a reschedule keeps the status).
 std::optional<BookingStatus> next_status(BookingStatus from, BookingAction action);
+
+// Who may still cancel or move a live booking. A client: only before its start, and only
+// while its project (if any) is CONFIRMED. Staff: cancel unless the project is DELIVERED or
+// CLOSED; move only while the project (if any) is CONFIRMED. Other actions: always true
+// (next_status decides).
+bool change_allowed(BookingAction action, bool by_client, bool started,
+                    std::optional<projects::ProjectStatus> project);
 
 struct Person {
   std::string id, first_name, last_name, email, locale;
@@ -62,6 +70,7 @@ struct BookingQuery {
   std::optional<core::time::Date> from_date, to_date;
   std::optional<BookingStatus> status;
   std::optional<std::string> client_id;  // set for clients: their own only
+  bool newest_first = false;              // by start, latest first (overviews)
   int limit = 100;
   std::optional<std::string> cursor;
 };

@@ -20,9 +20,6 @@ namespace {
   " LEFT JOIN projects p ON p.booking_id = b.id"
 #define LIVE "b.status IN ('PENDING', 'CONFIRMED')"
 
-// hashtextextended: a 64-bit key per professional for the advisory lock.
-constexpr db::Statement kLockProfessional{
-    "bookings_lock_professional", "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))"};
 constexpr db::Statement kInsert{
     "bookings_insert",
     "INSERT INTO bookings (service_id, client_id, professional_id, created_by, starts_at,"
@@ -51,11 +48,22 @@ constexpr db::Statement kList{
     "   AND ($4::bigint IS NULL OR b.starts_at < to_timestamp($4))"
     "   AND ($5::bigint IS NULL OR (b.starts_at, b.id) > (to_timestamp($5), $6::uuid))"
     " ORDER BY b.starts_at, b.id LIMIT $7"};
+// The same, latest start first (a client's overview: upcoming and recent sessions first).
+constexpr db::Statement kListNewest{
+    "bookings_list_newest",
+    "SELECT " BOOKING_COLUMNS BOOKING_FROM
+    " WHERE ($1::uuid IS NULL OR b.client_id = $1::uuid) AND ($2::text IS NULL OR b.status = $2)"
+    "   AND ($3::bigint IS NULL OR b.starts_at >= to_timestamp($3))"
+    "   AND ($4::bigint IS NULL OR b.starts_at < to_timestamp($4))"
+    "   AND ($5::bigint IS NULL OR (b.starts_at, b.id) < (to_timestamp($5), $6::uuid))"
+    " ORDER BY b.starts_at DESC, b.id DESC LIMIT $7"};
 constexpr db::Statement kBusy{
     "bookings_busy",
     "SELECT extract(epoch FROM b.busy_start)::bigint, extract(epoch FROM b.busy_end)::bigint"
     " FROM bookings b WHERE b.professional_id = $1::uuid AND " LIVE
-    " AND b.busy_end > to_timestamp($2) AND b.busy_start < to_timestamp($3)"
+    // The exclusion constraint's expression, so its GiST index serves the query.
+    " AND tstzrange(b.busy_start, b.busy_end, '[)')"
+    "     && tstzrange(to_timestamp($2), to_timestamp($3), '[)')"
     " AND ($4::uuid IS NULL OR b.id <> $4::uuid)"};
 constexpr db::Statement kFindAnswer{
     "idempotency_find",
@@ -68,8 +76,8 @@ constexpr db::Statement kStoreAnswer{
     "idempotency_store",
     "UPDATE idempotency_keys SET status = $3, body = $4 WHERE user_id = $1::uuid AND key = $2"};
 
-std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
-Instant instant(std::int64_t s) { return Instant(std::chrono::seconds(s)); }
+using core::time::epoch;
+using core::time::instant;
 
 Booking decode(const db::Row& r) {
   Booking b;
@@ -96,17 +104,13 @@ Booking decode(const db::Row& r) {
 
 // The exclusion constraint is the last word on overlaps, whatever the checks before it saw.
 Error overlap_as_taken(Error e) {
-  if (e.constraint == "bookings_no_overlap")
-    return Error::conflict("slot_taken", "This time is no longer free.");
+  if (e.constraint == "bookings_no_overlap") return slot_taken();
   return e;
 }
 
 }  // namespace
 
-BookingsRepository::Async<void> BookingsRepository::lock_professional(
-    Db& tx, const std::string& professional_id) {
-  co_return db::completed(co_await tx.query(kLockProfessional, db::params(professional_id)));
-}
+Error slot_taken() { return Error::conflict("slot_taken", "This time is no longer free."); }
 
 BookingsRepository::Async<std::string> BookingsRepository::insert(Db& tx, const BookingInsert& b) {
   auto rows = co_await tx.query(
@@ -161,8 +165,9 @@ BookingsRepository::Async<BookingPage> BookingsRepository::list(Db& db, const Bo
     cursor_start = c->key;
     cursor_id = c->id;
   }
+  const auto& statement = q.newest_first ? kListNewest : kList;
   auto rows = co_await db.query(
-      kList, db::params(q.client_id, status, from, to, cursor_start, cursor_id, q.limit + 1));
+      statement, db::params(q.client_id, status, from, to, cursor_start, cursor_id, q.limit + 1));
   if (!rows) co_return rows.error();
   BookingPage page;
   for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));

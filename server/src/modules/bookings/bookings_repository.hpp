@@ -5,6 +5,9 @@
 
 namespace declic::bookings {
 
+// The one answer for a start that another live booking already holds.
+core::Error slot_taken();
+
 struct StoredAnswer {
   std::string request_hash;
   int status = 0;
@@ -27,8 +30,6 @@ class BookingsRepository {
   using Async = boost::asio::awaitable<core::Result<T>>;
   using Interval = availability::Interval;
 
-  // Serialises every booking change of one professional until the transaction ends.
-  Async<void> lock_professional(Db& tx, const std::string& professional_id);
   // Both answer conflict "slot_taken" when the busy range overlaps another live booking.
   Async<std::string> insert(Db& tx, const BookingInsert& b);
   Async<void> move(Db& tx, const std::string& id, Interval session, Interval busy);

@@ -27,7 +27,7 @@ Error no_booking() { return Error::not_found("booking"); }
 Error slot_error(SlotCheck check) {
   switch (check) {
     case SlotCheck::taken:
-      return Error::conflict("slot_taken", "This time is already booked.");
+      return slot_taken();
     case SlotCheck::too_soon:
       return Error::conflict("slot_too_soon", "This time is past or too soon to book.");
     default:
@@ -80,6 +80,16 @@ std::optional<BookingStatus> next_status(BookingStatus from, BookingAction actio
   return std::nullopt;
 }
 
+bool change_allowed(BookingAction action, bool by_client, bool started,
+                    std::optional<projects::ProjectStatus> project) {
+  using projects::ProjectStatus;
+  if (action != BookingAction::cancel && action != BookingAction::reschedule) return true;
+  const bool project_confirmed = !project || *project == ProjectStatus::confirmed;
+  if (by_client) return !started && project_confirmed;
+  if (action == BookingAction::reschedule) return project_confirmed;
+  return !project || (*project != ProjectStatus::delivered && *project != ProjectStatus::closed);
+}
+
 availability::SlotRules slot_rules(const services::Service& s) {
   availability::SlotRules r;
   r.duration = chr::minutes(s.duration_minutes);
@@ -98,31 +108,32 @@ Async<BookingsService::Studio> BookingsService::studio(core::db::Queryable& db) 
 }
 
 Async<availability::SlotQuery> BookingsService::slot_query(
-    const Studio& studio, const std::string& professional_id,
+    core::db::Queryable& db, const Studio& studio, const std::string& professional_id,
     const availability::SlotRules& rules, Interval window,
     const std::optional<std::string>& except) {
   availability::SlotQuery q{studio.zone, {}, {}, {}, {}, {}, core::time::now(), rules};
-  auto calendar = co_await availability_.calendar(db_, professional_id, window);
+  auto calendar = co_await availability_.calendar(db, professional_id, window);
   if (!calendar) co_return calendar.error();
   q.weekly = std::move(calendar->weekly);
   q.blocks = std::move(calendar->blocks);
   if (q.weekly.empty()) co_return q;  // no hours, no slots: skip the other read
-  auto busy = co_await repository_.busy(db_, professional_id, window, except);
+  auto busy = co_await repository_.busy(db, professional_id, window, except);
   if (!busy) co_return busy.error();
   q.busy = std::move(*busy);
   co_return q;
 }
 
-Async<void> BookingsService::check_free(const std::string& professional_id,
+Async<void> BookingsService::check_free(core::db::Queryable& db,
+                                        const std::string& professional_id,
                                         const availability::SlotRules& rules, Instant start,
                                         const std::optional<std::string>& except) {
-  auto s = co_await studio(db_);
+  auto s = co_await studio(db);
   if (!s) co_return s.error();
   auto adjusted = rules;
   adjusted.step = chr::minutes(s->settings.slot_step_minutes);
   // check_slot looks at the local day before and after; buffers reach up to a day further.
   const Interval window{start - chr::days(4), start + chr::days(4)};
-  auto q = co_await slot_query(*s, professional_id, adjusted, window, except);
+  auto q = co_await slot_query(db, *s, professional_id, adjusted, window, except);
   if (!q) co_return q.error();
   const auto check = availability::check_slot(std::move(*q), start);
   if (check != SlotCheck::free) co_return slot_error(check);
@@ -144,7 +155,7 @@ Async<FreeSlots> BookingsService::slots(const Principal* me, const std::string& 
   auto rules = slot_rules(*service);
   rules.step = chr::minutes(s->settings.slot_step_minutes);
   const std::optional<std::string> no_exception;
-  auto q = co_await slot_query(*s, service->professional_id, rules, window, no_exception);
+  auto q = co_await slot_query(db_, *s, service->professional_id, rules, window, no_exception);
   if (!q) co_return q.error();
   q->from = from;
   q->to = to;
@@ -168,12 +179,9 @@ Async<Answer> BookingsService::create(const Principal& me, const NewBooking& req
   }
   const auto hash = request_hash(request, client_id);
   if (key) {
-    auto stored = co_await repository_.find_answer(db_, me.id(), *key);
-    if (!stored) co_return stored.error();
-    if (*stored) {
-      if ((*stored)->request_hash != hash) co_return reused_key();
-      co_return Answer{(*stored)->status, (*stored)->body};
-    }
+    auto earlier = co_await replay(me, *key, hash);
+    if (!earlier) co_return earlier.error();
+    if (*earlier) co_return std::move(**earlier);
   }
   auto service = co_await services_.find(db_, request.service_id);
   if (!service) co_return service.error();
@@ -182,29 +190,37 @@ Async<Answer> BookingsService::create(const Principal& me, const NewBooking& req
   // Named locals, not temporaries, in co_await expressions (g++ 12; docs/decisions.md).
   const auto rules = slot_rules(**service);
   const std::optional<std::string> no_exception;
-  if (auto free = co_await check_free((*service)->professional_id, rules, request.start,
+  // A first look without the lock: once a slot is taken, contenders are refused without
+  // queueing. insert() checks again under the lock; that check is the one that counts.
+  if (auto free = co_await check_free(db_, (*service)->professional_id, rules, request.start,
                                       no_exception);
       !free) {
     const auto refused = free.error();
-    if (key) co_return co_await replay(me, *key, hash, refused);
-    co_return refused;
+    co_return co_await refuse(me, key, hash, refused);
   }
   auto created = co_await insert(me, request, client_id, **service, key, hash, ip);
+  if (created) co_return created;
   // A concurrent twin (same key) may have booked the slot meanwhile: answer as it did.
-  if (!created && key) {
-    const auto refused = created.error();
-    co_return co_await replay(me, *key, hash, refused);
-  }
-  co_return created;
+  const auto refused = created.error();
+  co_return co_await refuse(me, key, hash, refused);
 }
 
-Async<Answer> BookingsService::replay(const Principal& me, const std::string& key,
-                                      const std::string& hash, const Error& otherwise) {
+Async<std::optional<Answer>> BookingsService::replay(const Principal& me, const std::string& key,
+                                                     const std::string& hash) {
   auto stored = co_await repository_.find_answer(db_, me.id(), key);
   if (!stored) co_return stored.error();
-  if (!*stored) co_return otherwise;
+  if (!*stored) co_return std::optional<Answer>{};
   if ((*stored)->request_hash != hash) co_return reused_key();
   co_return Answer{(*stored)->status, (*stored)->body};
+}
+
+Async<Answer> BookingsService::refuse(const Principal& me, const std::optional<std::string>& key,
+                                      const std::string& hash, const Error& refusal) {
+  if (!key) co_return refusal;
+  auto earlier = co_await replay(me, *key, hash);
+  if (!earlier) co_return earlier.error();
+  if (!*earlier) co_return refusal;
+  co_return std::move(**earlier);
 }
 
 Async<Answer> BookingsService::insert(const Principal& me, const NewBooking& request,
@@ -218,19 +234,24 @@ Async<Answer> BookingsService::insert(const Principal& me, const NewBooking& req
   row.professional_id = service.professional_id;
   row.created_by = me.id();
   row.session = {request.start, request.start + chr::minutes(service.duration_minutes)};
-  row.busy = availability::busy_range(request.start, slot_rules(service));
+  const auto rules = slot_rules(service);
+  row.busy = availability::busy_range(request.start, rules);
   row.price_cents = service.price_cents;
   row.deposit_cents = service.deposit_cents;
   row.currency = service.currency;
   row.notes = request.notes;
+  const std::optional<std::string> no_exception;
   auto answer = co_await db_.transact([&](core::db::Tx& tx) -> Async<Answer> {
-    auto locked = co_await repository_.lock_professional(tx, row.professional_id);
+    auto locked = co_await availability_.lock_calendar(tx, row.professional_id);
     if (!locked) co_return locked.error();
     if (key) {
       auto claimed = co_await repository_.claim_key(tx, me.id(), *key, hash);
       if (!claimed) co_return claimed.error();
-      if (!*claimed) co_return Error::conflict("slot_taken", "This time is no longer free.");
+      if (!*claimed) co_return slot_taken();
     }
+    // Under the calendar lock: no block, hours change or booking can slip in between.
+    auto free = co_await check_free(tx, row.professional_id, rules, request.start, no_exception);
+    if (!free) co_return free.error();
     auto id = co_await repository_.insert(tx, row);
     if (!id) co_return id.error();
     auto booking = co_await repository_.find(tx, *id);
@@ -250,8 +271,7 @@ Async<Answer> BookingsService::insert(const Principal& me, const NewBooking& req
     co_return out;
   });
   // Deadlocks and serialization failures that outlived the retries: someone else won.
-  if (!answer && answer.error().errc == core::Errc::retry)
-    co_return Error::conflict("slot_taken", "This time is no longer free.");
+  if (!answer && answer.error().errc == core::Errc::retry) co_return slot_taken();
   co_return answer;
 }
 
@@ -279,20 +299,27 @@ Async<Confirmed> BookingsService::confirm(const Principal& me, const std::string
   co_return co_await transition(me, id, BookingAction::confirm, no_reason, ip);
 }
 
-Async<Booking> BookingsService::decline(const Principal& me, const std::string& id,
-                                        const std::optional<std::string>& reason,
-                                        const std::string& ip) {
-  auto done = co_await transition(me, id, BookingAction::decline, reason, ip);
+Async<Booking> BookingsService::end_booking(const Principal& me, const std::string& id,
+                                    BookingAction action,
+                                    const std::optional<std::string>& reason,
+                                    const std::string& ip) {
+  auto done = co_await transition(me, id, action, reason, ip);
   if (!done) co_return done.error();
   co_return std::move(done->booking);
 }
 
-Async<Booking> BookingsService::cancel(const Principal& me, const std::string& id,
-                                       const std::optional<std::string>& reason,
-                                       const std::string& ip) {
-  auto done = co_await transition(me, id, BookingAction::cancel, reason, ip);
-  if (!done) co_return done.error();
-  co_return std::move(done->booking);
+Async<void> BookingsService::check_change(core::db::Queryable& tx, const Principal& me,
+                                          const Booking& booking, BookingAction action) {
+  auto project = co_await projects_.lock_for_booking(tx, booking.id);
+  if (!project) co_return project.error();
+  const bool started = core::time::now() >= booking.start;
+  if (change_allowed(action, !me.is_staff(), started, *project)) co_return Result<void>{};
+  std::string why = started ? "This session has begun" : "This booking's project has moved on";
+  if (*project && me.is_staff())
+    why = "This booking's project is " + std::string(projects::to_string(**project));
+  co_return Error::conflict("invalid_transition",
+                            why + ": it can no longer be asked to " +
+                                std::string(to_string(action)) + ".");
 }
 
 Async<Confirmed> BookingsService::transition(const Principal& me, const std::string& id,
@@ -313,6 +340,11 @@ Async<Confirmed> BookingsService::transition(const Principal& me, const std::str
                                 "A " + std::string(to_string(**row)) +
                                     " booking cannot be asked to " +
                                     std::string(to_string(action)) + ".");
+    auto current = co_await repository_.find(tx, id);
+    if (!current) co_return current.error();
+    if (!*current) co_return no_booking();
+    auto allowed = co_await check_change(tx, me, **current, action);
+    if (!allowed) co_return allowed.error();
     auto saved = co_await repository_.set_status(tx, id, *next, reason);
     if (!saved) co_return saved.error();
     std::string project_id;
@@ -341,27 +373,31 @@ Async<Confirmed> BookingsService::transition(const Principal& me, const std::str
 
 Async<Booking> BookingsService::reschedule(const Principal& me, const std::string& id,
                                            Instant start, const std::string& ip) {
-  auto current = co_await get(me, id);
-  if (!current) co_return current.error();
-  if (!next_status(current->status, BookingAction::reschedule))
-    co_return Error::conflict("invalid_transition", "Only a pending or confirmed booking moves.");
-  auto service = co_await services_.find(db_, current->service.id);
-  if (!service) co_return service.error();
-  if (!*service) co_return no_booking();
-  // The booked length stays; buffers and notice follow the service.
-  auto rules = slot_rules(**service);
-  rules.duration = chr::duration_cast<chr::minutes>(current->end - current->start);
-  const std::optional<std::string> except = id;
-  if (auto free = co_await check_free(current->professional_id, rules, start, except); !free)
-    co_return free.error();
+  auto visible = co_await get(me, id);  // 404 for others' bookings
+  if (!visible) co_return visible.error();
   auto moved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Booking> {
-    auto locked = co_await repository_.lock_professional(tx, current->professional_id);
+    // Calendar, then booking, then project: the order every transaction takes them in.
+    auto locked = co_await availability_.lock_calendar(tx, visible->professional_id);
     if (!locked) co_return locked.error();
     auto row = co_await repository_.lock(tx, id);
     if (!row) co_return row.error();
     if (!*row) co_return no_booking();
     if (!next_status(**row, BookingAction::reschedule))
       co_return Error::conflict("invalid_transition", "Only a pending or confirmed booking moves.");
+    auto current = co_await repository_.find(tx, id);
+    if (!current) co_return current.error();
+    if (!*current) co_return no_booking();
+    auto allowed = co_await check_change(tx, me, **current, BookingAction::reschedule);
+    if (!allowed) co_return allowed.error();
+    auto service = co_await services_.find(tx, (*current)->service.id);
+    if (!service) co_return service.error();
+    if (!*service) co_return no_booking();
+    // The booked length stays; buffers and notice follow the service.
+    auto rules = slot_rules(**service);
+    rules.duration = chr::duration_cast<chr::minutes>((*current)->end - (*current)->start);
+    const std::optional<std::string> except = id;
+    auto free = co_await check_free(tx, (*current)->professional_id, rules, start, except);
+    if (!free) co_return free.error();
     const Interval session{start, start + rules.duration};
     auto done = co_await repository_.move(tx, id, session, availability::busy_range(start, rules));
     if (!done) co_return done.error();
@@ -376,9 +412,35 @@ Async<Booking> BookingsService::reschedule(const Principal& me, const std::strin
     if (!logged) co_return logged.error();
     co_return std::move(**booking);
   });
-  if (!moved && moved.error().errc == core::Errc::retry)
-    co_return Error::conflict("slot_taken", "This time is no longer free.");
+  if (!moved && moved.error().errc == core::Errc::retry) co_return slot_taken();
   co_return moved;
+}
+
+Async<bool> BookingsService::lock_booking(core::db::Queryable& tx, const std::string& booking_id) {
+  auto row = co_await repository_.lock(tx, booking_id);
+  if (!row) co_return row.error();
+  co_return *row && next_status(**row, BookingAction::cancel).has_value();
+}
+
+Async<void> BookingsService::cancel_booking(core::db::Queryable& tx, const Principal& me,
+                                            const std::string& booking_id,
+                                            const std::optional<std::string>& note,
+                                            const std::string& ip) {
+  auto row = co_await repository_.lock(tx, booking_id);
+  if (!row) co_return row.error();
+  if (!*row || !next_status(**row, BookingAction::cancel)) co_return Result<void>{};
+  // A project note may be longer than a booking's reason may be.
+  std::optional<std::string> reason;
+  if (note && note->size() <= kMaxReasonBytes) reason = note;
+  auto saved = co_await repository_.set_status(tx, booking_id, BookingStatus::cancelled, reason);
+  if (!saved) co_return saved.error();
+  auto booking = co_await repository_.find(tx, booking_id);
+  if (!booking) co_return booking.error();
+  if (!*booking) co_return no_booking();
+  auto mailed = co_await notify(tx, me, **booking, MailEvent::cancelled, reason);
+  if (!mailed) co_return mailed.error();
+  const audit::AuditEvent event(me.id(), "booking.cancel", booking_id, ip);
+  co_return co_await audit_.record(tx, event);
 }
 
 Async<void> BookingsService::notify(core::db::Queryable& tx, const Principal& me,

@@ -39,10 +39,13 @@ struct Confirmed {
   std::string project_id;
 };
 
+// Longest reason a booking stores (status_reason).
+inline constexpr std::size_t kMaxReasonBytes = 1000;
+
 // Longest span of GET /api/services/{id}/slots.
 inline constexpr int kMaxSlotDays = 62;
 
-class BookingsService {
+class BookingsService : public projects::BookingLink {
  public:
   BookingsService(core::db::Pool& db, settings::SettingsService& settings,
                   services::ServicesService& services,
@@ -64,12 +67,18 @@ class BookingsService {
   Async<BookingPage> list(const Principal& me, BookingQuery query);
   Async<Booking> get(const Principal& me, const std::string& id);
   Async<Confirmed> confirm(const Principal& me, const std::string& id, const std::string& ip);
-  Async<Booking> decline(const Principal& me, const std::string& id,
-                         const std::optional<std::string>& reason, const std::string& ip);
-  Async<Booking> cancel(const Principal& me, const std::string& id,
-                        const std::optional<std::string>& reason, const std::string& ip);
+  // Decline (staff) or cancel (owner or staff): the booking ends and frees its slot.
+  Async<Booking> end_booking(const Principal& me, const std::string& id, BookingAction action,
+                             const std::optional<std::string>& reason, const std::string& ip);
   Async<Booking> reschedule(const Principal& me, const std::string& id, Instant start,
                             const std::string& ip);
+
+  // projects::BookingLink: a project cancelled through PATCH cancels its booking.
+  Async<bool> lock_booking(core::db::Queryable& tx, const std::string& booking_id) override;
+  Async<void> cancel_booking(core::db::Queryable& tx, const Principal& me,
+                             const std::string& booking_id,
+                             const std::optional<std::string>& note,
+                             const std::string& ip) override;
 
  private:
   struct Studio {
@@ -78,20 +87,28 @@ class BookingsService {
   };
   Async<Studio> studio(core::db::Queryable& db);
   // Everything check_slot and free_slots need for the professional around `window`.
-  Async<availability::SlotQuery> slot_query(const Studio& studio,
+  Async<availability::SlotQuery> slot_query(core::db::Queryable& db, const Studio& studio,
                                             const std::string& professional_id,
                                             const availability::SlotRules& rules,
                                             availability::Interval window,
                                             const std::optional<std::string>& except);
-  Async<void> check_free(const std::string& professional_id, const availability::SlotRules& rules,
-                         Instant start, const std::optional<std::string>& except);
+  // 409 slot_taken / slot_too_soon / slot_unavailable unless `start` is a free slot.
+  Async<void> check_free(core::db::Queryable& db, const std::string& professional_id,
+                         const availability::SlotRules& rules, Instant start,
+                         const std::optional<std::string>& except);
   Async<Answer> insert(const Principal& me, const NewBooking& request,
                        const std::string& client_id, const services::Service& service,
                        const std::optional<std::string>& key, const std::string& request_hash,
                        const std::string& ip);
-  // The stored answer to `key` (or 422 if it was for another request); `otherwise` if none.
-  Async<Answer> replay(const Principal& me, const std::string& key,
-                       const std::string& request_hash, const core::Error& otherwise);
+  // The stored answer to `key`, 422 if it was for another request, nullopt if none.
+  Async<std::optional<Answer>> replay(const Principal& me, const std::string& key,
+                                      const std::string& request_hash);
+  // `refusal`, unless a request under `key` succeeded: then its stored answer.
+  Async<Answer> refuse(const Principal& me, const std::optional<std::string>& key,
+                       const std::string& request_hash, const core::Error& refusal);
+  // 409 invalid_transition when change_allowed says no (locks the project's row).
+  Async<void> check_change(core::db::Queryable& tx, const Principal& me, const Booking& booking,
+                           BookingAction action);
   Async<Confirmed> transition(const Principal& me, const std::string& id, BookingAction action,
                               const std::optional<std::string>& reason, const std::string& ip);
   Async<void> notify(core::db::Queryable& tx, const Principal& me, const Booking& booking,

@@ -34,6 +34,8 @@ constexpr db::Statement kTimeline{
     " WHERE e.project_id = $1::uuid ORDER BY e.id"};
 constexpr db::Statement kFindByBooking{
     "projects_find_by_booking", "SELECT id FROM projects WHERE booking_id = $1::uuid"};
+constexpr db::Statement kBookingOf{"projects_booking_of",
+                                   "SELECT booking_id FROM projects WHERE id = $1::uuid"};
 constexpr db::Statement kLock{"projects_lock",
                               "SELECT status FROM projects WHERE id = $1::uuid FOR UPDATE"};
 constexpr db::Statement kUpdate{
@@ -108,6 +110,15 @@ ProjectsRepository::Async<std::optional<Project>> ProjectsRepository::find(
 ProjectsRepository::Async<std::optional<std::string>> ProjectsRepository::find_by_booking(
     Db& tx, const std::string& booking_id) {
   auto rows = co_await tx.query(kFindByBooking, db::params(booking_id));
+  if (!rows) co_return rows.error();
+  if (rows->empty()) co_return std::optional<std::string>{};
+  co_return (*rows)[0].get<std::string>(0);
+}
+
+ProjectsRepository::Async<std::optional<std::string>> ProjectsRepository::booking_of(
+    Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return std::optional<std::string>{};
+  auto rows = co_await db.query(kBookingOf, db::params(id));
   if (!rows) co_return rows.error();
   if (rows->empty()) co_return std::optional<std::string>{};
   co_return (*rows)[0].get<std::string>(0);

@@ -16,6 +16,7 @@ class ProjectsRepository {
                         const std::optional<std::string>& note, const std::string& by);
   Async<std::optional<Project>> find(Db& db, const std::string& id);  // with its timeline
   Async<std::optional<std::string>> find_by_booking(Db& tx, const std::string& booking_id);
+  Async<std::optional<std::string>> booking_of(Db& db, const std::string& id);
   // Status of the project, its row locked until the transaction ends.
   Async<std::optional<ProjectStatus>> lock(Db& tx, const std::string& id);
   Async<void> update(Db& tx, const std::string& id, ProjectStatus status,

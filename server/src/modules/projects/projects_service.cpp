@@ -50,6 +50,16 @@ Async<Project> ProjectsService::update(const Principal& me, const std::string& i
   if (patch.force && !me.is_admin())
     co_return Error::forbidden("Only an administrator may force a status change.");
   auto updated = co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
+    // The booking's row first, then the project's: the order every transaction follows.
+    auto booking = co_await repository_.booking_of(tx, id);
+    if (!booking) co_return booking.error();
+    if (!*booking) co_return no_project();
+    bool booking_live = false;
+    if (bookings_) {
+      auto live = co_await bookings_->lock_booking(tx, **booking);
+      if (!live) co_return live.error();
+      booking_live = *live;
+    }
     auto current = co_await repository_.lock(tx, id);
     if (!current) co_return current.error();
     if (!*current) co_return no_project();
@@ -61,6 +71,16 @@ Async<Project> ProjectsService::update(const Principal& me, const std::string& i
                                 "A project goes " + std::string(to_string(from)) +
                                     " → the next step or CANCELLED, not " +
                                     std::string(to_string(to)) + ".");
+    // Reopening a cancelled project needs its booking still standing (its slot may be gone).
+    if (changes && from == ProjectStatus::cancelled && !booking_live)
+      co_return Error::conflict("invalid_transition",
+                                "This project's booking is no longer pending or confirmed; "
+                                "book a new session instead.");
+    // A cancelled project frees its booking's slot, in the same transaction.
+    if (changes && to == ProjectStatus::cancelled && booking_live) {
+      auto cancelled = co_await bookings_->cancel_booking(tx, me, **booking, patch.note, ip);
+      if (!cancelled) co_return cancelled.error();
+    }
     auto saved = co_await repository_.update(tx, id, to, patch.due_date);
     if (!saved) co_return saved.error();
     if (changes || patch.note) {
@@ -85,9 +105,18 @@ Async<std::string> ProjectsService::create_for_booking(core::db::Queryable& tx,
                                                        const std::string& by) {
   auto id = co_await repository_.insert(tx, booking_id);
   if (!id) co_return id.error();
-  auto event = co_await repository_.add_event(tx, *id, ProjectStatus::confirmed, std::nullopt, by);
+  const std::optional<std::string> no_note;  // a named local in a co_await (g++ 12)
+  auto event = co_await repository_.add_event(tx, *id, ProjectStatus::confirmed, no_note, by);
   if (!event) co_return event.error();
   co_return std::move(*id);
+}
+
+Async<std::optional<ProjectStatus>> ProjectsService::lock_for_booking(
+    core::db::Queryable& tx, const std::string& booking_id) {
+  auto id = co_await repository_.find_by_booking(tx, booking_id);
+  if (!id) co_return id.error();
+  if (!*id) co_return std::optional<ProjectStatus>{};
+  co_return co_await repository_.lock(tx, **id);
 }
 
 Async<void> ProjectsService::cancel_for_booking(core::db::Queryable& tx,

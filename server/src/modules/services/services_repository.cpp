@@ -18,10 +18,12 @@ constexpr db::Statement kFind{"services_find",
 constexpr db::Statement kList{"services_list",
                               "SELECT " SERVICE_COLUMNS " FROM services"
                               " WHERE active OR $1::boolean ORDER BY category, name, id"};
-constexpr db::Statement kVersion{
-    "services_version",
-    "SELECT count(*) || '.' || coalesce(max((extract(epoch FROM updated_at) * 1000000)::bigint), 0)"
-    " FROM services"};
+constexpr db::Statement kLock{
+    "services_lock", "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid FOR UPDATE"};
+constexpr db::Statement kVersion{"services_version",
+                                 "SELECT version::text FROM services_version"};
+constexpr db::Statement kBumpVersion{"services_version_bump",
+                                     "UPDATE services_version SET version = version + 1"};
 constexpr db::Statement kInsert{
     "services_insert",
     "INSERT INTO services (professional_id, name, description, category, duration_minutes,"
@@ -67,6 +69,15 @@ ServicesRepository::Async<std::optional<Service>> ServicesRepository::find(Db& d
   co_return decode((*rows)[0]);
 }
 
+ServicesRepository::Async<std::optional<Service>> ServicesRepository::lock(Db& tx,
+                                                                           const std::string& id) {
+  if (!core::is_uuid(id)) co_return std::optional<Service>{};
+  auto rows = co_await tx.query(kLock, db::params(id));
+  if (!rows) co_return rows.error();
+  if (rows->empty()) co_return std::optional<Service>{};
+  co_return decode((*rows)[0]);
+}
+
 ServicesRepository::Async<std::vector<Service>> ServicesRepository::list(Db& db,
                                                                          bool include_archived) {
   auto rows = co_await db.query(kList, db::params(include_archived));
@@ -81,6 +92,10 @@ ServicesRepository::Async<std::string> ServicesRepository::version(Db& db) {
   auto rows = co_await db.query(kVersion);
   if (!rows) co_return rows.error();
   co_return (*rows)[0].get<std::string>(0);
+}
+
+ServicesRepository::Async<void> ServicesRepository::bump_version(Db& tx) {
+  co_return db::completed(co_await tx.query(kBumpVersion));
 }
 
 ServicesRepository::Async<Service> ServicesRepository::insert(Db& db, const Service& s) {

@@ -13,8 +13,13 @@ class ServicesRepository {
 
   Async<std::optional<Service>> find(Db& db, const std::string& id);
   Async<std::vector<Service>> list(Db& db, bool include_archived);
-  // Changes whenever a service is added or changed (rows are archived, never deleted).
+  // The service, its row locked until the transaction ends.
+  Async<std::optional<Service>> lock(Db& tx, const std::string& id);
+  // The catalogue's version: a counter every write bumps (bump_version) in its transaction.
   Async<std::string> version(Db& db);
+  // Call first in every transaction that writes services: writers queue on the counter's
+  // row, so versions are handed out in commit order.
+  Async<void> bump_version(Db& tx);
   Async<Service> insert(Db& db, const Service& s);
   Async<Service> update(Db& db, const Service& s);  // every column but id and created_at
 };

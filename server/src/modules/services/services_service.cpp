@@ -32,6 +32,9 @@ Async<std::vector<Service>> ServicesService::all(const Principal* me) {
 }
 
 Async<std::shared_ptr<const std::string>> ServicesService::public_catalogue() {
+  // The version first, then the rows: each statement sees what was committed when it began,
+  // so the list is never older than the version it is cached under (at worst newer, and
+  // then the next request's version differs and rebuilds it).
   auto version = co_await repository_.version(db_);
   if (!version) co_return version.error();
   {
@@ -70,18 +73,28 @@ Async<Service> ServicesService::create(const Principal& me, const ServicePatch& 
   if (!studio) co_return studio.error();
   s.currency = studio->currency;
   apply(s, fields);
-  co_return co_await save(me, std::move(s), true, ip);
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Service> {
+    auto bumped = co_await repository_.bump_version(tx);
+    if (!bumped) co_return bumped.error();
+    co_return co_await save(tx, me, s, true, ip);
+  });
 }
 
 Async<Service> ServicesService::update(const Principal& me, const std::string& id,
                                        const ServicePatch& patch, const std::string& ip) {
   if (!me.is_staff()) co_return Error::forbidden();
-  auto found = co_await repository_.find(db_, id);
-  if (!found) co_return found.error();
-  if (!*found) co_return no_service();
-  Service s = std::move(**found);
-  apply(s, patch);
-  co_return co_await save(me, std::move(s), false, ip);
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Service> {
+    auto bumped = co_await repository_.bump_version(tx);
+    if (!bumped) co_return bumped.error();
+    // Read and write in one transaction, the row locked: concurrent edits of different
+    // fields both survive instead of the later one writing back the older values.
+    auto found = co_await repository_.lock(tx, id);
+    if (!found) co_return found.error();
+    if (!*found) co_return no_service();
+    Service s = std::move(**found);
+    apply(s, patch);
+    co_return co_await save(tx, me, s, false, ip);
+  });
 }
 
 Async<void> ServicesService::archive(const Principal& me, const std::string& id,
@@ -93,27 +106,25 @@ Async<void> ServicesService::archive(const Principal& me, const std::string& id,
   co_return Result<void>{};
 }
 
-Async<Service> ServicesService::save(const Principal& me, Service s, bool is_new,
-                                     const std::string& ip) {
+Async<Service> ServicesService::save(core::db::Queryable& tx, const Principal& me,
+                                     const Service& s, bool is_new, const std::string& ip) {
   if (s.deposit_cents > s.price_cents)
     co_return Error::validation({{"depositCents", "above_price", "At most the price."}});
-  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Service> {
-    auto pro = co_await users_.find(tx, s.professional_id);
-    if (!pro) co_return pro.error();
-    if (!*pro || (*pro)->profile.role == core::auth::Role::client || (*pro)->disabled)
-      co_return Error::validation(
-          {{"professionalId", "not_staff", "Choose an active staff member."}});
-    // Two statements: g++ 12 mishandles co_await inside ?: like inside && and ||.
-    Result<Service> saved = Error::internal();
-    if (is_new) saved = co_await repository_.insert(tx, s);
-    else saved = co_await repository_.update(tx, s);
-    if (!saved) co_return saved.error();
-    const audit::AuditEvent event(me.id(), is_new ? "service.created" : "service.updated",
-                                  saved->id, ip);
-    auto logged = co_await audit_.record(tx, event);
-    if (!logged) co_return logged.error();
-    co_return std::move(*saved);
-  });
+  auto pro = co_await users_.find(tx, s.professional_id);
+  if (!pro) co_return pro.error();
+  if (!*pro || (*pro)->profile.role == core::auth::Role::client || (*pro)->disabled)
+    co_return Error::validation(
+        {{"professionalId", "not_staff", "Choose an active staff member."}});
+  // Two statements: g++ 12 mishandles co_await inside ?: like inside && and ||.
+  Result<Service> saved = Error::internal();
+  if (is_new) saved = co_await repository_.insert(tx, s);
+  else saved = co_await repository_.update(tx, s);
+  if (!saved) co_return saved.error();
+  const audit::AuditEvent event(me.id(), is_new ? "service.created" : "service.updated",
+                                saved->id, ip);
+  auto logged = co_await audit_.record(tx, event);
+  if (!logged) co_return logged.error();
+  co_return std::move(*saved);
 }
 
 }  // namespace declic::services

@@ -40,7 +40,9 @@ class ServicesService {
   Async<std::optional<Service>> find(core::db::Queryable& db, const std::string& id);
 
  private:
-  Async<Service> save(const Principal& me, Service service, bool is_new, const std::string& ip);
+  // Checks and writes `service` in `tx` (the caller has bumped the catalogue's version).
+  Async<Service> save(core::db::Queryable& tx, const Principal& me, const Service& service,
+                      bool is_new, const std::string& ip);
 
   struct Catalogue {
     std::string version;
