@@ -868,18 +868,29 @@ TEST_F(Bookings, CancellingAProjectCancelsItsBooking) {
 TEST_F(Bookings, ConcurrentServiceEditsKeepEveryField) {
   const auto id = create_service("Concurrent", 60, 0, 0);
   const auto path = "/api/services/" + id;
-  std::thread names([&] {
-    for (int i = 0; i < 40; ++i) api->patch(path, {{"name", "Name " + std::to_string(i)}}, pro.token);
-  });
-  std::thread prices([&] {
-    for (int i = 0; i < 40; ++i) api->patch(path, {{"priceCents", 20000 + i}}, admin.token);
-  });
-  names.join();
-  prices.join();
+  // Four editors, each changing its own field over and over: none may undo another's.
+  constexpr int kRounds = 50;
+  const auto edit = [&](const std::string& field, bool number) {
+    for (int i = 0; i < kRounds; ++i) {
+      json::object body;
+      if (number) body[field] = 20000 + i;
+      else body[field] = field + " " + std::to_string(i);
+      api->patch(path, body, pro.token);
+    }
+  };
+  std::vector<std::thread> editors;
+  editors.emplace_back(edit, "name", false);
+  editors.emplace_back(edit, "description", false);
+  editors.emplace_back(edit, "category", false);
+  editors.emplace_back(edit, "priceCents", true);
+  for (auto& t : editors) t.join();
   auto r = api->get(path, pro.token);
   ASSERT_EQ(r.status(), 200);
-  EXPECT_EQ(r.str("name"), "Name 39");
-  EXPECT_EQ(r.obj().at("priceCents").as_int64(), 20039);
+  const auto last = " " + std::to_string(kRounds - 1);
+  EXPECT_EQ(r.str("name"), "name" + last);
+  EXPECT_EQ(r.str("description"), "description" + last);
+  EXPECT_EQ(r.str("category"), "category" + last);
+  EXPECT_EQ(r.obj().at("priceCents").as_int64(), 20000 + kRounds - 1);
 }
 
 // ---- audit ------------------------------------------------------------------------------
