@@ -2,6 +2,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <charconv>
+
 namespace declic::core::http {
 
 namespace json = boost::json;
@@ -142,6 +145,22 @@ std::optional<Error> JsonReader::error() const {
     e.detail = "Some fields have the wrong type.";
   }
   return e;
+}
+
+json::value nullable(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+std::optional<int> read_limit(const Request& req, int max, std::vector<FieldError>& errors) {
+  auto limit = req.query_param("limit");
+  if (!limit) return std::nullopt;
+  int n = 0;
+  auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+  if (ec != std::errc() || p != limit->data() + limit->size() || n < 1) {
+    errors.push_back({"limit", "invalid", "A positive integer."});
+    return std::nullopt;
+  }
+  return std::min(n, max);
 }
 
 Response json_reply(int status, const json::value& body) {

@@ -57,4 +57,12 @@ std::size_t utf8_length(std::string_view s);
 // A JSON reply from any value boost::json::value_from accepts.
 Response json_reply(int status, const boost::json::value& body);
 
+// A problem+json reply for `e` (shorthand for controllers).
+inline Response problem(const Error& e) { return Response::problem(e); }
+// A string, or JSON null when absent.
+boost::json::value nullable(const std::optional<std::string>& v);
+// `?limit=`: nullopt when absent; a positive integer, capped at `max`; otherwise nullopt and
+// a field error appended to `errors`.
+std::optional<int> read_limit(const Request& req, int max, std::vector<FieldError>& errors);
+
 }  // namespace declic::core::http

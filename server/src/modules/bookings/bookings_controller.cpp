@@ -5,7 +5,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
 
 namespace declic::bookings {
 
@@ -13,16 +12,12 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using core::http::JsonReader;
+using core::http::nullable;
+using core::http::problem;
 using core::http::Request;
 using core::time::format_rfc3339;
 
 namespace {
-
-json::value nullable(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-
-http::Response problem(const Error& e) { return http::Response::problem(e); }
 
 // A start time: RFC 3339 with an offset; an error on the reader otherwise.
 std::optional<Instant> read_start(JsonReader& r) {
@@ -153,13 +148,7 @@ BookingsController::Response BookingsController::list(Request& req) {
     query.status = booking_status_from(*status);
     if (!query.status) errors.push_back({"status", "invalid", "Unknown status."});
   }
-  if (auto limit = req.query_param("limit")) {
-    int n = 0;
-    auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || p != limit->data() + limit->size() || n < 1)
-      errors.push_back({"limit", "invalid", "A positive integer."});
-    query.limit = std::min(n, 200);  // capped
-  }
+  if (auto limit = http::read_limit(req, 200, errors)) query.limit = *limit;  // capped
   if (auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) query.cursor = *cursor;
   if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
   auto page = co_await service_.list(*req.principal, query);

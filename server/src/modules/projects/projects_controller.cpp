@@ -5,7 +5,6 @@
 
 #include <boost/json.hpp>
 
-#include <charconv>
 
 namespace declic::projects {
 
@@ -13,14 +12,9 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using core::http::JsonReader;
+using core::http::nullable;
+using core::http::problem;
 using core::http::Request;
-
-namespace {
-json::value nullable(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-http::Response problem(const Error& e) { return http::Response::problem(e); }
-}  // namespace
 
 json::value project_json(const Project& p) {
   json::object o{{"id", p.id},
@@ -52,18 +46,13 @@ json::value project_json(const Project& p) {
 
 ProjectsController::Response ProjectsController::list(Request& req) {
   ProjectQuery query;
+  std::vector<core::FieldError> errors;
   if (auto status = req.query_param("status"); status && !status->empty()) {
     query.status = project_status_from(*status);
-    if (!query.status)
-      co_return problem(Error::validation({{"status", "invalid", "Unknown status."}}));
+    if (!query.status) errors.push_back({"status", "invalid", "Unknown status."});
   }
-  if (auto limit = req.query_param("limit")) {
-    int n = 0;
-    auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || p != limit->data() + limit->size() || n < 1)
-      co_return problem(Error::validation({{"limit", "invalid", "A positive integer."}}));
-    query.limit = std::min(n, 200);  // capped
-  }
+  if (auto limit = http::read_limit(req, 200, errors)) query.limit = *limit;  // capped
+  if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
   if (auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) query.cursor = *cursor;
   auto page = co_await service_.list(*req.principal, query);
   if (!page) co_return problem(page.error());

@@ -2,6 +2,7 @@
 
 #include "core/http/json.hpp"
 #include "core/util/uuid.hpp"
+#include "modules/settings/settings_model.hpp"
 
 #include <boost/json.hpp>
 
@@ -55,11 +56,8 @@ ServicePatch read_service(JsonReader& r, bool is_new) {
   p.min_notice_hours = read_int(r, "minNoticeHours", false, 0, 8760);
   p.active = r.optional_bool("active");
   p.currency = r.optional_string("currency", 3, 3);
-  if (p.currency) {
-    bool ok = true;
-    for (char c : *p.currency) ok = ok && c >= 'A' && c <= 'Z';
-    if (!ok) r.invalid("currency", "invalid", "Three capital letters (ISO 4217).");
-  }
+  if (p.currency && !settings::valid_currency(*p.currency))
+    r.invalid("currency", "invalid", "Three capital letters (ISO 4217).");
   p.professional_id = r.optional_string("professionalId", 36, 36);
   if (p.professional_id && !core::is_uuid(*p.professional_id))
     r.invalid("professionalId", "invalid", "Not an id.");

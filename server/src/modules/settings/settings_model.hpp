@@ -7,8 +7,17 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace declic::settings {
+
+// An ISO 4217 code's shape: three capital letters.
+inline bool valid_currency(std::string_view code) {
+  if (code.size() != 3) return false;
+  for (char c : code)
+    if (c < 'A' || c > 'Z') return false;
+  return true;
+}
 
 struct StudioProfile {
   std::string name;

@@ -45,11 +45,8 @@ Async<Settings> SettingsService::update(const core::auth::Principal& me, const S
   std::vector<core::FieldError> invalid;
   if (p.time_zone && !core::time::Zone::find(*p.time_zone))
     invalid.push_back({"timeZone", "unknown_time_zone", "Not a time zone of the tz database."});
-  if (p.currency) {
-    bool ok = p.currency->size() == 3;
-    for (char c : *p.currency) ok = ok && c >= 'A' && c <= 'Z';
-    if (!ok) invalid.push_back({"currency", "invalid", "Three capital letters (ISO 4217)."});
-  }
+  if (p.currency && !valid_currency(*p.currency))
+    invalid.push_back({"currency", "invalid", "Three capital letters (ISO 4217)."});
   if (p.slot_step_minutes) {
     const int s = *p.slot_step_minutes;
     if (s != 5 && s != 10 && s != 15 && s != 20 && s != 30 && s != 60)
