@@ -1,8 +1,9 @@
 #pragma once
 // Bookings: a client's request for a service at a free slot. PENDING until staff confirm
 // (which creates the project) or decline it; the client or staff may cancel it, or move it
-// to another free slot, while it is PENDING or CONFIRMED. Prices are copied from the
-// service when booked, so later catalogue changes never alter a booking.
+// to another free slot, while it is PENDING or CONFIRMED and the session's progress allows
+// it (change_allowed). Prices are copied from the service when booked, so later catalogue
+// changes never alter a booking.
 
 #include "core/time/time.hpp"
 #include "modules/projects/projects_model.hpp"

@@ -1,10 +1,10 @@
 #pragma once
 // Rules for bookings. Access first: a client sees and acts on their own bookings only
 // (another's answers 404); staff see all, and alone confirm and decline. A start time is
-// accepted only when availability::check_slot finds it free; the database's exclusion
-// constraint then guarantees no overlap, under a per-professional advisory lock that keeps
-// concurrent attempts from deadlocking. Every change is mailed (outbox) and audited in its
-// transaction.
+// accepted only when availability::check_slot finds it free, checked under the
+// professional's calendar lock (which blocks and weekly hours take too); the database's
+// exclusion constraint then guarantees no overlap. Locks are taken calendar → booking →
+// project. Every change is mailed (outbox) and audited in its transaction.
 
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"

@@ -1,7 +1,8 @@
 #pragma once
 // Rules for projects: a client sees their own (another's answers 404); staff see all and
 // move them along; only an ADMIN may force an out-of-order change. The bookings module
-// creates a project when it confirms a booking and cancels it with the booking.
+// creates a project when it confirms a booking and cancels it with the booking; a project
+// cancelled here cancels its booking through BookingLink, in the same transaction.
 
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
