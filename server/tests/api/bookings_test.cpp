@@ -865,6 +865,25 @@ TEST_F(Bookings, CancellingAProjectCancelsItsBooking) {
   EXPECT_EQ(book(other, portrait, at(day, 10)).status(), 201);
 }
 
+// A block committed while a booking for the same time waits on the professional's calendar
+// lock: the booking's check, made under the lock, sees the block.
+TEST_F(Bookings, ABlockAddedWhileABookingWaitsWins) {
+  const int day = fresh_day();
+  std::thread blocker([&] {
+    psql(database->url(),
+         "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('" + pro.id + "', 0));"
+         " INSERT INTO availability_blocks (professional_id, starts_at, ends_at)"
+         " VALUES ('" + pro.id + "', '" + at(day, 10) + "', '" + at(day, 12) + "');"
+         " SELECT pg_sleep(1.5); COMMIT;");
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the lock is held by now
+  auto r = book(owner, portrait, at(day, 10));
+  blocker.join();
+  expect_problem(r, 409, "slot_unavailable");
+  auto list = api->get("/api/bookings?from=" + day_text(day) + "&to=" + day_text(day), admin.token);
+  EXPECT_EQ(list.obj().at("items").as_array().size(), 0u);
+}
+
 TEST_F(Bookings, ConcurrentServiceEditsKeepEveryField) {
   const auto id = create_service("Concurrent", 60, 0, 0);
   const auto path = "/api/services/" + id;
