@@ -884,6 +884,26 @@ TEST_F(Bookings, ABlockAddedWhileABookingWaitsWins) {
   EXPECT_EQ(list.obj().at("items").as_array().size(), 0u);
 }
 
+// Replacing weekly hours takes the same lock: a concurrent change to the professional's
+// calendar is never half-overwritten (no leftover or duplicate ranges).
+TEST_F(Bookings, WeeklyHoursReplacementWaitsForTheCalendarLock) {
+  std::thread other_change([&] {
+    psql(database->url(),
+         "BEGIN; SELECT pg_advisory_xact_lock(hashtextextended('" + pro.id + "', 0));"
+         " INSERT INTO working_hours (professional_id, weekday, start_minute, end_minute)"
+         " VALUES ('" + pro.id + "', 3, 420, 480); SELECT pg_sleep(1.5); COMMIT;");
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  json::array week;
+  for (int d = 1; d <= 7; ++d) week.push_back({{"weekday", d}, {"start", "09:00"}, {"end", "18:00"}});
+  auto put = api->call("PUT", "/api/availability/weekly", json::serialize(week), pro.token);
+  other_change.join();
+  ASSERT_EQ(put.status(), 200) << put.http.body;
+  auto now = api->get("/api/availability/weekly", pro.token);
+  ASSERT_EQ(now.status(), 200);
+  EXPECT_EQ(now.json.as_array().size(), 7u) << now.http.body;  // the 07:00 range replaced too
+}
+
 TEST_F(Bookings, ConcurrentServiceEditsKeepEveryField) {
   const auto id = create_service("Concurrent", 60, 0, 0);
   const auto path = "/api/services/" + id;
