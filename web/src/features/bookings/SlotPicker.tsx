@@ -1,7 +1,7 @@
 import { Alert, Button, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import 'dayjs/locale/fr';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { formatDate, timeZoneLabel } from '../../lib/format';
@@ -30,6 +30,9 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
   // "Today" is the studio's, not the browser's (a visitor may be elsewhere in the world).
   const today = dayKey(new Date(), timeZone);
   const [month, setMonth] = useState(() => monthOf(today));
+  // Opening on a month with nothing left (the last days of a month) moves on by itself,
+  // up to two months; once the user browses, the month is theirs.
+  const [autoAdvance, setAutoAdvance] = useState(2);
   const [day, setDay] = useState<string | null>(null);
   const range = monthRange(month.getFullYear(), month.getMonth() + 1);
   const slots = useSlots(serviceId, range.from, range.to);
@@ -43,6 +46,13 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
     return map;
   }, [slots.data, timeZone]);
   const freeDays = [...byDay.keys()].sort();
+  const emptyMonth = slots.isSuccess && freeDays.length === 0;
+  useEffect(() => {
+    if (emptyMonth && autoAdvance > 0) {
+      setAutoAdvance((n) => n - 1);
+      setMonth((m) => new Date(m.getFullYear(), m.getMonth() + 1, 1));
+    }
+  }, [emptyMonth, autoAdvance]);
   const chosen = day && byDay.has(day) ? day : null;
 
   return (
@@ -53,6 +63,7 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
             locale={i18n.language}
             date={month}
             onDateChange={(d) => {
+              setAutoAdvance(0);
               setMonth(monthOf(d));
               setDay(null);
             }}
@@ -61,20 +72,23 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
             minDate={today}
             // Mantine hands cells over as "YYYY-MM-DD": the same keys as the studio's days.
             excludeDate={(d) => !byDay.has(d.slice(0, 10))}
-            getDayProps={(d) => (byDay.has(d.slice(0, 10)) ? { fw: 700, 'data-free': true } : {})}
+            getDayProps={(d) => ({ 'data-date': d.slice(0, 10), ...(byDay.has(d.slice(0, 10)) ? { fw: 700, 'data-free': true } : {}) })}
             size="md"
             firstDayOfWeek={1}
             aria-label={t('book.chooseDay')}
           />
           {slots.isPending && <Skeleton height={16} />}
           {slots.isError && <LoadError error={slots.error} onRetry={() => void slots.refetch()} />}
-          {slots.isSuccess && freeDays.length === 0 && (
+          {emptyMonth && autoAdvance === 0 && (
             <Alert variant="light" color="gray">
               {t('book.monthFull')}{' '}
               <Button
                 variant="subtle"
                 size="compact-sm"
-                onClick={() => setMonth(new Date(month.getFullYear(), month.getMonth() + 1, 1))}
+                onClick={() => {
+                  setAutoAdvance(0);
+                  setMonth(new Date(month.getFullYear(), month.getMonth() + 1, 1));
+                }}
               >
                 {t('book.nextMonth')}
               </Button>
