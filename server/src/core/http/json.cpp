@@ -151,6 +151,10 @@ json::value nullable(const std::optional<std::string>& v) {
   return v ? json::value(*v) : json::value(nullptr);
 }
 
+json::object list_body(json::array items, const std::optional<std::string>& next_cursor) {
+  return {{"items", std::move(items)}, {"nextCursor", nullable(next_cursor)}};
+}
+
 std::optional<int> read_limit(const Request& req, int max, std::vector<FieldError>& errors) {
   auto limit = req.query_param("limit");
   if (!limit) return std::nullopt;

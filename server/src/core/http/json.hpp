@@ -61,6 +61,9 @@ Response json_reply(int status, const boost::json::value& body);
 inline Response problem(const Error& e) { return Response::problem(e); }
 // A string, or JSON null when absent.
 boost::json::value nullable(const std::optional<std::string>& v);
+// The envelope of every list: {items, nextCursor} (null on the last page).
+boost::json::object list_body(boost::json::array items,
+                              const std::optional<std::string>& next_cursor = std::nullopt);
 // `?limit=`: nullopt when absent; a positive integer, capped at `max`; otherwise nullopt and
 // a field error appended to `errors`.
 std::optional<int> read_limit(const Request& req, int max, std::vector<FieldError>& errors);

@@ -83,11 +83,10 @@ boost::asio::awaitable<http::Response> AuditController::list(http::Request& req)
                      {"ip", nullable(e.ip)},
                      {"detail", ec ? json::value(json::object()) : std::move(detail)}});
   }
-  json::value next = nullptr;
+  std::optional<std::string> next;
   if (static_cast<int>(events->size()) == q.limit && !events->empty())
     next = std::to_string(events->back().id);
-  json::object body{{"items", std::move(items)}, {"nextCursor", std::move(next)}};
-  co_return http::json_reply(200, body);
+  co_return http::json_reply(200, http::list_body(std::move(items), next));
 }
 
 }  // namespace declic::audit

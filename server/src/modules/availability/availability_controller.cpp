@@ -138,8 +138,7 @@ AvailabilityController::Response AvailabilityController::blocks(Request& req) {
   if (!list) co_return problem(list.error());
   json::array items;
   for (const auto& b : *list) items.push_back(block_json(b));
-  json::object body{{"items", std::move(items)}, {"nextCursor", nullptr}};
-  co_return http::json_reply(200, body);
+  co_return http::json_reply(200, http::list_body(std::move(items)));
 }
 
 AvailabilityController::Response AvailabilityController::add_block(Request& req) {

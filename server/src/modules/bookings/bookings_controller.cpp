@@ -155,8 +155,7 @@ BookingsController::Response BookingsController::list(Request& req) {
   if (!page) co_return problem(page.error());
   json::array items;
   for (const auto& b : page->items) items.push_back(booking_json(b));
-  json::object body{{"items", std::move(items)}, {"nextCursor", nullable(page->next_cursor)}};
-  co_return http::json_reply(200, body);
+  co_return http::json_reply(200, http::list_body(std::move(items), page->next_cursor));
 }
 
 BookingsController::Response BookingsController::get(Request& req) {

@@ -58,8 +58,7 @@ ProjectsController::Response ProjectsController::list(Request& req) {
   if (!page) co_return problem(page.error());
   json::array items;
   for (const auto& p : page->items) items.push_back(project_json(p));
-  json::object body{{"items", std::move(items)}, {"nextCursor", nullable(page->next_cursor)}};
-  co_return http::json_reply(200, body);
+  co_return http::json_reply(200, http::list_body(std::move(items), page->next_cursor));
 }
 
 ProjectsController::Response ProjectsController::get(Request& req) {

@@ -81,8 +81,7 @@ ServicesController::Response ServicesController::list(Request& req) {
   if (!list) co_return http::Response::problem(list.error());
   json::array items;
   for (const auto& s : *list) items.push_back(service_json(s));
-  json::object body{{"items", std::move(items)}, {"nextCursor", nullptr}};
-  co_return http::json_reply(200, body);
+  co_return http::json_reply(200, http::list_body(std::move(items)));
 }
 
 ServicesController::Response ServicesController::get(Request& req) {

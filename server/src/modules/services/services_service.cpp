@@ -1,5 +1,7 @@
 #include "modules/services/services_service.hpp"
 
+#include "core/http/json.hpp"
+
 #include <boost/json.hpp>
 
 namespace declic::services {
@@ -45,7 +47,7 @@ Async<std::shared_ptr<const std::string>> ServicesService::public_catalogue() {
   if (!list) co_return list.error();
   boost::json::array items;
   for (const auto& s : *list) items.push_back(service_json(s));
-  const boost::json::object body{{"items", std::move(items)}, {"nextCursor", nullptr}};
+  const auto body = core::http::list_body(std::move(items));
   auto json = std::make_shared<const std::string>(boost::json::serialize(body));
   std::lock_guard lock(catalogue_mutex_);
   catalogue_ = {std::move(*version), json};

@@ -62,9 +62,7 @@ std::optional<std::optional<std::string>> read_nullable(JsonReader& r, const cha
 http::Response page_json(const UserPage& page) {
   json::array items;
   for (const auto& u : page.items) items.push_back(user_json(u, true));
-  json::object body{{"items", std::move(items)}};
-  body["nextCursor"] = page.next_cursor ? json::value(*page.next_cursor) : json::value(nullptr);
-  return http::json_reply(200, body);
+  return http::json_reply(200, http::list_body(std::move(items), page.next_cursor));
 }
 
 }  // namespace
@@ -117,13 +115,9 @@ UsersController::Response UsersController::list(Request& req) {
       co_return problem(Error::validation({{"q", "too_long", "At most 200 characters."}}));
     query.search = *q;
   }
-  if (auto limit = req.query_param("limit")) {
-    int n = 0;
-    auto [p, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || p != limit->data() + limit->size() || n < 1)
-      co_return problem(Error::validation({{"limit", "invalid", "A positive integer."}}));
-    query.limit = std::min(n, 200);  // capped
-  }
+  std::vector<core::FieldError> errors;
+  if (auto limit = http::read_limit(req, 200, errors)) query.limit = *limit;  // capped
+  if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
   if (auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) query.cursor = *cursor;
   auto page = co_await service_.list(*req.principal, query);
   if (!page) co_return problem(page.error());
