@@ -3,6 +3,7 @@
 // page boundary stays exact when rows are added meanwhile (keyset pagination).
 
 #include "core/auth/tokens.hpp"
+#include "core/error/error.hpp"
 #include "core/util/uuid.hpp"
 
 #include <charconv>
@@ -31,6 +32,20 @@ inline std::optional<Cursor> decode_cursor(const std::string& text) {
   auto [p, ec] = std::from_chars(raw->data(), end, c.key);
   if (ec != std::errc() || p != end) return std::nullopt;
   return c;
+}
+
+// A list query's `cursor` as SQL parameters: both null without one (the first page); a
+// validation error when the text is not a cursor of ours.
+struct CursorParams {
+  std::optional<std::int64_t> key;
+  std::optional<std::string> id;
+};
+
+inline Result<CursorParams> cursor_params(const std::optional<std::string>& text) {
+  if (!text) return CursorParams{};
+  auto c = decode_cursor(*text);
+  if (!c) return Error::validation({{"cursor", "invalid", "Unknown cursor."}});
+  return CursorParams{c->key, std::move(c->id)};
 }
 
 }  // namespace declic::core

@@ -154,20 +154,16 @@ BookingsRepository::Async<std::optional<Booking>> BookingsRepository::find(
 }
 
 BookingsRepository::Async<BookingPage> BookingsRepository::list(Db& db, const BookingQuery& q) {
-  std::optional<std::string> status, cursor_id;
-  std::optional<std::int64_t> from, to, cursor_start;
+  std::optional<std::string> status;
+  std::optional<std::int64_t> from, to;
   if (q.status) status = std::string(to_string(*q.status));
   if (q.from) from = epoch(*q.from);
   if (q.to) to = epoch(*q.to);
-  if (q.cursor) {
-    auto c = core::decode_cursor(*q.cursor);
-    if (!c) co_return Error::validation({{"cursor", "invalid", "Unknown cursor."}});
-    cursor_start = c->key;
-    cursor_id = c->id;
-  }
+  auto cursor = core::cursor_params(q.cursor);
+  if (!cursor) co_return cursor.error();
   const auto& statement = q.newest_first ? kListNewest : kList;
   auto rows = co_await db.query(
-      statement, db::params(q.client_id, status, from, to, cursor_start, cursor_id, q.limit + 1));
+      statement, db::params(q.client_id, status, from, to, cursor->key, cursor->id, q.limit + 1));
   if (!rows) co_return rows.error();
   BookingPage page;
   for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));

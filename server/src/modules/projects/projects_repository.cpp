@@ -142,17 +142,12 @@ ProjectsRepository::Async<void> ProjectsRepository::update(
 }
 
 ProjectsRepository::Async<ProjectPage> ProjectsRepository::list(Db& db, const ProjectQuery& q) {
-  std::optional<std::string> status, cursor_id;
-  std::optional<std::int64_t> cursor_us;
+  std::optional<std::string> status;
   if (q.status) status = std::string(to_string(*q.status));
-  if (q.cursor) {
-    auto c = core::decode_cursor(*q.cursor);
-    if (!c) co_return core::Error::validation({{"cursor", "invalid", "Unknown cursor."}});
-    cursor_us = c->key;
-    cursor_id = c->id;
-  }
+  auto cursor = core::cursor_params(q.cursor);
+  if (!cursor) co_return cursor.error();
   auto rows =
-      co_await db.query(kList, db::params(q.client_id, status, cursor_us, cursor_id, q.limit + 1));
+      co_await db.query(kList, db::params(q.client_id, status, cursor->key, cursor->id, q.limit + 1));
   if (!rows) co_return rows.error();
   ProjectPage page;
   for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));

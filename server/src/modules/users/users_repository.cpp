@@ -130,18 +130,13 @@ UsersRepository::Async<bool> UsersRepository::set_password(Db& db, const std::st
 }
 
 UsersRepository::Async<UserPage> UsersRepository::list(Db& db, const UserQuery& q) {
-  std::optional<std::string> role, search, cursor_id;
-  std::optional<std::int64_t> cursor_us;
+  std::optional<std::string> role, search;
   if (q.role) role = std::string(core::auth::to_string(*q.role));
   if (q.search && !q.search->empty()) search = like_pattern(*q.search);
-  if (q.cursor) {
-    auto c = core::decode_cursor(*q.cursor);
-    if (!c) co_return core::Error::validation({{"cursor", "invalid", "Unknown cursor."}});
-    cursor_us = c->key;
-    cursor_id = c->id;
-  }
+  auto cursor = core::cursor_params(q.cursor);
+  if (!cursor) co_return cursor.error();
   auto rows =
-      co_await db.query(kList, db::params(role, search, cursor_us, cursor_id, q.limit + 1));
+      co_await db.query(kList, db::params(role, search, cursor->key, cursor->id, q.limit + 1));
   if (!rows) co_return rows.error();
   UserPage page;
   for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));
