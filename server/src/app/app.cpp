@@ -1,34 +1,21 @@
 #include "app/app.hpp"
 
-#include "app/app_context.hpp"
 #include "app/resources.hpp"
-#include "app/system_routes.hpp"
+#include "app/wiring.hpp"
 #include "core/db/migrate.hpp"
+#include "core/events/dispatcher.hpp"
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
 #include "core/mail/mail.hpp"
 #include "core/util/blocking.hpp"
-#include "modules/audit/audit_module.hpp"
-#include "modules/auth/auth_module.hpp"
-#include "modules/availability/availability_module.hpp"
-#include "modules/bookings/bookings_controller.hpp"
-#include "modules/bookings/bookings_module.hpp"
-#include "modules/projects/projects_controller.hpp"
-#include "modules/projects/projects_module.hpp"
-#include "modules/services/services_module.hpp"
-#include "modules/settings/settings_module.hpp"
-#include "modules/users/users_module.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
-
-#include <iostream>
 
 #include <thread>
 
@@ -36,8 +23,6 @@ namespace declic::app {
 
 namespace asio = boost::asio;
 using namespace std::chrono_literals;
-
-namespace {
 
 core::db::PoolOptions pool_options(const Config& c) {
   core::db::PoolOptions o;
@@ -49,14 +34,22 @@ core::db::PoolOptions pool_options(const Config& c) {
 
 void apply_log_level(const Config& c) {
   using core::log::Level;
-  core::log::set_level(c.log_level == "debug"  ? Level::debug
-                       : c.log_level == "warn" ? Level::warn
+  core::log::set_level(c.log_level == "debug"   ? Level::debug
+                       : c.log_level == "warn"  ? Level::warn
                        : c.log_level == "error" ? Level::error
                                                 : Level::info);
 }
 
-// Runs the migrations on `ioc` (not yet serving). The database may still be starting:
-// connection failures are retried for a few seconds, a failing migration is not.
+bool prepare(Config& config) {
+  apply_log_level(config);
+  auto secret = ensure_jwt_secret(config);
+  if (!secret)
+    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
+  return secret.has_value();
+}
+
+// The database may still be starting: connection failures are retried for a few seconds, a
+// failing migration is not.
 bool run_migrations(asio::io_context& ioc, core::db::Pool& pool) {
   bool ok = false;
   asio::co_spawn(
@@ -90,68 +83,7 @@ bool run_migrations(asio::io_context& ioc, core::db::Pool& pool) {
   return ok;
 }
 
-// What the command-line commands use of the wired modules.
-struct Modules {
-  auth::AuthService& auth;
-  services::ServicesService& services;
-  availability::AvailabilityService& availability;
-};
-
-// The composition root: every module, in dependency order.
-Modules register_modules(core::http::Router& router, AppContext& ctx) {
-  register_system_routes(router, ctx);
-  auto& audit = ctx.own(std::make_unique<audit::AuditService>(ctx.db));
-  auto& settings = ctx.own(std::make_unique<settings::SettingsService>(ctx.db, audit));
-  auto& users = ctx.own(std::make_unique<users::UsersService>(ctx.db, audit));
-  auto auth = auth::register_module(router, ctx, users, audit, settings);
-  const auto& guards = auth.guards;
-  settings::register_module(router, ctx, settings, guards);
-  audit::register_module(router, ctx, audit, guards);
-  users::register_module(router, ctx, users, guards);
-  auto& services =
-      ctx.own(std::make_unique<services::ServicesService>(ctx.db, users, settings, audit));
-  services::register_module(router, ctx, services, guards);
-  auto& availability =
-      ctx.own(std::make_unique<availability::AvailabilityService>(ctx.db, users, audit));
-  availability::register_module(router, ctx, availability, guards);
-  auto& projects = ctx.own(std::make_unique<projects::ProjectsService>(ctx.db, audit));
-  projects::register_module(router, ctx, projects, guards);
-  auto& bookings = ctx.own(std::make_unique<bookings::BookingsService>(
-      ctx.db, settings, services, availability, users, projects, audit));
-  projects.link_bookings(bookings);  // a cancelled project cancels its booking
-  bookings::register_module(router, ctx, bookings, guards);
-  users.add_overview_part(ctx.own(std::make_unique<bookings::BookingsOverview>(bookings)));
-  users.add_overview_part(ctx.own(std::make_unique<projects::ProjectsOverview>(projects)));
-  return {auth.service, services, availability};
-}
-
-// Log level and JWT key for commands that wire the modules; false after printing why not.
-bool prepare(Config& config) {
-  apply_log_level(config);
-  auto secret = ensure_jwt_secret(config);
-  if (!secret)
-    std::fprintf(stderr, "declic: configuration error: %s\n", secret.error().detail.c_str());
-  return secret.has_value();
-}
-
-// Runs one command coroutine against a migrated database with every module wired.
-int run_command(Config config,
-                std::function<asio::awaitable<int>(Modules&, AppContext&)> command) {
-  if (!prepare(config)) return 2;
-  asio::io_context ioc(1);
-  asio::thread_pool blocking(1);
-  core::db::Pool pool(ioc.get_executor(), pool_options(config));
-  if (!run_migrations(ioc, pool)) return 1;
-  core::http::Router router;
-  AppContext ctx(config, pool, ioc.get_executor(), blocking);
-  auto modules = register_modules(router, ctx);
-  int code = 1;
-  asio::co_spawn(
-      asio::make_strand(ioc),
-      [&]() -> asio::awaitable<void> { code = co_await command(modules, ctx); }, asio::detached);
-  ioc.run();
-  return code;
-}
+namespace {
 
 core::mail::MailerOptions mailer_options(const Config& c) {
   core::mail::MailerOptions o;
@@ -161,8 +93,35 @@ core::mail::MailerOptions mailer_options(const Config& c) {
   return o;
 }
 
+core::events::DispatcherOptions dispatcher_options(const Config& c) {
+  core::events::DispatcherOptions o;
+  o.conninfo = c.database_url;
+  o.handler_timeout = c.event_handler_timeout;
+  o.retention = std::chrono::hours(24 * c.event_retention_days);
+  return o;
+}
+
+core::http::ServerOptions server_options(const Config& c) {
+  core::http::ServerOptions o;
+  o.host = c.host;
+  o.port = c.port;
+  o.body_limit = c.body_limit;
+  o.read_timeout = c.read_timeout;
+  o.hsts = c.public_url.starts_with("https://");
+  o.access_log = c.access_log;
+  o.trusted_proxies = c.trusted_proxies;
+  o.public_origin = public_origin(c.public_url);
+  return o;
+}
+
+// The workers that act after a commit: mail delivery and the domain events' dispatcher.
+struct Workers {
+  core::mail::MailWorker& mail;
+  core::events::Dispatcher& events;
+};
+
 asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Server& server,
-                                        core::db::Pool& pool, core::mail::MailWorker& mail,
+                                        core::db::Pool& pool, Workers workers,
                                         std::chrono::milliseconds grace) {
   core::log::info("shutting down", {{"openConnections", std::int64_t(server.open_connections())}});
   server.begin_shutdown();
@@ -174,7 +133,8 @@ asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Serve
   }
   const auto left = server.open_connections();
   server.force_close();
-  mail.stop();
+  workers.mail.stop();
+  workers.events.stop();
   pool.close();
   core::log::info("stopped", {{"forcedConnections", std::int64_t(left)}});
   ioc.stop();
@@ -197,20 +157,15 @@ int serve(Config config) {
   if (!run_migrations(ioc, pool)) return 1;
 
   core::http::Router router;
-  AppContext ctx(config, pool, ioc.get_executor(), *blocking);
-  register_modules(router, ctx);
+  core::events::Bus bus;
+  core::ModuleContext modules(pool, bus, router, ioc.get_executor(), *blocking);
+  install_modules(modules, config);
   core::mail::MailWorker mail(ioc.get_executor(), pool, mailer_options(config));
   mail.start();
+  core::events::Dispatcher events(ioc.get_executor(), pool, bus, dispatcher_options(config));
+  events.start();
 
-  core::http::ServerOptions options;
-  options.host = config.host;
-  options.port = config.port;
-  options.body_limit = config.body_limit;
-  options.read_timeout = config.read_timeout;
-  options.hsts = config.public_url.starts_with("https://");
-  options.access_log = config.access_log;
-  options.trusted_proxies = config.trusted_proxies;
-  core::http::Server server(ioc, router, options);
+  core::http::Server server(ioc, router, server_options(config));
   std::uint16_t port = 0;
   try {
     port = server.start();
@@ -228,7 +183,8 @@ int serve(Config config) {
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int) {
     if (ec) return;
-    asio::co_spawn(ioc, graceful_shutdown(ioc, server, pool, mail, config.shutdown_timeout),
+    const Workers workers{mail, events};
+    asio::co_spawn(ioc, graceful_shutdown(ioc, server, pool, workers, config.shutdown_timeout),
                    asio::detached);
   });
 
@@ -238,109 +194,6 @@ int serve(Config config) {
   threads.clear();
   blocking->join();
   return 0;
-}
-
-int create_admin(Config config, const std::string& email, const std::string& first_name,
-                 const std::string& last_name, const std::string& password) {
-  const auto normalized = users::normalize_email(email);
-  if (!normalized) {
-    std::fprintf(stderr, "declic: not an e-mail address: %s\n", email.c_str());
-    return 2;
-  }
-  if (password.size() < 10 || password.size() > 128) {
-    std::fprintf(stderr, "declic: the password must have 10 to 128 characters\n");
-    return 2;
-  }
-  return run_command(std::move(config), [&](Modules& modules,
-                                            AppContext&) -> asio::awaitable<int> {
-    auto& auth = modules.auth;
-    const users::NewUser admin{*normalized, first_name, last_name, std::nullopt, "fr",
-                               core::auth::Role::admin, std::nullopt};
-    auto user = co_await auth.ensure_account(admin, password, /*must_be_new=*/true);
-    if (!user) {
-      std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
-      co_return 1;
-    }
-    std::printf("Administrator created: %s\n", user->profile.email.c_str());
-    co_return 0;
-  });
-}
-
-namespace {
-
-// The professional's hours (weekdays 09:00-18:00) and, on an empty catalogue, three services.
-asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principal& pro) {
-  std::vector<availability::WeeklyRange> week;
-  for (int day = 1; day <= 5; ++day) week.push_back({day, 9 * 60, 18 * 60});
-  const std::string local = "127.0.0.1";
-  auto hours = co_await modules.availability.replace_weekly(pro, pro.id(), week, local);
-  if (!hours) {
-    std::fprintf(stderr, "declic: %s\n", hours.error().detail.c_str());
-    co_return 1;
-  }
-  auto existing = co_await modules.services.all(&pro);
-  if (!existing) co_return 1;
-  if (!existing->empty()) co_return 0;
-  const auto service = [](std::string name, std::string category, int minutes, int price,
-                          int deposit, int after, int notice) {
-    services::ServicePatch s;
-    s.name = std::move(name);
-    s.category = std::move(category);
-    s.duration_minutes = minutes;
-    s.price_cents = price;
-    s.deposit_cents = deposit;
-    s.buffer_after_minutes = after;
-    s.min_notice_hours = notice;
-    return s;
-  };
-  const std::vector<services::ServicePatch> catalogue{
-      service("Portrait en studio", "Portrait", 60, 15000, 5000, 15, 24),
-      service("Séance famille", "Famille", 90, 25000, 8000, 30, 48),
-      service("Reportage mariage", "Mariage", 480, 180000, 50000, 60, 24 * 30),
-  };
-  for (const auto& s : catalogue) {
-    auto created = co_await modules.services.create(pro, s, local);
-    if (!created) {
-      std::fprintf(stderr, "declic: %s\n", created.error().detail.c_str());
-      co_return 1;
-    }
-  }
-  std::printf("Demo catalogue: %zu services, weekdays 09:00-18:00\n", catalogue.size());
-  co_return 0;
-}
-
-}  // namespace
-
-int seed_demo(Config config) {
-  if (config.env == Env::production) {
-    std::fprintf(stderr, "declic: seed-demo never runs in production\n");
-    return 2;
-  }
-  const std::string password = config.demo_password;
-  return run_command(std::move(config), [&](Modules& modules,
-                                            AppContext&) -> asio::awaitable<int> {
-    auto& auth = modules.auth;
-    using core::auth::Role;
-    core::auth::Principal pro;
-    const std::vector<users::NewUser> accounts{
-        {"admin@demo.declic.fr", "Alice", "Martin", "+33 6 12 34 56 78", "fr", Role::admin, {}},
-        {"pro@demo.declic.fr", "Paul", "Lefèvre", "+33 6 23 45 67 89", "fr", Role::professionnel, {}},
-        {"client1@demo.declic.fr", "Chloé", "Dubois", "+33 6 34 56 78 90", "fr", Role::client, {}},
-        {"client2@demo.declic.fr", "Lucas", "Bernard", "+44 7700 900123", "en", Role::client, {}},
-    };
-    std::printf("Demo accounts (password: %s):\n", password.c_str());
-    for (const auto& account : accounts) {
-      auto user = co_await auth.ensure_account(account, password, /*must_be_new=*/false);
-      if (!user) {
-        std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
-        co_return 1;
-      }
-      std::printf("  %-14s %s\n", std::string(core::auth::to_string(account.role)).c_str(),
-                  account.email.c_str());
-      if (account.role == Role::professionnel) pro.user = user->profile;
-    }
-    co_return co_await seed_catalogue(modules, pro);
-  });
 }
 
 }  // namespace declic::app

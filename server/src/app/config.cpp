@@ -7,8 +7,8 @@
 #include "core/auth/tokens.hpp"
 
 #include <charconv>
-#include <filesystem>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -113,13 +113,18 @@ Lookup environment_with_dotenv(const std::string& dotenv_path) {
 Result<Config> load_config(const Lookup& env) {
   Config c;
   const auto app_env = text(env, "APP_ENV", "development");
-  if (app_env == "development") c.env = Env::development;
-  else if (app_env == "test") c.env = Env::test;
-  else if (app_env == "production") c.env = Env::production;
-  else return bad("APP_ENV", "development, test or production", app_env);
+  if (app_env == "development")
+    c.env = Env::development;
+  else if (app_env == "test")
+    c.env = Env::test;
+  else if (app_env == "production")
+    c.env = Env::production;
+  else
+    return bad("APP_ENV", "development, test or production", app_env);
 
   c.host = text(env, "HOST", c.host);
-  if (!is_ip_address(c.host)) return bad("HOST", "an IP address such as 127.0.0.1 or 0.0.0.0", c.host);
+  if (!is_ip_address(c.host))
+    return bad("HOST", "an IP address such as 127.0.0.1 or 0.0.0.0", c.host);
   auto port = integer<std::uint16_t>(env, "PORT", 8080, 0, 65535);
   if (!port) return port.error();
   c.port = *port;
@@ -169,11 +174,11 @@ Result<Config> load_config(const Lookup& env) {
   c.access_log = *access;
   c.jwt_secret = text(env, "JWT_SECRET", "");
   if (c.jwt_secret.empty() && c.env == Env::production)
-    return Error::bad_request("JWT_SECRET is required in production (at least 32 random characters)",
-                              "config");
+    return Error::bad_request(
+        "JWT_SECRET is required in production (at least 32 random characters)", "config");
   if (!c.jwt_secret.empty() && c.jwt_secret.size() < 32)
-    return bad("JWT_SECRET", "at least 32 characters", "(" + std::to_string(c.jwt_secret.size()) +
-                                                           " characters)");
+    return bad("JWT_SECRET", "at least 32 characters",
+               "(" + std::to_string(c.jwt_secret.size()) + " characters)");
   c.smtp_url = text(env, "SMTP_URL", "");
   if (!c.smtp_url.empty() && !is_url_with_scheme(c.smtp_url, {"smtp", "smtps"}))
     return bad("SMTP_URL", "an smtp:// or smtps:// URL", "…");
@@ -197,11 +202,24 @@ Result<Config> load_config(const Lookup& env) {
   if (!login_limit) return login_limit.error();
   c.login_limit_per_ip = *login_limit;
 
+  auto handler_timeout = integer<int>(env, "EVENT_HANDLER_TIMEOUT_MS", 30000, 100, 3600000);
+  if (!handler_timeout) return handler_timeout.error();
+  c.event_handler_timeout = std::chrono::milliseconds(*handler_timeout);
+  auto retention = integer<int>(env, "EVENT_RETENTION_DAYS", 7, 1, 3650);
+  if (!retention) return retention.error();
+  c.event_retention_days = *retention;
+
   c.log_level = text(env, "LOG_LEVEL", "info");
   if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&
       c.log_level != "error")
     return bad("LOG_LEVEL", "debug, info, warn or error", c.log_level);
   return c;
+}
+
+std::string public_origin(const std::string& public_url) {
+  const auto scheme_end = public_url.find("://");
+  if (scheme_end == std::string::npos) return public_url;
+  return public_url.substr(0, public_url.find('/', scheme_end + 3));
 }
 
 Result<void> ensure_jwt_secret(Config& c) {
@@ -219,8 +237,9 @@ Result<void> ensure_jwt_secret(Config& c) {
   ::unlink(tmp.c_str());
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   const std::string line = c.jwt_secret + "\n";
-  const bool written = fd >= 0 && ::write(fd, line.data(), line.size()) ==
-                                      static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+  const bool written = fd >= 0 &&
+                       ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
+                       ::fsync(fd) == 0;
   if (fd >= 0) ::close(fd);
   if (!written) return bad("JWT_SECRET", "set, or the file " + c.jwt_secret_file + " writable", "");
   fs::rename(tmp, c.jwt_secret_file, ec);

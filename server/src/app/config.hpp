@@ -36,14 +36,18 @@ struct Config {
   bool access_log = true;
   std::string log_level = "info";
 
-  std::string jwt_secret;  // HMAC key for access tokens, >= 32 bytes
+  std::string jwt_secret;                          // HMAC key for access tokens, >= 32 bytes
   std::string jwt_secret_file = "var/jwt-secret";  // development: generated once
-  std::string smtp_url;                              // empty: mails become .eml files
+  std::string smtp_url;                            // empty: mails become .eml files
   std::string mail_from = "Déclic <no-reply@localhost>";
   std::string mail_dir = "var/mail";
   std::string demo_password = "demo-declic-2026";  // `declic seed-demo` only
-  int login_limit_per_ip = 30;                      // sign-in attempts per address per 15 min
-  std::vector<std::string> trusted_proxies;         // whose X-Forwarded-For is believed
+  int login_limit_per_ip = 30;                     // sign-in attempts per address per 15 min
+  std::vector<std::string> trusted_proxies;        // whose X-Forwarded-For is believed
+  // Domain events: how long an after-commit handler may run before its event is handed to
+  // another attempt, and how long handled events are kept (for clients catching up).
+  std::chrono::milliseconds event_handler_timeout{30000};
+  int event_retention_days = 7;
 };
 
 // Looks a variable up; the real environment by default, a map in tests.
@@ -57,6 +61,9 @@ Lookup environment_with_dotenv(const std::string& dotenv_path);
 
 // Reads and validates everything; the error's detail is the one-line message.
 core::Result<Config> load_config(const Lookup& lookup);
+
+// Scheme, host and port of a public URL ("https://studio.example").
+std::string public_origin(const std::string& public_url);
 
 // Without JWT_SECRET outside production: reads the generated key file, or creates it.
 core::Result<void> ensure_jwt_secret(Config& config);

@@ -29,7 +29,9 @@ std::string render_metrics(const core::http::Router& router, const core::db::Poo
   out.reserve(8192);
   out += "# HELP declic_http_requests_total HTTP requests by route and status.\n";
   out += "# TYPE declic_http_requests_total counter\n";
-  out += "# HELP declic_http_request_duration_seconds Time to answer, headers read to reply written.\n";
+  out +=
+      "# HELP declic_http_request_duration_seconds Time to answer, headers read to reply "
+      "written.\n";
   out += "# TYPE declic_http_request_duration_seconds histogram\n";
   for (const auto& route : router.routes())
     route->metrics().render(out, route->method(), route->pattern());
@@ -56,9 +58,10 @@ std::string render_metrics(const core::http::Router& router, const core::db::Poo
 }
 }  // namespace
 
-void register_system_routes(core::http::Router& router, AppContext& ctx) {
-  auto& pool = ctx.db;
-  auto& web = ctx.own(std::make_unique<core::http::StaticFiles>(ctx.config.web_dir));
+void install_system_routes(core::ModuleContext& m, const Config& config) {
+  auto& router = m.router;
+  auto& pool = m.db;
+  auto& web = m.own(std::make_unique<core::http::StaticFiles>(config.web_dir));
 
   router.get("/healthz", [](Request&) -> asio::awaitable<Response> {
     co_return Response::json(200, R"({"status":"ok"})");
@@ -85,16 +88,14 @@ void register_system_routes(core::http::Router& router, AppContext& ctx) {
     if (auto res = web.file("api-docs/" + std::string(file))) return std::move(*res);
     return Response::problem(Error::not_found("API documentation page (build the web app)"));
   };
-  router.get("/api/docs", [docs](Request&) -> asio::awaitable<Response> {
-    co_return docs("index.html");
-  });
+  router.get("/api/docs",
+             [docs](Request&) -> asio::awaitable<Response> { co_return docs("index.html"); });
   router.get("/api/docs/{file}", [docs](Request& req) -> asio::awaitable<Response> {
     co_return docs(req.param("file"));
   });
 
-  router.set_fallback([&web](Request& req) -> asio::awaitable<Response> {
-    co_return web.serve(req);
-  });
+  router.set_fallback(
+      [&web](Request& req) -> asio::awaitable<Response> { co_return web.serve(req); });
 }
 
 }  // namespace declic::app

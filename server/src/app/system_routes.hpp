@@ -1,7 +1,8 @@
 #pragma once
-#include "app/app_context.hpp"
+#include "app/config.hpp"
+#include "core/module.hpp"
 
 namespace declic::app {
 // Health, readiness, metrics, the OpenAPI document and its browsable page, and the web app.
-void register_system_routes(core::http::Router& router, AppContext& ctx);
-}
+void install_system_routes(core::ModuleContext& m, const Config& config);
+}  // namespace declic::app

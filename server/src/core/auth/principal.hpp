@@ -2,6 +2,7 @@
 // Who is calling: the signed-in user as loaded for this request (not as the token remembers
 // it), so a role change or a disabled account applies at once.
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,7 @@ struct UserProfile {
 struct Principal {
   UserProfile user;
   std::string session_id;
+  std::int64_t token_expires_at = 0;  // unix seconds: when the access token stops working
 
   const std::string& id() const { return user.id; }
   Role role() const { return user.role; }

@@ -20,16 +20,34 @@ using Clock = std::chrono::steady_clock;
 // ---- Rows -------------------------------------------------------------------------------
 
 Rows::Rows(pg_result* result) : result_(result, PQclear) {}
-int Rows::size() const { return result_ ? PQntuples(result_.get()) : 0; }
+int Rows::size() const {
+  return result_ ? PQntuples(result_.get()) : 0;
+}
 std::int64_t Rows::affected() const {
   if (!result_) return 0;
   const char* n = PQcmdTuples(result_.get());
   return n && *n ? std::stoll(n) : 0;
 }
-bool Row::is_null(int col) const { return PQgetisnull(rows_->raw(), index_, col) != 0; }
+bool Row::is_null(int col) const {
+  return PQgetisnull(rows_->raw(), index_, col) != 0;
+}
 std::string_view Row::text(int col) const {
   return {PQgetvalue(rows_->raw(), index_, col),
           static_cast<std::size_t>(PQgetlength(rows_->raw(), index_, col))};
+}
+
+std::string array_literal(const std::vector<std::string>& items) {
+  std::string out = "{";
+  for (const auto& item : items) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : item) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "}";
 }
 
 // ---- SQLSTATE mapping --------------------------------------------------------------------
@@ -146,7 +164,8 @@ asio::awaitable<Result<std::unique_ptr<Connection>>> Connection::open(
   }
   if (PQsetnonblocking(raw, 1) != 0) co_return conn->broken("nonblocking");
   // NOTICEs ("already exists, skipping") are not ours to print on stderr.
-  PQsetNoticeProcessor(raw, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw, [](void*, const char*) {}, nullptr);
   co_return conn;
 }
 
@@ -219,6 +238,23 @@ asio::awaitable<Result<std::string>> Connection::exec_tag(std::string_view sql) 
   auto r = co_await collect(deadline);
   if (!r) co_return r.error();
   co_return std::string(r->raw() ? PQcmdStatus(r->raw()) : "");
+}
+
+asio::awaitable<Result<std::vector<std::string>>> Connection::notifications(
+    Clock::time_point deadline) {
+  std::vector<std::string> payloads;
+  for (;;) {
+    if (!PQconsumeInput(conn_)) co_return broken("receive");
+    while (PGnotify* n = PQnotifies(conn_)) {
+      payloads.emplace_back(n->extra);
+      PQfreemem(n);
+    }
+    if (!payloads.empty() || Clock::now() >= deadline) co_return payloads;
+    if (!co_await wait(Wait::read, deadline)) {
+      if (broken_ || PQstatus(conn_) != CONNECTION_OK) co_return broken("receive");
+      if (Clock::now() >= deadline) co_return payloads;
+    }
+  }
 }
 
 asio::awaitable<Result<void>> Connection::exec(std::string_view sql) {

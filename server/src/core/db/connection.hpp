@@ -26,6 +26,11 @@ class Connection {
   // Like exec, returning the command tag of the last statement ("COMMIT", "ROLLBACK", …).
   boost::asio::awaitable<Result<std::string>> exec_tag(std::string_view sql);
 
+  // NOTIFY payloads on a connection that ran LISTEN: those that arrived by `deadline`, in
+  // order (empty when none did); an error once the connection broke.
+  boost::asio::awaitable<Result<std::vector<std::string>>> notifications(
+      std::chrono::steady_clock::time_point deadline);
+
   // False once the server closed the connection or a protocol error happened.
   bool healthy();
   bool in_transaction() const;

@@ -34,14 +34,23 @@ struct Statement {
 using Param = std::optional<std::string>;
 using Params = std::vector<Param>;
 
-inline Param to_param(std::string_view v) { return std::string(v); }
-inline Param to_param(const std::string& v) { return v; }
-inline Param to_param(const char* v) { return std::string(v); }
-inline Param to_param(bool v) { return std::string(v ? "t" : "f"); }
-inline Param to_param(std::nullopt_t) { return std::nullopt; }
+inline Param to_param(std::string_view v) {
+  return std::string(v);
+}
+inline Param to_param(const std::string& v) {
+  return v;
+}
+inline Param to_param(const char* v) {
+  return std::string(v);
+}
+inline Param to_param(bool v) {
+  return std::string(v ? "t" : "f");
+}
+inline Param to_param(std::nullopt_t) {
+  return std::nullopt;
+}
 template <class T>
-  requires std::is_arithmetic_v<T>
-Param to_param(T v) {
+requires std::is_arithmetic_v<T> Param to_param(T v) {
   return std::to_string(v);
 }
 template <class T>
@@ -53,6 +62,9 @@ template <class... Args>
 Params params(const Args&... args) {
   return Params{to_param(args)...};
 }
+
+// A PostgreSQL array literal (`{"a","b"}`) for a `$n::text[]` or `$n::uuid[]` parameter.
+std::string array_literal(const std::vector<std::string>& items);
 
 class Rows;
 
@@ -96,7 +108,7 @@ struct Decoder<bool> {
   static bool decode(std::string_view s) { return s == "t"; }
 };
 template <class T>
-  requires std::is_arithmetic_v<T>
+requires std::is_arithmetic_v<T>
 struct Decoder<T> {
   static T decode(std::string_view s) {
     T v{};

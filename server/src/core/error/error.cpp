@@ -27,7 +27,8 @@ Error Error::not_found(std::string_view what) {
   return make(Errc::not_found, "not_found", "No such " + std::string(what) + ".");
 }
 Error Error::method_not_allowed(std::vector<std::string> allow) {
-  Error e = make(Errc::method_not_allowed, "method_not_allowed", "This method is not allowed here.");
+  Error e =
+      make(Errc::method_not_allowed, "method_not_allowed", "This method is not allowed here.");
   e.allow = std::move(allow);
   return e;
 }
@@ -42,6 +43,13 @@ Error Error::payload_too_large(std::string detail) {
 }
 Error Error::unsupported_media_type(std::string detail) {
   return make(Errc::unsupported_media_type, "unsupported_media_type", std::move(detail));
+}
+Error Error::range_not_satisfiable() {
+  return make(Errc::range_not_satisfiable, "range_not_satisfiable",
+              "The requested range is outside the file.");
+}
+Error Error::upgrade_required() {
+  return make(Errc::upgrade_required, "upgrade_required", "This address speaks WebSocket only.");
 }
 Error Error::validation(std::vector<FieldError> fields) {
   Error e = make(Errc::validation, "validation_failed", "Some fields are invalid.");

@@ -21,6 +21,8 @@ enum class Errc {
   gone,                    // existed, no longer usable (used token)
   payload_too_large,       // body over the route's limit
   unsupported_media_type,  // wrong Content-Type
+  range_not_satisfiable,   // a Range outside the file
+  upgrade_required,        // a WebSocket route asked without the upgrade
   validation,              // well-formed, invalid values
   headers_too_large,       // request header section over the limit
   rate_limited,            // too many attempts
@@ -54,6 +56,8 @@ struct Error {
   static Error gone(std::string code, std::string detail);
   static Error payload_too_large(std::string detail = "The request body is too large.");
   static Error unsupported_media_type(std::string detail);
+  static Error range_not_satisfiable();
+  static Error upgrade_required();
   static Error validation(std::vector<FieldError> fields);
   static Error headers_too_large();
   static Error rate_limited(int retry_after_seconds);

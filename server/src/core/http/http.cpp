@@ -44,13 +44,39 @@ std::string_view Response::header(std::string_view lower_name) const {
 }
 
 Response Response::json(int status, std::string body) {
-  return {status, "application/json", std::move(body), {}};
+  return text(status, std::move(body), "application/json");
 }
 
 Response Response::text(int status, std::string body, std::string content_type) {
-  return {status, std::move(content_type), std::move(body), {}};
+  Response r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
 }
 
-Response Response::no_content() { return {204, {}, {}, {}}; }
+Response Response::no_content() {
+  return text(204, {}, {});
+}
+
+Response Response::from_file(int status, FileRange range, std::string content_type) {
+  auto r = text(status, {}, std::move(content_type));
+  r.file = std::move(range);
+  return r;
+}
+
+Response Response::streamed(int status, std::shared_ptr<BodySource> source, std::uint64_t length,
+                            std::string content_type) {
+  auto r = text(status, {}, std::move(content_type));
+  r.source = std::move(source);
+  r.source_length = length;
+  return r;
+}
+
+std::uint64_t Response::body_size() const {
+  if (file) return file->length;
+  if (source) return source_length;
+  return body.size();
+}
 
 }  // namespace declic::core::http

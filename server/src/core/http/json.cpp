@@ -1,5 +1,7 @@
 #include "core/http/json.hpp"
 
+#include "core/util/email.hpp"
+
 #include <boost/json.hpp>
 
 #include <algorithm>
@@ -22,7 +24,8 @@ Result<json::value> parse_json(const Request& req) {
 Result<json::object> parse_object(const Request& req) {
   auto value = parse_json(req);
   if (!value) return value.error();
-  if (!value->is_object()) return Error::bad_request("The body must be a JSON object.", "malformed_json");
+  if (!value->is_object())
+    return Error::bad_request("The body must be a JSON object.", "malformed_json");
   return std::move(value->as_object());
 }
 
@@ -61,9 +64,9 @@ std::optional<std::string> JsonReader::string_field(const char* field, bool requ
   std::string value = trim_it ? trim(*s) : std::string(*s);
   const auto length = utf8_length(value);
   if (length < min) {
-    invalid(field, min <= 1 ? "required" : "too_short",
-            min <= 1 ? "This field is required."
-                     : "At least " + std::to_string(min) + " characters.");
+    invalid(
+        field, min <= 1 ? "required" : "too_short",
+        min <= 1 ? "This field is required." : "At least " + std::to_string(min) + " characters.");
     return std::nullopt;
   }
   if (length > max) {
@@ -107,8 +110,10 @@ std::optional<std::int64_t> JsonReader::int_field(const char* field, bool requir
   const auto& v = it->value();
   std::optional<std::int64_t> n;
   bool huge = false;
-  if (v.is_int64()) n = v.get_int64();
-  else if (v.is_uint64()) huge = true;  // above INT64_MAX: an integer, out of any range
+  if (v.is_int64())
+    n = v.get_int64();
+  else if (v.is_uint64())
+    huge = true;  // above INT64_MAX: an integer, out of any range
   if (!n && !huge) {
     type_error_ = true;
     errors_.push_back({field, "invalid_type", "Expected an integer."});
@@ -165,6 +170,54 @@ std::optional<int> read_limit(const Request& req, int max, std::vector<FieldErro
     return std::nullopt;
   }
   return std::min(n, max);
+}
+
+ListQuery read_list_query(const Request& req, int max_limit, std::vector<FieldError>& errors) {
+  ListQuery q;
+  q.limit = read_limit(req, max_limit, errors);
+  if (auto text = req.query_param("cursor"); text && !text->empty()) {
+    q.cursor = decode_cursor(*text);
+    if (!q.cursor) errors.push_back({"cursor", "invalid", "Unknown cursor."});
+  }
+  return q;
+}
+
+json::value profile_json(const auth::UserProfile& p) {
+  json::object o{{"id", p.id},
+                 {"email", p.email},
+                 {"role", auth::to_string(p.role)},
+                 {"firstName", p.first_name},
+                 {"lastName", p.last_name},
+                 {"locale", p.locale},
+                 {"createdAt", p.created_at}};
+  o["phone"] = nullable(p.phone);
+  return o;
+}
+
+std::optional<std::string> read_email(JsonReader& r) {
+  auto email = r.required_string("email", 1, 254);
+  if (!email) return std::nullopt;
+  auto normalized = normalize_email(*email);
+  if (!normalized) r.invalid("email", "invalid", "Enter a valid e-mail address.");
+  return normalized;
+}
+
+std::optional<std::string> read_locale(JsonReader& r) {
+  auto locale = r.optional_string("locale", 2, 2);
+  if (locale && *locale != "fr" && *locale != "en") {
+    r.invalid("locale", "invalid", "Choose fr or en.");
+    return std::nullopt;
+  }
+  return locale;
+}
+
+std::optional<std::string> read_idempotency_key(const Request& req, JsonReader& r) {
+  const auto key = req.header("idempotency-key");
+  if (key.empty()) return std::nullopt;
+  bool printable = key.size() <= 255;
+  for (unsigned char c : key) printable = printable && c > ' ' && c < 0x7f;
+  if (!printable) r.invalid("Idempotency-Key", "invalid", "1 to 255 visible ASCII characters.");
+  return std::string(key);
 }
 
 Response json_reply(int status, const json::value& body) {

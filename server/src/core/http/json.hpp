@@ -4,7 +4,9 @@
 // in problem+json `errors[]`, all of them at once so a form can show every message.
 
 #include "core/http/http.hpp"
+#include "core/util/cursor.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
@@ -58,7 +60,9 @@ std::size_t utf8_length(std::string_view s);
 Response json_reply(int status, const boost::json::value& body);
 
 // A problem+json reply for `e` (shorthand for controllers).
-inline Response problem(const Error& e) { return Response::problem(e); }
+inline Response problem(const Error& e) {
+  return Response::problem(e);
+}
 // A string, or JSON null when absent.
 boost::json::value nullable(const std::optional<std::string>& v);
 // The envelope of every list: {items, nextCursor} (null on the last page).
@@ -67,5 +71,34 @@ boost::json::object list_body(boost::json::array items,
 // `?limit=`: nullopt when absent; a positive integer, capped at `max`; otherwise nullopt and
 // a field error appended to `errors`.
 std::optional<int> read_limit(const Request& req, int max, std::vector<FieldError>& errors);
+
+// A list's `?limit=&cursor=`, decoded: a cursor that is not one of ours is a field error.
+struct ListQuery {
+  std::optional<int> limit;
+  std::optional<Cursor> cursor;
+};
+ListQuery read_list_query(const Request& req, int max_limit, std::vector<FieldError>& errors);
+
+// The {items, nextCursor} reply of a page (`items` and `next_cursor` members).
+template <class Page, class Encode>
+Response list_reply(const Page& page, Encode encode) {
+  boost::json::array items;
+  items.reserve(page.items.size());
+  for (const auto& item : page.items) items.push_back(encode(item));
+  return json_reply(200, list_body(std::move(items), page.next_cursor));
+}
+
+// A user's public profile, as every reply shows it.
+boost::json::value profile_json(const auth::UserProfile& p);
+
+// Readers for a person's details, shared by every controller that takes them.
+// Required `email`, normalised; an error on the reader when missing or not an address.
+std::optional<std::string> read_email(JsonReader& r);
+// Optional `locale`: "fr" or "en".
+std::optional<std::string> read_locale(JsonReader& r);
+
+// The `Idempotency-Key` header (core/db/idempotency.hpp): nullopt when absent; 1–255 visible
+// ASCII characters, else a field error on `r`.
+std::optional<std::string> read_idempotency_key(const Request& req, JsonReader& r);
 
 }  // namespace declic::core::http

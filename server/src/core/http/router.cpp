@@ -16,7 +16,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
   return segments;
 }
 
-Route::Route(std::string method, std::string pattern, Handler handler)
+Route::Route(std::string method, std::string pattern, AnyHandler handler)
     : method_(std::move(method)), pattern_(std::move(pattern)), handler_(std::move(handler)) {
   for (auto s : split_path(pattern_)) segments_.emplace_back(s);
 }
@@ -45,8 +45,9 @@ bool Route::matches(const std::vector<std::string_view>& segments,
   return true;
 }
 
-Route& Router::add(std::string method, std::string pattern, Handler handler) {
-  routes_.push_back(std::make_unique<Route>(std::move(method), std::move(pattern), std::move(handler)));
+Route& Router::add(std::string method, std::string pattern, Route::AnyHandler handler) {
+  routes_.push_back(
+      std::make_unique<Route>(std::move(method), std::move(pattern), std::move(handler)));
   return *routes_.back();
 }
 

@@ -1,6 +1,8 @@
 #include "core/http/server.hpp"
 
 #include "core/error/error.hpp"
+#include "core/http/files.hpp"
+#include "core/http/websocket.hpp"
 #include "core/log/log.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -14,6 +16,7 @@
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 
 #include <algorithm>
@@ -25,17 +28,23 @@
 #include <random>
 #include <unordered_set>
 
+#include <sys/sendfile.h>
+
 namespace declic::core::http {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = beast::http;
+namespace websocket = beast::websocket;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-constexpr auto kWriteTimeout = std::chrono::seconds(30);
+constexpr auto kWriteTimeout = std::chrono::milliseconds(30000);
+constexpr std::size_t kStreamChunk = 64 << 10;     // streamed bodies, in and out
+constexpr std::uint64_t kSendfileChunk = 1 << 20;  // per sendfile(2) call
+constexpr std::uint64_t kYieldEvery = 8 << 20;     // bytes sent before letting others run
 // At shutdown, keep-alive connections get this long to send one more request (answered
 // with Connection: close) before idle ones are closed: busy clients lose nothing.
 constexpr auto kIdleGrace = std::chrono::milliseconds(200);
@@ -91,9 +100,85 @@ std::string lower(std::string_view s) {
 
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
-  bool idle = true;  // waiting for the first byte of a request; touched only on its strand
+  beast::tcp_stream stream;  // moved into `websocket` on an upgrade
+  bool idle = true;          // waiting for the first byte of a request; touched only on its strand
+  std::shared_ptr<WebSocketSession> websocket;  // once upgraded; set on its strand
 };
+
+using Parser = bhttp::request_parser<bhttp::string_body>;
+
+// What one request turned into, for its reply, its access-log line and its metrics.
+struct Exchange {
+  Request req;
+  unsigned version = 11;
+  bool keep_alive_asked = true;
+  RouteMetrics* metrics = nullptr;
+  std::string route_label = "unmatched";
+  bool body_consumed = false;  // the connection can carry another request
+  bool upgraded = false;       // the connection became a WebSocket, now closed
+};
+
+// Chunks of a stream-in route's body, read into one buffer as the route asks for them.
+class StreamedBody final : public BodyReader {
+ public:
+  StreamedBody(Connection& conn, beast::flat_buffer& buffer, Parser&& head, std::size_t limit,
+               std::chrono::milliseconds timeout)
+      : conn_(conn), buffer_(buffer), parser_(std::move(head)), timeout_(timeout) {
+    parser_.body_limit(limit);
+  }
+
+  std::optional<std::uint64_t> length() const override {
+    auto n = parser_.content_length();
+    return n ? std::optional<std::uint64_t>(*n) : std::nullopt;
+  }
+
+  asio::awaitable<Result<std::string_view>> next() override {
+    while (!parser_.is_done()) {
+      parser_.get().body().data = chunk_.data();
+      parser_.get().body().size = chunk_.size();
+      boost::system::error_code ec;
+      conn_.stream.expires_after(timeout_);
+      co_await bhttp::async_read_some(conn_.stream, buffer_, parser_,
+                                      asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == bhttp::error::need_buffer) ec = {};
+      if (ec == bhttp::error::body_limit) co_return Error::payload_too_large();
+      if (ec) co_return Error::bad_request("Malformed or incomplete request body.");
+      const auto n = chunk_.size() - parser_.get().body().size;
+      if (n > 0) co_return std::string_view(chunk_.data(), n);
+    }
+    co_return std::string_view();
+  }
+
+  bool done() const { return parser_.is_done(); }
+
+ private:
+  Connection& conn_;
+  beast::flat_buffer& buffer_;
+  bhttp::request_parser<bhttp::buffer_body> parser_;
+  std::chrono::milliseconds timeout_;
+  std::vector<char> chunk_ = std::vector<char>(kStreamChunk);
+};
+
+// Waits until `socket` can take more bytes, `timeout` at most (false then, or on error).
+asio::awaitable<bool> wait_writable(tcp::socket& socket, std::chrono::milliseconds timeout) {
+  struct Flags {
+    bool expired = false, done = false;
+  };
+  auto flags = std::make_shared<Flags>();
+  asio::steady_timer timer(socket.get_executor(), timeout);
+  // On the connection's strand, like the wait: `done` says the socket may be gone.
+  timer.async_wait([&socket, flags](boost::system::error_code ec) {
+    if (ec || flags->done) return;
+    flags->expired = true;
+    socket.cancel();
+  });
+  boost::system::error_code ec;
+  co_await socket.async_wait(tcp::socket::wait_write,
+                             asio::redirect_error(asio::use_awaitable, ec));
+  flags->done = true;
+  timer.cancel();
+  co_return !flags->expired && !ec;
+}
 
 }  // namespace
 
@@ -120,14 +205,25 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
   asio::awaitable<bool> wait_for_request(Connection& conn, beast::flat_buffer& buffer);
   asio::awaitable<void> linger_close(Connection& conn);
   asio::awaitable<bool> handle_one(Connection& conn, beast::flat_buffer& buffer);
-  asio::awaitable<Response> dispatch(Request& req, bhttp::request_parser<bhttp::string_body>& parser,
-                                     Connection& conn, beast::flat_buffer& buffer,
-                                     RouteMetrics*& metrics, std::string& route_label,
-                                     bool& body_read);
+  asio::awaitable<bool> read_head(Connection& conn, beast::flat_buffer& buffer, Parser& parser);
+  Exchange to_exchange(Connection& conn, const Parser& parser) const;
+  asio::awaitable<Response> dispatch(Connection& conn, beast::flat_buffer& buffer, Parser& parser,
+                                     Exchange& ex);
+  asio::awaitable<Response> run_handler(const Route* route, Exchange& ex);
+  asio::awaitable<Response> stream_in(Connection& conn, beast::flat_buffer& buffer, Parser& parser,
+                                      std::size_t limit, const Route& route, Exchange& ex);
+  asio::awaitable<Response> upgrade(Connection& conn, Parser& parser, const Route& route,
+                                    Exchange& ex);
+  void log_and_observe(const Exchange& ex, int status, std::uint64_t bytes,
+                       Clock::duration elapsed) const;
   void decorate(Response& res, const Request& req) const;
   void close_idle_connections();
-  asio::awaitable<bool> write(Connection& conn, Response& res, const Request& req,
-                              unsigned version, bool keep_alive);
+  asio::awaitable<bool> write(Connection& conn, Response& res, const Request& req, unsigned version,
+                              bool keep_alive);
+  asio::awaitable<bool> write_streamed(Connection& conn, Response& res, const Request& req,
+                                       unsigned version, bool keep_alive);
+  asio::awaitable<bool> send_file(Connection& conn, const FileRange& range);
+  asio::awaitable<bool> send_source(Connection& conn, BodySource& source, std::uint64_t length);
   asio::awaitable<void> reply_and_close(Connection& conn, const Error& error, unsigned version);
 };
 
@@ -168,7 +264,7 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> conn) {
   } catch (const std::exception& e) {
     log::error("connection failed", {{"error", std::string_view(e.what())}});
   }
-  co_await linger_close(*conn);
+  if (!conn->websocket) co_await linger_close(*conn);
   std::lock_guard lock(mutex);
   connections.erase(conn);
 }
@@ -194,83 +290,94 @@ asio::awaitable<bool> Server::Impl::wait_for_request(Connection& conn, beast::fl
   if (closing_idle) co_return conn.stream.socket().available() > 0;
   conn.stream.expires_after(options.idle_timeout);
   boost::system::error_code ec;
-  const auto n = co_await conn.stream.async_read_some(buffer.prepare(4096),
-                                                      asio::redirect_error(asio::use_awaitable, ec));
+  const auto n = co_await conn.stream.async_read_some(
+      buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
   buffer.commit(n);
   conn.idle = false;
-  if (ec == asio::error::operation_aborted) co_return buffer.size() > 0 || conn.stream.socket().available() > 0;
+  if (ec == asio::error::operation_aborted)
+    co_return buffer.size() > 0 || conn.stream.socket().available() > 0;
   co_return !ec && buffer.size() > 0;
 }
 
-asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buffer& buffer) {
-  const auto started = Clock::now();
-  bhttp::request_parser<bhttp::string_body> parser;
+// The request line and headers; false when the connection is done (answered if it can be).
+asio::awaitable<bool> Server::Impl::read_head(Connection& conn, beast::flat_buffer& buffer,
+                                              Parser& parser) {
   parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
   // No body limit while reading headers: Beast would refuse a declared Content-Length
   // before we know the route, whose own limit (uploads) may be higher. Set in dispatch.
   parser.body_limit(boost::none);
-
   boost::system::error_code ec;
   conn.stream.expires_after(options.read_timeout);
   co_await bhttp::async_read_header(conn.stream, buffer, parser,
                                     asio::redirect_error(asio::use_awaitable, ec));
+  if (!ec) co_return true;
   if (ec == bhttp::error::header_limit) {
     co_await reply_and_close(conn, Error::headers_too_large(), 11);
-    co_return false;
-  }
-  if (ec == beast::error::timeout || ec == bhttp::error::end_of_stream ||
-      ec == asio::error::eof || ec == asio::error::operation_aborted ||
-      ec == asio::error::connection_reset)
-    co_return false;  // slow or gone client: nothing to answer
-  if (ec) {
+  } else if (ec != beast::error::timeout && ec != bhttp::error::end_of_stream &&
+             ec != asio::error::eof && ec != asio::error::operation_aborted &&
+             ec != asio::error::connection_reset) {  // else: a slow or gone client
     co_await reply_and_close(conn, Error::bad_request("Malformed HTTP request."), 11);
-    co_return false;
   }
+  co_return false;
+}
 
+Exchange Server::Impl::to_exchange(Connection& conn, const Parser& parser) const {
   const auto& msg = parser.get();
-  Request req;
+  Exchange ex;
+  ex.version = msg.version();
+  ex.keep_alive_asked = msg.keep_alive();
+  ex.metrics = &router.unmatched_metrics();
+  auto& req = ex.req;
   req.method = std::string(msg.method_string());
   req.head = msg.method() == bhttp::verb::head;
   req.target = std::string(msg.target());
   const auto rid = msg["X-Request-Id"];
   req.request_id = acceptable_request_id(rid) ? std::string(rid) : next_request_id();
   for (const auto& field : msg) req.headers.emplace_back(lower(field.name_string()), field.value());
-  boost::system::error_code rec;
-  auto ep = conn.stream.socket().remote_endpoint(rec);
-  if (!rec)
-    req.remote_ip = client_address(ep.address().to_string(), msg["X-Forwarded-For"],
-                                   options.trusted_proxies);
-
-  RouteMetrics* metrics = &router.unmatched_metrics();
-  std::string route_label = "unmatched";
-  bool body_read = false;
-  Response res = co_await dispatch(req, parser, conn, buffer, metrics, route_label, body_read);
-
-  const bool keep_alive = body_read && parser.keep_alive() && !draining && res.status != 413;
-  const auto version = msg.version();
-  decorate(res, req);
-  const auto bytes = static_cast<std::int64_t>(res.body.size());  // before write moves it
-  const bool written = co_await write(conn, res, req, version, keep_alive);
-
-  const auto elapsed = Clock::now() - started;
-  metrics->observe(res.status, elapsed);
-  if (options.access_log)
-    log::info("request",
-              {{"requestId", std::string_view(req.request_id)},
-               {"method", std::string_view(req.method)},
-               {"path", std::string_view(req.path.empty() ? "-" : req.path)},
-               {"route", std::string_view(route_label)},
-               {"status", std::int64_t(res.status)},
-               {"durationMs", std::chrono::duration<double, std::milli>(elapsed).count()},
-               {"bytes", bytes},
-               {"remote", std::string_view(req.remote_ip)}});
-  co_return written && keep_alive;
+  boost::system::error_code ec;
+  auto ep = conn.stream.socket().remote_endpoint(ec);
+  if (!ec)
+    req.remote_ip =
+        client_address(ep.address().to_string(), msg["X-Forwarded-For"], options.trusted_proxies);
+  return ex;
 }
 
-asio::awaitable<Response> Server::Impl::dispatch(
-    Request& req, bhttp::request_parser<bhttp::string_body>& parser, Connection& conn,
-    beast::flat_buffer& buffer, RouteMetrics*& metrics, std::string& route_label,
-    bool& body_read) {
+asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buffer& buffer) {
+  const auto started = Clock::now();
+  Parser parser;
+  if (!co_await read_head(conn, buffer, parser)) co_return false;
+  Exchange ex = to_exchange(conn, parser);
+  Response res = co_await dispatch(conn, buffer, parser, ex);
+  if (ex.upgraded) {  // the WebSocket has run its course, and the connection with it
+    log_and_observe(ex, 101, 0, Clock::now() - started);
+    co_return false;
+  }
+  const bool keep_alive = ex.body_consumed && ex.keep_alive_asked && !draining && res.status != 413;
+  decorate(res, ex.req);
+  const auto bytes = res.body_size();  // before write moves the body
+  const bool written = co_await write(conn, res, ex.req, ex.version, keep_alive);
+  log_and_observe(ex, res.status, bytes, Clock::now() - started);
+  co_return written&& keep_alive;
+}
+
+void Server::Impl::log_and_observe(const Exchange& ex, int status, std::uint64_t bytes,
+                                   Clock::duration elapsed) const {
+  ex.metrics->observe(status, elapsed);
+  if (!options.access_log) return;
+  const auto& req = ex.req;
+  log::info("request", {{"requestId", std::string_view(req.request_id)},
+                        {"method", std::string_view(req.method)},
+                        {"path", std::string_view(req.path.empty() ? "-" : req.path)},
+                        {"route", std::string_view(ex.route_label)},
+                        {"status", std::int64_t(status)},
+                        {"durationMs", std::chrono::duration<double, std::milli>(elapsed).count()},
+                        {"bytes", static_cast<std::int64_t>(bytes)},
+                        {"remote", std::string_view(req.remote_ip)}});
+}
+
+asio::awaitable<Response> Server::Impl::dispatch(Connection& conn, beast::flat_buffer& buffer,
+                                                 Parser& parser, Exchange& ex) {
+  auto& req = ex.req;
   auto url = boost::urls::parse_origin_form(req.target);
   if (!url) co_return Response::problem(Error::bad_request("Malformed request target."));
   req.path = url->path();
@@ -281,48 +388,97 @@ asio::awaitable<Response> Server::Impl::dispatch(
   const bool fallback = !match.route && match.allow.empty() && !api &&
                         (req.method == "GET" || req.head) && router.fallback();
   if (match.route) {
-    metrics = &match.route->metrics();
-    route_label = match.route->pattern();
+    ex.metrics = &match.route->metrics();
+    ex.route_label = match.route->pattern();
     req.params = std::move(match.params);
     for (const auto& guard : match.route->guards())
       if (auto refused = co_await guard(req)) co_return Response::problem(*refused);
+    if (match.route->kind() == RouteKind::upgrade)
+      co_return co_await upgrade(conn, parser, *match.route, ex);
   } else if (fallback) {
-    metrics = &router.static_metrics();
-    route_label = "static";
+    ex.metrics = &router.static_metrics();
+    ex.route_label = "static";
   }
 
   // Refuse a declared oversize body before reading it.
-  const auto limit = match.route && match.route->max_body() ? *match.route->max_body()
-                                                           : options.body_limit;
+  const auto limit =
+      match.route && match.route->max_body() ? *match.route->max_body() : options.body_limit;
   if (auto length = parser.content_length(); length && *length > limit)
     co_return Response::problem(Error::payload_too_large());
-  parser.body_limit(limit);
   if (parser.get()[bhttp::field::expect] == "100-continue" && !parser.is_done()) {
     bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, parser.get().version()};
     boost::system::error_code ec;
     co_await bhttp::async_write(conn.stream, cont, asio::redirect_error(asio::use_awaitable, ec));
   }
+  if (match.route && match.route->kind() == RouteKind::stream_in)
+    co_return co_await stream_in(conn, buffer, parser, limit, *match.route, ex);
+
+  parser.body_limit(limit);
   boost::system::error_code ec;
   conn.stream.expires_after(options.read_timeout);
   co_await bhttp::async_read(conn.stream, buffer, parser,
                              asio::redirect_error(asio::use_awaitable, ec));
   if (ec == bhttp::error::body_limit) co_return Response::problem(Error::payload_too_large());
   if (ec) co_return Response::problem(Error::bad_request("Malformed or incomplete request body."));
-  body_read = true;
+  ex.body_consumed = true;
   req.body = std::move(parser.get().body());
 
   if (!match.route && !fallback) {
     if (!match.allow.empty()) co_return Response::problem(Error::method_not_allowed(match.allow));
     co_return Response::problem(Error::not_found("resource"));
   }
-  const Handler& handler = match.route ? match.route->handler() : router.fallback();
+  co_return co_await run_handler(match.route, ex);
+}
+
+// Bugs are logged with the request id and answered 500, never with their details.
+asio::awaitable<Response> Server::Impl::run_handler(const Route* route, Exchange& ex) {
+  const Handler& handler = route ? route->handler() : router.fallback();
   try {
-    co_return co_await handler(req);
+    co_return co_await handler(ex.req);
   } catch (const std::exception& e) {
-    log::error("unhandled exception", {{"requestId", std::string_view(req.request_id)},
+    log::error("unhandled exception", {{"requestId", std::string_view(ex.req.request_id)},
                                        {"error", std::string_view(e.what())}});
   }
   co_return Response::problem(Error::internal());
+}
+
+asio::awaitable<Response> Server::Impl::stream_in(Connection& conn, beast::flat_buffer& buffer,
+                                                  Parser& parser, std::size_t limit,
+                                                  const Route& route, Exchange& ex) {
+  StreamedBody body(conn, buffer, std::move(parser), limit, options.read_timeout);
+  Response res = Response::problem(Error::internal());
+  try {
+    res = co_await route.stream_handler()(ex.req, body);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception", {{"requestId", std::string_view(ex.req.request_id)},
+                                       {"error", std::string_view(e.what())}});
+  }
+  ex.body_consumed = body.done();  // a body left unread ends the connection
+  co_return res;
+}
+
+asio::awaitable<Response> Server::Impl::upgrade(Connection& conn, Parser& parser,
+                                                const Route& route, Exchange& ex) {
+  if (!websocket::is_upgrade(parser.get())) {
+    auto refused = Response::problem(Error::upgrade_required());
+    refused.set("Upgrade", "websocket");
+    co_return refused;
+  }
+  const auto origin = ex.req.header("origin");
+  if (!options.public_origin.empty() && !origin.empty() && origin != options.public_origin)
+    co_return Response::problem(Error::forbidden("This page may not open this socket."));
+  auto socket = std::make_shared<WebSocketSession>(std::move(conn.stream), options.websocket);
+  conn.websocket = socket;
+  ex.upgraded = true;
+  if (!co_await socket->accept(parser.get())) co_return Response{};
+  try {
+    co_await route.socket_handler()(ex.req, socket);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception", {{"requestId", std::string_view(ex.req.request_id)},
+                                       {"error", std::string_view(e.what())}});
+  }
+  co_await socket->finish();
+  co_return Response{};
 }
 
 void Server::Impl::decorate(Response& res, const Request& req) const {
@@ -339,6 +495,8 @@ void Server::Impl::decorate(Response& res, const Request& req) const {
 
 asio::awaitable<bool> Server::Impl::write(Connection& conn, Response& res, const Request& req,
                                           unsigned version, bool keep_alive) {
+  if (res.file || res.source)
+    co_return co_await write_streamed(conn, res, req, version, keep_alive);
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
   out.set(bhttp::field::date, http_date());
   if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
@@ -355,10 +513,87 @@ asio::awaitable<bool> Server::Impl::write(Connection& conn, Response& res, const
   bhttp::response_serializer<bhttp::string_body> sr{out};
   if (req.head) sr.split(true);
   if (req.head)
-    co_await bhttp::async_write_header(conn.stream, sr, asio::redirect_error(asio::use_awaitable, ec));
+    co_await bhttp::async_write_header(conn.stream, sr,
+                                       asio::redirect_error(asio::use_awaitable, ec));
   else
     co_await bhttp::async_write(conn.stream, sr, asio::redirect_error(asio::use_awaitable, ec));
   co_return !ec;
+}
+
+// The header through Beast, then the body ourselves: Beast's file_body reads and writes in
+// 4 KiB steps, sendfile(2) lets the kernel copy (docs/decisions.md).
+asio::awaitable<bool> Server::Impl::write_streamed(Connection& conn, Response& res,
+                                                   const Request& req, unsigned version,
+                                                   bool keep_alive) {
+  bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), version};
+  out.set(bhttp::field::date, http_date());
+  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+  for (auto& [name, value] : res.headers) out.set(name, value);
+  out.keep_alive(keep_alive);
+  out.content_length(res.body_size());
+  bhttp::response_serializer<bhttp::empty_body> sr{out};
+  boost::system::error_code ec;
+  conn.stream.expires_after(kWriteTimeout);
+  co_await bhttp::async_write_header(conn.stream, sr,
+                                     asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return false;
+  if (req.head) co_return true;
+  if (res.file) co_return co_await send_file(conn, *res.file);
+  co_return co_await send_source(conn, *res.source, res.source_length);
+}
+
+asio::awaitable<bool> Server::Impl::send_file(Connection& conn, const FileRange& range) {
+  auto& socket = conn.stream.socket();
+  boost::system::error_code ec;
+  socket.native_non_blocking(true, ec);
+  if (ec) co_return false;
+  auto offset = static_cast<off_t>(range.offset);
+  std::uint64_t left = range.length, since_yield = 0;
+  while (left > 0) {
+    const auto n =
+        ::sendfile(socket.native_handle(), range.file->fd(), &offset,
+                   static_cast<std::size_t>(std::min<std::uint64_t>(left, kSendfileChunk)));
+    if (n > 0) {
+      left -= static_cast<std::uint64_t>(n);
+      // A fast reader must not keep this thread from every other connection.
+      if ((since_yield += static_cast<std::uint64_t>(n)) >= kYieldEvery) {
+        since_yield = 0;
+        co_await asio::post(conn.stream.get_executor(), asio::use_awaitable);
+      }
+      continue;
+    }
+    if (n == 0) co_return false;  // the file is shorter than announced
+    if (errno == EINTR) continue;
+    if (errno != EAGAIN && errno != EWOULDBLOCK) co_return false;
+    if (!co_await wait_writable(socket, kWriteTimeout)) co_return false;
+  }
+  co_return true;
+}
+
+// Exactly `length` bytes from `source`, or the connection is cut (the client then sees a
+// short body, never a wrong one).
+asio::awaitable<bool> Server::Impl::send_source(Connection& conn, BodySource& source,
+                                                std::uint64_t length) {
+  std::vector<char> chunk(kStreamChunk);
+  std::uint64_t sent = 0;
+  for (;;) {
+    auto n = co_await source.read(std::span<char>(chunk));
+    if (!n) {
+      log::error("response body failed",
+                 {{"error", std::string_view(n.error().cause.empty() ? n.error().detail
+                                                                     : n.error().cause)}});
+      co_return false;
+    }
+    if (*n == 0) break;
+    if (sent + *n > length) co_return false;
+    boost::system::error_code ec;
+    conn.stream.expires_after(kWriteTimeout);
+    co_await asio::async_write(conn.stream, asio::buffer(chunk.data(), *n),
+                               asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return false;
+    sent += *n;
+  }
+  co_return sent == length;
 }
 
 asio::awaitable<void> Server::Impl::reply_and_close(Connection& conn, const Error& error,
@@ -419,7 +654,10 @@ void Server::Impl::close_idle_connections() {
   std::lock_guard lock(mutex);
   for (const auto& conn : connections)
     asio::post(conn->stream.get_executor(), [conn] {
-      if (conn->idle) conn->stream.cancel();
+      if (conn->websocket)
+        conn->websocket->close(1001, "server shutting down");
+      else if (conn->idle)
+        conn->stream.cancel();
     });
 }
 
@@ -446,6 +684,7 @@ void Server::force_close() {
   std::lock_guard lock(impl_->mutex);
   for (const auto& conn : impl_->connections)
     asio::post(conn->stream.get_executor(), [conn] {
+      if (conn->websocket) return conn->websocket->force_close();
       boost::system::error_code ec;
       conn->stream.socket().close(ec);
     });

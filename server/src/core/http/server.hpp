@@ -1,10 +1,13 @@
 #pragma once
 // The HTTP/1.1 server: an acceptor and one coroutine per connection on its own strand.
 // Each request: wait for its first byte (idle, cancellable at shutdown) → headers (size
-// limit, read timeout) → route and guards → body (the route's limit) → handler → reply with
-// the security headers, a request id, an access-log line and metrics.
+// limit, read timeout) → route and guards → body (the route's limit: read whole, or handed
+// to the route chunk by chunk) → handler → reply (a buffered body, a file through sendfile,
+// or produced bytes) with the security headers, a request id, an access-log line and
+// metrics. A WebSocket route takes the connection over after its guards.
 
 #include "core/http/router.hpp"
+#include "core/http/websocket_options.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -23,7 +26,7 @@ namespace declic::core::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;
-  std::size_t body_limit = 1 << 20;   // default per request; routes may raise theirs
+  std::size_t body_limit = 1 << 20;  // default per request; routes may raise theirs
   std::size_t header_limit = 16 << 10;
   std::chrono::milliseconds read_timeout{10000};  // headers and body: slow clients are cut
   std::chrono::milliseconds idle_timeout{60000};  // keep-alive between requests
@@ -32,6 +35,10 @@ struct ServerOptions {
   // Peers whose X-Forwarded-For is believed (the load balancer): the client address is then
   // the rightmost entry that is not itself a trusted proxy.
   std::vector<std::string> trusted_proxies;
+  // Scheme, host and port users reach ("https://studio.example"): a WebSocket upgrade whose
+  // Origin is another site is refused (cross-site WebSocket hijacking). Empty: not checked.
+  std::string public_origin;
+  WebSocketOptions websocket;
 };
 
 // The client's address: the peer, or what trusted proxies in front of it say.

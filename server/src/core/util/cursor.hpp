@@ -34,18 +34,4 @@ inline std::optional<Cursor> decode_cursor(const std::string& text) {
   return c;
 }
 
-// A list query's `cursor` as SQL parameters: both null without one (the first page); a
-// validation error when the text is not a cursor of ours.
-struct CursorParams {
-  std::optional<std::int64_t> key;
-  std::optional<std::string> id;
-};
-
-inline Result<CursorParams> cursor_params(const std::optional<std::string>& text) {
-  if (!text) return CursorParams{};
-  auto c = decode_cursor(*text);
-  if (!c) return Error::validation({{"cursor", "invalid", "Unknown cursor."}});
-  return CursorParams{c->key, std::move(c->id)};
-}
-
 }  // namespace declic::core

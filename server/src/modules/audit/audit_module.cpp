@@ -2,12 +2,55 @@
 
 #include "modules/audit/audit_controller.hpp"
 
+#include <boost/json.hpp>
+
+#include <array>
+
 namespace declic::audit {
 
-void register_module(core::http::Router& router, app::AppContext& ctx, AuditService& service,
-                     const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<AuditController>(service));
-  router.get("/api/audit", [&c](auto& r) { return c.list(r); }).guard(guards.admin);
+namespace {
+
+struct Audited {
+  std::string_view type, action;
+};
+
+// The domain events the trail records, under the action names it has always used; the
+// event's data is the record's detail.
+constexpr std::array<Audited, 10> kAudited{{
+    {"booking.requested", "booking.created"},
+    {"booking.confirmed", "booking.confirm"},
+    {"booking.declined", "booking.decline"},
+    {"booking.cancelled", "booking.cancel"},
+    {"booking.rescheduled", "booking.reschedule"},
+    {"project.status_changed", "project.status_changed"},
+    {"user.created", "user.created"},
+    {"user.role_changed", "user.role_changed"},
+    {"user.disabled", "user.disabled"},
+    {"user.enabled", "user.enabled"},
+}};
+
+std::string action_for(const core::events::Event& e, std::string_view action) {
+  const auto* forced = e.data.if_contains("forced");
+  if (forced && forced->is_bool() && forced->get_bool()) return "project.status_forced";
+  return std::string(action);
+}
+
+}  // namespace
+
+AuditService& install(core::ModuleContext& m) {
+  auto& service = m.own(std::make_unique<AuditService>(m.db));
+  for (const auto& audited : kAudited)
+    m.events.on(std::string(audited.type),
+                [&service, action = audited.action](
+                    core::db::Queryable& tx, const core::events::Event& e) -> core::Async<void> {
+                  const auto detail = boost::json::serialize(e.data);
+                  const auto name = action_for(e, action);
+                  co_return co_await service.record(tx, e.actor_id, name, e.subject_id, e.ip,
+                                                    detail);
+                });
+  auto& c = m.own(std::make_unique<AuditController>(service));
+  m.router.get("/api/audit", c, &AuditController::list).guard(m.guards.admin);
+  return service;
 }
 
 }  // namespace declic::audit

@@ -1,10 +1,9 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
 #include "modules/audit/audit_service.hpp"
 
 namespace declic::audit {
-// Wires GET /api/audit (ADMIN).
-void register_module(core::http::Router& router, app::AppContext& ctx, AuditService& service,
-                     const core::auth::Guards& guards);
-}
+// GET /api/audit (ADMIN), and the in-transaction subscription that records other modules'
+// domain events.
+AuditService& install(core::ModuleContext& m);
+}  // namespace declic::audit

@@ -1,6 +1,6 @@
 #include "modules/audit/audit_service.hpp"
 
-#include <boost/json.hpp>
+#include "modules/audit/audit_repository.hpp"
 
 namespace declic::audit {
 
@@ -16,18 +16,26 @@ Detail detail(std::string k1, std::string v1, std::string k2, std::string v2) {
   return d;
 }
 
-boost::asio::awaitable<core::Result<void>> AuditService::record(core::db::Queryable& db,
-                                                                const AuditEvent& e) {
-  boost::json::object detail;
-  for (const auto& [k, v] : e.detail) detail[k] = v;
-  co_return co_await repository_.insert(db, e.actor_id, e.action, e.target_id, e.ip,
-                                        boost::json::serialize(detail));
+AuditService::AuditService(core::db::Pool& db)
+    : db_(db), repository_(std::make_unique<AuditRepository>()) {}
+AuditService::~AuditService() = default;
+
+Async<void> AuditService::record(core::db::Queryable& db, const AuditEvent& e) {
+  co_return co_await repository_->insert(db, e);
 }
 
-boost::asio::awaitable<core::Result<std::vector<AuditRecord>>> AuditService::list(
-    const core::auth::Principal& me, const AuditQuery& query) {
+Async<void> AuditService::record(core::db::Queryable& db,
+                                 const std::optional<std::string>& actor_id,
+                                 const std::string& action,
+                                 const std::optional<std::string>& target_id, const std::string& ip,
+                                 const std::string& detail_json) {
+  co_return co_await repository_->insert(db, actor_id, action, target_id, ip, detail_json);
+}
+
+Async<std::vector<AuditRecord>> AuditService::list(const core::auth::Principal& me,
+                                                   const AuditQuery& query) {
   if (!me.is_admin()) co_return core::Error::forbidden();
-  co_return co_await repository_.list(db_, query);
+  co_return co_await repository_->list(db_, query);
 }
 
 }  // namespace declic::audit

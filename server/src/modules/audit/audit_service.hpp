@@ -1,52 +1,38 @@
 #pragma once
-// The audit trail: sign-ins (ok and failed), role changes, disabling, resets, deletions…
-// Written in the same transaction as the change it records. Never holds secrets.
+// The audit trail: sign-ins (ok and failed), role changes, disabling, resets, bookings and
+// projects changing… Written in the same transaction as the change it records: by the
+// module that acts (auth, settings, services, availability), or by this module's
+// in-transaction subscription to the domain events others publish (audit_module.cpp).
 
+#include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
-#include "modules/audit/audit_repository.hpp"
+#include "modules/audit/audit_model.hpp"
 
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
+#include <memory>
 
 namespace declic::audit {
 
-struct AuditEvent {
-  // A constructor, not aggregate init: g++ 12 rejects braced aggregates with string
-  // literals inside co_await expressions.
-  AuditEvent(std::optional<std::string> actor, std::string act, std::optional<std::string> target,
-             std::string from_ip, std::vector<std::pair<std::string, std::string>> details = {})
-      : actor_id(std::move(actor)),
-        action(std::move(act)),
-        target_id(std::move(target)),
-        ip(std::move(from_ip)),
-        detail(std::move(details)) {}
+using core::Async;
 
-  std::optional<std::string> actor_id;
-  std::string action;  // e.g. "auth.login", "auth.login_failed", "user.role_changed"
-  std::optional<std::string> target_id;
-  std::string ip;
-  std::vector<std::pair<std::string, std::string>> detail;
-};
-
-using Detail = std::vector<std::pair<std::string, std::string>>;
-// Plain functions build details: braced pair lists trip g++ 12 inside coroutines.
-Detail detail(std::string key, std::string value);
-Detail detail(std::string k1, std::string v1, std::string k2, std::string v2);
+class AuditRepository;
 
 class AuditService {
  public:
-  explicit AuditService(core::db::Pool& db) : db_(db) {}
-  boost::asio::awaitable<core::Result<void>> record(core::db::Queryable& db, const AuditEvent& e);
+  explicit AuditService(core::db::Pool& db);
+  ~AuditService();
+
+  Async<void> record(core::db::Queryable& db, const AuditEvent& e);
+  // `detail_json`: a JSON object, as text.
+  Async<void> record(core::db::Queryable& db, const std::optional<std::string>& actor_id,
+                     const std::string& action, const std::optional<std::string>& target_id,
+                     const std::string& ip, const std::string& detail_json);
   // GET /api/audit: ADMIN only.
-  boost::asio::awaitable<core::Result<std::vector<AuditRecord>>> list(
-      const core::auth::Principal& me, const AuditQuery& query);
+  Async<std::vector<AuditRecord>> list(const core::auth::Principal& me, const AuditQuery& query);
 
  private:
   core::db::Pool& db_;
-  AuditRepository repository_;
+  std::unique_ptr<AuditRepository> repository_;
 };
 
 }  // namespace declic::audit

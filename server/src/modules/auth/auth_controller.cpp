@@ -1,9 +1,7 @@
 #include "modules/auth/auth_controller.hpp"
 
 #include "core/http/json.hpp"
-#include "modules/users/users_controller.hpp"
-#include "modules/users/users_model.hpp"
-#include "modules/users/users_service.hpp"
+#include "core/util/email.hpp"
 
 #include <boost/json.hpp>
 
@@ -13,13 +11,13 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using http::JsonReader;
+using http::problem;
 using http::Request;
 
 namespace {
-constexpr std::size_t kPasswordMin = 10, kPasswordMax = 128, kNameMax = 100;
+constexpr std::size_t kNameMax = 100;
 constexpr int kCookieMaxAge = 30 * 24 * 3600;
 
-http::Response problem(const Error& e) { return http::Response::problem(e); }
 }  // namespace
 
 CookiePolicy cookie_policy(const std::string& public_url) {
@@ -56,7 +54,8 @@ std::string AuthController::read_cookie(const Request& req) const {
     const auto end = cookies.find(';');
     auto pair = cookies.substr(0, end);
     while (pair.starts_with(' ')) pair.remove_prefix(1);
-    if (pair.starts_with(cookie_.name + "=")) return std::string(pair.substr(cookie_.name.size() + 1));
+    if (pair.starts_with(cookie_.name + "="))
+      return std::string(pair.substr(cookie_.name.size() + 1));
     if (end == std::string_view::npos) break;
     cookies.remove_prefix(end + 1);
   }
@@ -71,23 +70,23 @@ std::optional<Error> AuthController::check_origin(const Request& req) const {
 }
 
 http::Response AuthController::with_session(int status, const Issued& issued) const {
-  json::object body{{"user", users::profile_json(issued.user)},
+  json::object body{{"user", http::profile_json(issued.user)},
                     {"accessToken", issued.access_token}};
   auto res = http::json_reply(status, body);
   res.set("Set-Cookie", set_cookie(issued.refresh_token));
   return res;
 }
 
-AuthController::Response AuthController::register_client(Request& req) {
+http::Reply AuthController::register_client(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
-  auto email = users::read_email(r);
+  auto email = http::read_email(r);
   auto password = r.required_raw_string("password", kPasswordMin, kPasswordMax);
   auto first = r.required_string("firstName", 1, kNameMax);
   auto last = r.required_string("lastName", 1, kNameMax);
   auto phone = r.optional_string("phone", 0, 40);
-  auto locale = users::read_locale(r);
+  auto locale = http::read_locale(r);
   if (auto e = r.error()) co_return problem(*e);
 
   Registration reg{*email, *password, *first, *last, locale.value_or("fr"), std::nullopt};
@@ -97,21 +96,21 @@ AuthController::Response AuthController::register_client(Request& req) {
   co_return with_session(201, *issued);
 }
 
-AuthController::Response AuthController::login(Request& req) {
+http::Reply AuthController::login(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
   auto email = r.required_string("email", 1, 254);
   auto password = r.required_raw_string("password", 1, 1024);
   if (auto e = r.error()) co_return problem(*e);
-  auto normalized = users::normalize_email(*email);
+  auto normalized = core::normalize_email(*email);
   if (!normalized) co_return problem(Error::unauthorized("Wrong e-mail address or password."));
   auto issued = co_await service_.login(*normalized, *password, client_info(req));
   if (!issued) co_return problem(issued.error());
   co_return with_session(200, *issued);
 }
 
-AuthController::Response AuthController::refresh(Request& req) {
+http::Reply AuthController::refresh(Request& req) {
   if (auto refused = check_origin(req)) co_return problem(*refused);
   auto tokens = co_await service_.refresh(read_cookie(req), client_info(req));
   if (!tokens) {
@@ -124,7 +123,7 @@ AuthController::Response AuthController::refresh(Request& req) {
   co_return res;
 }
 
-AuthController::Response AuthController::logout(Request& req) {
+http::Reply AuthController::logout(Request& req) {
   if (auto refused = check_origin(req)) co_return problem(*refused);
   auto done = co_await service_.logout(read_cookie(req));
   if (!done) co_return problem(done.error());
@@ -133,20 +132,20 @@ AuthController::Response AuthController::logout(Request& req) {
   co_return res;
 }
 
-AuthController::Response AuthController::forgot(Request& req) {
+http::Reply AuthController::forgot(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
   auto email = r.required_string("email", 1, 254);
   if (auto e = r.error()) co_return problem(*e);
   // The same 202 whether or not the address is known, even when it is malformed.
-  auto done = co_await service_.forgot_password(users::normalize_email(*email).value_or(""),
+  auto done = co_await service_.forgot_password(core::normalize_email(*email).value_or(""),
                                                 client_info(req));
   if (!done) co_return problem(done.error());
   co_return http::json_reply(202, json::object{{"status", "accepted"}});
 }
 
-AuthController::Response AuthController::reset(Request& req) {
+http::Reply AuthController::reset(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
@@ -158,7 +157,7 @@ AuthController::Response AuthController::reset(Request& req) {
   co_return http::Response::no_content();
 }
 
-AuthController::Response AuthController::change_password(Request& req) {
+http::Reply AuthController::change_password(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);

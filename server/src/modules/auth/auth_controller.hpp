@@ -17,14 +17,13 @@ class AuthController {
   AuthController(AuthService& service, CookiePolicy cookie)
       : service_(service), cookie_(std::move(cookie)) {}
 
-  using Response = boost::asio::awaitable<core::http::Response>;
-  Response register_client(core::http::Request& req);
-  Response login(core::http::Request& req);
-  Response refresh(core::http::Request& req);
-  Response logout(core::http::Request& req);
-  Response forgot(core::http::Request& req);
-  Response reset(core::http::Request& req);
-  Response change_password(core::http::Request& req);
+  core::http::Reply register_client(core::http::Request& req);
+  core::http::Reply login(core::http::Request& req);
+  core::http::Reply refresh(core::http::Request& req);
+  core::http::Reply logout(core::http::Request& req);
+  core::http::Reply forgot(core::http::Request& req);
+  core::http::Reply reset(core::http::Request& req);
+  core::http::Reply change_password(core::http::Request& req);
 
  private:
   core::http::Response with_session(int status, const Issued& issued) const;

@@ -4,64 +4,43 @@
 
 namespace declic::auth {
 
-namespace asio = boost::asio;
-using core::Error;
-using core::http::Request;
-
 namespace {
 
-using GuardResult = asio::awaitable<std::optional<Error>>;
-
-core::auth::Guards make_guards(AuthService& auth) {
-  auto signed_in = [&auth](Request& req) -> GuardResult {
-    const auto header = req.header("authorization");
-    if (header.size() < 8 || (!header.starts_with("Bearer ") && !header.starts_with("bearer ")))
-      co_return Error::unauthorized();
-    auto principal = co_await auth.authenticate(header.substr(7));
-    if (!principal) co_return principal.error();
-    req.principal = std::move(*principal);
-    co_return std::nullopt;
-  };
-  auto with_role = [signed_in](bool admin_only) {
-    return [signed_in, admin_only](Request& req) -> GuardResult {
-      if (auto refused = co_await signed_in(req)) co_return refused;
-      const bool allowed = admin_only ? req.principal->is_admin() : req.principal->is_staff();
-      if (!allowed) co_return Error::forbidden();
-      co_return std::nullopt;
-    };
-  };
-  auto identify = [signed_in](Request& req) -> GuardResult {
-    if (req.header("authorization").empty()) co_return std::nullopt;
-    co_return co_await signed_in(req);
-  };
-  return {signed_in, identify, with_role(false), with_role(true)};
+void subscribe(core::events::Bus& events, AuthService& service) {
+  using core::events::Event;
+  events.on("user.created",
+            [&service](core::db::Queryable& tx, const Event& e) -> core::Async<void> {
+              co_return co_await service.invite(tx, e.subject_id);
+            });
+  events.on("user.disabled",
+            [&service](core::db::Queryable& tx, const Event& e) -> core::Async<void> {
+              const std::string reason = "disabled";
+              const std::optional<std::string> keep_none;
+              co_return co_await service.end_sessions(tx, e.subject_id, reason, keep_none);
+            });
 }
 
 }  // namespace
 
-AuthModule register_module(core::http::Router& router, app::AppContext& ctx,
-                           users::UsersService& users, audit::AuditService& audit,
-                           settings::SettingsService& settings) {
-  AuthOptions options;
-  options.public_url = ctx.config.public_url;
-  options.login_limit_per_ip = ctx.config.login_limit_per_ip;
-  auto& service = ctx.own(std::make_unique<AuthService>(
-      ctx.db, ctx.executor, ctx.blocking, core::auth::JwtCodec(ctx.config.jwt_secret), users,
-      audit, settings, options));
-  users.set_account_hooks(service);
-  auto& guards = ctx.own(std::make_unique<core::auth::Guards>(make_guards(service)));
-  auto& c = ctx.own(
-      std::make_unique<AuthController>(service, cookie_policy(ctx.config.public_url)));
+AuthService& install(core::ModuleContext& m, const Imports& imports, const std::string& jwt_secret,
+                     AuthOptions options) {
+  const auto public_url = options.public_url;
+  auto& service = m.own(std::make_unique<AuthService>(
+      m.db, m.executor, m.blocking, core::auth::JwtCodec(jwt_secret), imports.users, imports.audit,
+      imports.settings, std::move(options)));
+  m.authenticate = [&service](std::string_view token) { return service.authenticate(token); };
+  subscribe(m.events, service);
 
-  router.post("/api/auth/register", [&c](auto& r) { return c.register_client(r); });
-  router.post("/api/auth/login", [&c](auto& r) { return c.login(r); });
-  router.post("/api/auth/refresh", [&c](auto& r) { return c.refresh(r); });
-  router.post("/api/auth/logout", [&c](auto& r) { return c.logout(r); });
-  router.post("/api/auth/password/forgot", [&c](auto& r) { return c.forgot(r); });
-  router.post("/api/auth/password/reset", [&c](auto& r) { return c.reset(r); });
-  router.post("/api/me/password", [&c](auto& r) { return c.change_password(r); })
-      .guard(guards.signed_in);
-  return {service, guards};
+  auto& c = m.own(std::make_unique<AuthController>(service, cookie_policy(public_url)));
+  auto& router = m.router;
+  router.post("/api/auth/register", c, &AuthController::register_client);
+  router.post("/api/auth/login", c, &AuthController::login);
+  router.post("/api/auth/refresh", c, &AuthController::refresh);
+  router.post("/api/auth/logout", c, &AuthController::logout);
+  router.post("/api/auth/password/forgot", c, &AuthController::forgot);
+  router.post("/api/auth/password/reset", c, &AuthController::reset);
+  router.post("/api/me/password", c, &AuthController::change_password).guard(m.guards.signed_in);
+  return service;
 }
 
 }  // namespace declic::auth

@@ -1,6 +1,5 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/auth/auth_service.hpp"
 #include "modules/settings/settings_service.hpp"
@@ -8,14 +7,16 @@
 
 namespace declic::auth {
 
-struct AuthModule {
-  AuthService& service;
-  const core::auth::Guards& guards;
+struct Imports {
+  users::UsersService& users;
+  audit::AuditService& audit;
+  settings::SettingsService& settings;
 };
 
-// Wires /api/auth/* and POST /api/me/password; returns the guards other modules use.
-AuthModule register_module(core::http::Router& router, app::AppContext& ctx,
-                           users::UsersService& users, audit::AuditService& audit,
-                           settings::SettingsService& settings);
+// /api/auth/* and POST /api/me/password; installs the bearer-token check every guard uses,
+// and the in-transaction subscribers that invite new accounts (user.created) and end a
+// disabled user's sessions (user.disabled).
+AuthService& install(core::ModuleContext& m, const Imports& imports, const std::string& jwt_secret,
+                     AuthOptions options);
 
 }  // namespace declic::auth

@@ -1,5 +1,7 @@
 #include "modules/auth/auth_repository.hpp"
 
+#include "core/error/try.hpp"
+
 namespace declic::auth {
 
 namespace db = core::db;
@@ -22,7 +24,8 @@ constexpr db::Statement kCreateSession{
     "INSERT INTO sessions (user_id, expires_at, ip, user_agent)"
     " VALUES ($1::uuid, now() + make_interval(days => $2), $3, left($4, 300)) RETURNING id"};
 constexpr db::Statement kAddRefresh{
-    "auth_add_refresh", "INSERT INTO refresh_tokens (token_hash, session_id) VALUES ($1, $2::uuid)"};
+    "auth_add_refresh",
+    "INSERT INTO refresh_tokens (token_hash, session_id) VALUES ($1, $2::uuid)"};
 // One statement: concurrent exchanges of one token cannot both see it unused.
 constexpr db::Statement kRotate{
     "auth_rotate",
@@ -34,10 +37,9 @@ constexpr db::Statement kRotate{
     "        s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL"
     " FROM marked JOIN old ON true JOIN sessions s ON s.id = marked.session_id"
     " JOIN users u ON u.id = s.user_id"};
-constexpr db::Statement kRevokeSession{
-    "auth_revoke_session",
-    "UPDATE sessions SET revoked_at = now(), revoke_reason = $2"
-    " WHERE id = $1::uuid AND revoked_at IS NULL"};
+constexpr db::Statement kRevokeSession{"auth_revoke_session",
+                                       "UPDATE sessions SET revoked_at = now(), revoke_reason = $2"
+                                       " WHERE id = $1::uuid AND revoked_at IS NULL"};
 constexpr db::Statement kRevokeUserSessions{
     "auth_revoke_user_sessions",
     "UPDATE sessions SET revoked_at = now(), revoke_reason = $2"
@@ -62,7 +64,8 @@ constexpr db::Statement kHit{
     "  window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now()"
     "                      ELSE r.window_start END"
     " RETURNING hits,"
-    "  GREATEST(1, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now())))::int"};
+    "  GREATEST(1, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - "
+    "now())))::int"};
 constexpr db::Statement kPeek{
     "auth_rate_peek",
     "SELECT hits,"
@@ -70,15 +73,13 @@ constexpr db::Statement kPeek{
     " FROM rate_limits WHERE key = $1 AND window_start > now() - make_interval(secs => $2)"};
 constexpr db::Statement kForget{"auth_rate_forget", "DELETE FROM rate_limits WHERE key = $1"};
 
-
 }  // namespace
 
 Async<std::optional<core::auth::UserProfile>> AuthRepository::live_principal(
     Db& db, const std::string& user_id, const std::string& session_id) {
-  auto rows = co_await db.query(kLivePrincipal, db::params(user_id, session_id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<core::auth::UserProfile>{};
-  const auto r = (*rows)[0];
+  DECLIC_CO_TRY(auto rows, co_await db.query(kLivePrincipal, db::params(user_id, session_id)));
+  if (rows.empty()) co_return std::optional<core::auth::UserProfile>{};
+  const auto r = rows[0];
   core::auth::UserProfile p;
   p.id = r.get<std::string>(0);
   p.email = r.get<std::string>(1);
@@ -92,10 +93,9 @@ Async<std::optional<core::auth::UserProfile>> AuthRepository::live_principal(
 }
 
 Async<std::optional<Credentials>> AuthRepository::credentials(Db& db, const std::string& email) {
-  auto rows = co_await db.query(kCredentials, db::params(email));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<Credentials>{};
-  const auto r = (*rows)[0];
+  DECLIC_CO_TRY(auto rows, co_await db.query(kCredentials, db::params(email)));
+  if (rows.empty()) co_return std::optional<Credentials>{};
+  const auto r = rows[0];
   co_return Credentials{r.get<std::string>(0), r.get<std::optional<std::string>>(1),
                         r.get<bool>(2)};
 }
@@ -103,10 +103,9 @@ Async<std::optional<Credentials>> AuthRepository::credentials(Db& db, const std:
 Async<std::string> AuthRepository::create_session(Db& db, const std::string& user_id,
                                                   int lifetime_days, const std::string& ip,
                                                   const std::string& user_agent) {
-  auto rows =
-      co_await db.query(kCreateSession, db::params(user_id, lifetime_days, ip, user_agent));
-  if (!rows) co_return rows.error();
-  co_return (*rows)[0].get<std::string>(0);
+  DECLIC_CO_TRY(auto rows, co_await db.query(kCreateSession,
+                                             db::params(user_id, lifetime_days, ip, user_agent)));
+  co_return rows[0].get<std::string>(0);
 }
 
 Async<void> AuthRepository::add_refresh_token(Db& db, const std::string& session_id,
@@ -115,10 +114,9 @@ Async<void> AuthRepository::add_refresh_token(Db& db, const std::string& session
 }
 
 Async<std::optional<RotatedToken>> AuthRepository::rotate(Db& db, const std::string& token_hash) {
-  auto rows = co_await db.query(kRotate, db::params(token_hash));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<RotatedToken>{};
-  const auto r = (*rows)[0];
+  DECLIC_CO_TRY(auto rows, co_await db.query(kRotate, db::params(token_hash)));
+  if (rows.empty()) co_return std::optional<RotatedToken>{};
+  const auto r = rows[0];
   co_return RotatedToken{r.get<std::string>(0), r.get<std::string>(1), r.get<bool>(2),
                          r.get<bool>(3)};
 }
@@ -139,16 +137,15 @@ Async<void> AuthRepository::add_one_time_token(Db& db, const std::string& user_i
                                                const std::string& purpose,
                                                const std::string& token_hash,
                                                int lifetime_minutes) {
-  co_return db::completed(co_await db.query(
-      kAddOneTime, db::params(user_id, purpose, token_hash, lifetime_minutes)));
+  co_return db::completed(
+      co_await db.query(kAddOneTime, db::params(user_id, purpose, token_hash, lifetime_minutes)));
 }
 
 Async<std::optional<OneTimeToken>> AuthRepository::claim_one_time_token(
     Db& db, const std::string& token_hash) {
-  auto rows = co_await db.query(kClaimOneTime, db::params(token_hash));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<OneTimeToken>{};
-  const auto r = (*rows)[0];
+  DECLIC_CO_TRY(auto rows, co_await db.query(kClaimOneTime, db::params(token_hash)));
+  if (rows.empty()) co_return std::optional<OneTimeToken>{};
+  const auto r = rows[0];
   co_return OneTimeToken{r.get<std::string>(0), r.get<std::string>(1), r.get<bool>(2),
                          r.get<bool>(3)};
 }
@@ -158,16 +155,14 @@ Async<void> AuthRepository::mark_one_time_tokens_used(Db& db, const std::string&
 }
 
 Async<RateCount> AuthRepository::hit(Db& db, const std::string& key, int window_seconds) {
-  auto rows = co_await db.query(kHit, db::params(key, window_seconds));
-  if (!rows) co_return rows.error();
-  co_return RateCount{(*rows)[0].get<int>(0), (*rows)[0].get<int>(1)};
+  DECLIC_CO_TRY(auto rows, co_await db.query(kHit, db::params(key, window_seconds)));
+  co_return RateCount{rows[0].get<int>(0), rows[0].get<int>(1)};
 }
 
 Async<RateCount> AuthRepository::peek(Db& db, const std::string& key, int window_seconds) {
-  auto rows = co_await db.query(kPeek, db::params(key, window_seconds));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return RateCount{};
-  co_return RateCount{(*rows)[0].get<int>(0), (*rows)[0].get<int>(1)};
+  DECLIC_CO_TRY(auto rows, co_await db.query(kPeek, db::params(key, window_seconds)));
+  if (rows.empty()) co_return RateCount{};
+  co_return RateCount{rows[0].get<int>(0), rows[0].get<int>(1)};
 }
 
 Async<void> AuthRepository::forget(Db& db, const std::string& key) {

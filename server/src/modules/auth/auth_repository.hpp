@@ -3,13 +3,13 @@
 // for the two questions only authentication asks: "whose password is this?" and "is this
 // access token's user and session still alive?".
 
+#include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 
 namespace declic::auth {
 
-template <class T>
-using Async = boost::asio::awaitable<core::Result<T>>;
+using core::Async;
 using Db = core::db::Queryable;
 
 struct Credentials {

@@ -3,22 +3,30 @@
 // refresh tokens are opaque, stored hashed and rotated on every use; replaying a rotated
 // one revokes its whole session. argon2id runs on the blocking pool, never on the loop.
 
+#include "core/async.hpp"
 #include "core/auth/jwt.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_service.hpp"
-#include "modules/auth/auth_repository.hpp"
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
 
 #include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
+#include <memory>
 
 namespace declic::auth {
 
+using core::Async;
 using core::auth::Principal;
 using core::auth::UserProfile;
+
+// Passwords: 10 to 128 characters, no composition rules (QUALITY.md).
+inline constexpr std::size_t kPasswordMin = 10, kPasswordMax = 128;
+inline bool acceptable_password(std::string_view p) {
+  return p.size() >= kPasswordMin && p.size() <= kPasswordMax;
+}
 
 struct AuthOptions {
   std::string public_url;  // links in e-mails
@@ -50,7 +58,9 @@ struct Refreshed {
   std::string refresh_token;
 };
 
-class AuthService final : public users::AccountHooks {
+class AuthRepository;
+
+class AuthService final {
  public:
   AuthService(core::db::Pool& db, boost::asio::any_io_executor io,
               boost::asio::thread_pool& blocking, core::auth::JwtCodec jwt,
@@ -76,11 +86,15 @@ class AuthService final : public users::AccountHooks {
   Async<users::User> ensure_account(const users::NewUser& user, const std::string& password,
                                     bool must_be_new);
 
-  // users::AccountHooks
-  Async<void> invite(core::db::Queryable& tx, const users::User& user) override;
+  // In the transaction that created the user (user.created): a one-time link to choose a
+  // password, mailed — unless the account has a password already.
+  Async<void> invite(core::db::Queryable& tx, const std::string& user_id);
+  // Ends every session of the user (but `keep_session`), effective immediately.
   Async<void> end_sessions(core::db::Queryable& db, const std::string& user_id,
                            const std::string& reason,
-                           const std::optional<std::string>& keep_session) override;
+                           const std::optional<std::string>& keep_session);
+
+  ~AuthService();
 
  private:
   std::string invitation_link(const std::string& email, const std::string& token) const;
@@ -104,7 +118,7 @@ class AuthService final : public users::AccountHooks {
   audit::AuditService& audit_;
   settings::SettingsService& settings_;
   AuthOptions options_;
-  AuthRepository repository_;
+  std::unique_ptr<AuthRepository> repository_;
   std::string dummy_hash_;  // verified against for unknown e-mails: same timing
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/http/json.hpp"
 #include "core/util/uuid.hpp"
+#include "modules/availability/availability_json.hpp"
 
 #include <boost/json.hpp>
 
@@ -11,40 +12,18 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using core::http::JsonReader;
+using core::http::problem;
 using core::http::Request;
-using core::time::format_clock;
-using core::time::format_rfc3339;
-
-json::value weekly_json(const std::vector<WeeklyRange>& ranges) {
-  json::array out;
-  for (const auto& r : ranges)
-    out.push_back({{"weekday", r.weekday},
-                   {"start", format_clock(r.start_minute)},
-                   {"end", format_clock(r.end_minute)}});
-  return out;
-}
-
-json::value block_json(const Block& b) {
-  return json::object{{"id", b.id},
-                      {"professionalId", b.professional_id},
-                      {"start", format_rfc3339(b.period.start)},
-                      {"end", format_rfc3339(b.period.end)},
-                      {"reason", b.reason},
-                      {"createdAt", b.created_at}};
-}
 
 namespace {
 
 constexpr std::size_t kMaxRanges = 100;
 
-http::Response problem(const Error& e) { return http::Response::problem(e); }
-
 // The `professionalId` query parameter, or the caller; a 422 error when it is not an id.
 core::Result<std::string> professional_param(const Request& req) {
   auto id = req.query_param("professionalId");
   if (!id || id->empty()) return req.principal->id();
-  if (!core::is_uuid(*id))
-    return Error::validation({{"professionalId", "invalid", "Not an id."}});
+  if (!core::is_uuid(*id)) return Error::validation({{"professionalId", "invalid", "Not an id."}});
   return *id;
 }
 
@@ -103,7 +82,7 @@ core::Result<std::vector<WeeklyRange>> read_ranges(const json::value& body) {
 
 }  // namespace
 
-AvailabilityController::Response AvailabilityController::weekly(Request& req) {
+http::Reply AvailabilityController::weekly(Request& req) {
   auto pro = professional_param(req);
   if (!pro) co_return problem(pro.error());
   auto ranges = co_await service_.weekly(*req.principal, *pro);
@@ -111,20 +90,20 @@ AvailabilityController::Response AvailabilityController::weekly(Request& req) {
   co_return http::json_reply(200, weekly_json(*ranges));
 }
 
-AvailabilityController::Response AvailabilityController::replace_weekly(Request& req) {
+http::Reply AvailabilityController::replace_weekly(Request& req) {
   auto pro = professional_param(req);
   if (!pro) co_return problem(pro.error());
   auto body = http::parse_json(req);
   if (!body) co_return problem(body.error());
   auto ranges = read_ranges(*body);
   if (!ranges) co_return problem(ranges.error());
-  auto saved = co_await service_.replace_weekly(*req.principal, *pro, std::move(*ranges),
-                                                req.remote_ip);
+  auto saved =
+      co_await service_.replace_weekly(*req.principal, *pro, std::move(*ranges), req.remote_ip);
   if (!saved) co_return problem(saved.error());
   co_return http::json_reply(200, weekly_json(*saved));
 }
 
-AvailabilityController::Response AvailabilityController::blocks(Request& req) {
+http::Reply AvailabilityController::blocks(Request& req) {
   auto pro = professional_param(req);
   if (!pro) co_return problem(pro.error());
   // Default: blocks not over yet; `from` (a date) shows older ones.
@@ -141,7 +120,7 @@ AvailabilityController::Response AvailabilityController::blocks(Request& req) {
   co_return http::json_reply(200, http::list_body(std::move(items)));
 }
 
-AvailabilityController::Response AvailabilityController::add_block(Request& req) {
+http::Reply AvailabilityController::add_block(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
@@ -168,7 +147,7 @@ AvailabilityController::Response AvailabilityController::add_block(Request& req)
   co_return http::json_reply(201, block_json(*added));
 }
 
-AvailabilityController::Response AvailabilityController::remove_block(Request& req) {
+http::Reply AvailabilityController::remove_block(Request& req) {
   auto done =
       co_await service_.remove_block(*req.principal, std::string(req.param("id")), req.remote_ip);
   if (!done) co_return problem(done.error());

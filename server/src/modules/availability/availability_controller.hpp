@@ -10,12 +10,11 @@ class AvailabilityController {
  public:
   explicit AvailabilityController(AvailabilityService& service) : service_(service) {}
 
-  using Response = boost::asio::awaitable<core::http::Response>;
-  Response weekly(core::http::Request& req);
-  Response replace_weekly(core::http::Request& req);
-  Response blocks(core::http::Request& req);
-  Response add_block(core::http::Request& req);
-  Response remove_block(core::http::Request& req);
+  core::http::Reply weekly(core::http::Request& req);
+  core::http::Reply replace_weekly(core::http::Request& req);
+  core::http::Reply blocks(core::http::Request& req);
+  core::http::Reply add_block(core::http::Request& req);
+  core::http::Reply remove_block(core::http::Request& req);
 
  private:
   AvailabilityService& service_;

@@ -6,12 +6,15 @@
 
 #include "modules/availability/slots.hpp"
 
-#include <boost/json/fwd.hpp>
-
 #include <string>
 #include <vector>
 
 namespace declic::availability {
+
+struct Calendar {
+  std::vector<WeeklyRange> weekly;
+  std::vector<Interval> blocks;
+};
 
 struct Block {
   std::string id;
@@ -20,9 +23,6 @@ struct Block {
   std::string reason;
   std::string created_at;
 };
-
-boost::json::value weekly_json(const std::vector<WeeklyRange>& ranges);
-boost::json::value block_json(const Block& b);
 
 // Ranges sorted by day and start; the first overlap between two ranges of one day, if any
 // (the index, in `ranges` as given, of the later-starting range of the pair).

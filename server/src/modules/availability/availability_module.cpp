@@ -4,19 +4,17 @@
 
 namespace declic::availability {
 
-void register_module(core::http::Router& router, app::AppContext& ctx,
-                     AvailabilityService& service, const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<AvailabilityController>(service));
-  router.get("/api/availability/weekly", [&c](auto& r) { return c.weekly(r); })
-      .guard(guards.staff);
-  router.put("/api/availability/weekly", [&c](auto& r) { return c.replace_weekly(r); })
-      .guard(guards.staff);
-  router.get("/api/availability/blocks", [&c](auto& r) { return c.blocks(r); })
-      .guard(guards.staff);
-  router.post("/api/availability/blocks", [&c](auto& r) { return c.add_block(r); })
-      .guard(guards.staff);
-  router.del("/api/availability/blocks/{id}", [&c](auto& r) { return c.remove_block(r); })
-      .guard(guards.staff);
+AvailabilityService& install(core::ModuleContext& m, const Imports& imports) {
+  auto& service = m.own(std::make_unique<AvailabilityService>(m.db, imports.users, imports.audit));
+  auto& c = m.own(std::make_unique<AvailabilityController>(service));
+  const auto& staff = m.guards.staff;
+  m.router.get("/api/availability/weekly", c, &AvailabilityController::weekly).guard(staff);
+  m.router.put("/api/availability/weekly", c, &AvailabilityController::replace_weekly).guard(staff);
+  m.router.get("/api/availability/blocks", c, &AvailabilityController::blocks).guard(staff);
+  m.router.post("/api/availability/blocks", c, &AvailabilityController::add_block).guard(staff);
+  m.router.del("/api/availability/blocks/{id}", c, &AvailabilityController::remove_block)
+      .guard(staff);
+  return service;
 }
 
 }  // namespace declic::availability

@@ -1,10 +1,17 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
+#include "modules/audit/audit_service.hpp"
 #include "modules/availability/availability_service.hpp"
+#include "modules/users/users_service.hpp"
 
 namespace declic::availability {
-// Wires /api/availability/weekly and /api/availability/blocks (staff).
-void register_module(core::http::Router& router, app::AppContext& ctx,
-                     AvailabilityService& service, const core::auth::Guards& guards);
-}
+
+struct Imports {
+  users::UsersService& users;
+  audit::AuditService& audit;
+};
+
+// /api/availability/*: weekly hours and blocked periods (staff).
+AvailabilityService& install(core::ModuleContext& m, const Imports& imports);
+
+}  // namespace declic::availability

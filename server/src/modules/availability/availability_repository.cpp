@@ -1,5 +1,7 @@
 #include "modules/availability/availability_repository.hpp"
 
+#include "core/error/try.hpp"
+
 #include "core/util/uuid.hpp"
 
 namespace declic::availability {
@@ -8,18 +10,13 @@ namespace db = core::db;
 
 namespace {
 
-#define BLOCK_COLUMNS                                                                     \
-  "id, professional_id, extract(epoch FROM starts_at)::bigint,"                          \
+#define BLOCK_COLUMNS                                           \
+  "id, professional_id, extract(epoch FROM starts_at)::bigint," \
   " extract(epoch FROM ends_at)::bigint, reason, rfc3339(created_at)"
 
-// hashtextextended: a 64-bit key per professional. Bookings, blocks and weekly hours of one
-// professional all take it, so every change to one calendar is serialized.
-constexpr db::Statement kLockProfessional{
-    "availability_lock_professional", "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))"};
-constexpr db::Statement kWeekly{
-    "availability_weekly",
-    "SELECT weekday, start_minute, end_minute FROM working_hours"
-    " WHERE professional_id = $1::uuid ORDER BY weekday, start_minute"};
+constexpr db::Statement kWeekly{"availability_weekly",
+                                "SELECT weekday, start_minute, end_minute FROM working_hours"
+                                " WHERE professional_id = $1::uuid ORDER BY weekday, start_minute"};
 constexpr db::Statement kDeleteWeekly{"availability_weekly_delete",
                                       "DELETE FROM working_hours WHERE professional_id = $1::uuid"};
 // Arrays as parameters: one statement for any number of ranges.
@@ -27,11 +24,11 @@ constexpr db::Statement kInsertWeekly{
     "availability_weekly_insert",
     "INSERT INTO working_hours (professional_id, weekday, start_minute, end_minute)"
     " SELECT $1::uuid, w, s, e FROM unnest($2::smallint[], $3::int[], $4::int[]) AS t(w, s, e)"};
-constexpr db::Statement kBlocks{
-    "availability_blocks",
-    "SELECT " BLOCK_COLUMNS " FROM availability_blocks WHERE professional_id = $1::uuid"
-    " AND ends_at > to_timestamp($2) AND starts_at < to_timestamp($3)"
-    " ORDER BY starts_at, id LIMIT 1000"};
+constexpr db::Statement kBlocks{"availability_blocks",
+                                "SELECT " BLOCK_COLUMNS
+                                " FROM availability_blocks WHERE professional_id = $1::uuid"
+                                " AND ends_at > to_timestamp($2) AND starts_at < to_timestamp($3)"
+                                " ORDER BY starts_at, id LIMIT 1000"};
 constexpr db::Statement kCalendar{
     "availability_calendar",
     "SELECT 0, weekday::bigint, start_minute::bigint, end_minute::bigint FROM working_hours"
@@ -66,18 +63,12 @@ std::string int_array(const std::vector<WeeklyRange>& ranges, int WeeklyRange::*
 
 }  // namespace
 
-AvailabilityRepository::Async<void> AvailabilityRepository::lock_professional(
-    Db& tx, const std::string& professional_id) {
-  co_return db::completed(co_await tx.query(kLockProfessional, db::params(professional_id)));
-}
-
 AvailabilityRepository::Async<std::vector<WeeklyRange>> AvailabilityRepository::weekly(
     Db& db, const std::string& professional_id) {
-  auto rows = co_await db.query(kWeekly, db::params(professional_id));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows, co_await db.query(kWeekly, db::params(professional_id)));
   std::vector<WeeklyRange> out;
-  for (int i = 0; i < rows->size(); ++i) {
-    const auto r = (*rows)[i];
+  for (int i = 0; i < rows.size(); ++i) {
+    const auto r = rows[i];
     out.push_back({r.get<int>(0), r.get<int>(1), r.get<int>(2)});
   }
   co_return out;
@@ -85,33 +76,31 @@ AvailabilityRepository::Async<std::vector<WeeklyRange>> AvailabilityRepository::
 
 AvailabilityRepository::Async<void> AvailabilityRepository::replace_weekly(
     Db& tx, const std::string& professional_id, const std::vector<WeeklyRange>& ranges) {
-  auto deleted = co_await tx.query(kDeleteWeekly, db::params(professional_id));
-  if (!deleted) co_return deleted.error();
+  DECLIC_CO_TRYV(co_await tx.query(kDeleteWeekly, db::params(professional_id)));
   if (ranges.empty()) co_return core::Result<void>{};
   co_return db::completed(co_await tx.query(
-      kInsertWeekly,
-      db::params(professional_id, int_array(ranges, &WeeklyRange::weekday),
-                 int_array(ranges, &WeeklyRange::start_minute),
-                 int_array(ranges, &WeeklyRange::end_minute))));
+      kInsertWeekly, db::params(professional_id, int_array(ranges, &WeeklyRange::weekday),
+                                int_array(ranges, &WeeklyRange::start_minute),
+                                int_array(ranges, &WeeklyRange::end_minute))));
 }
 
 AvailabilityRepository::Async<std::vector<Block>> AvailabilityRepository::blocks(
     Db& db, const std::string& professional_id, Instant after, Instant before) {
-  auto rows = co_await db.query(kBlocks, db::params(professional_id, epoch(after), epoch(before)));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows, co_await db.query(
+                               kBlocks, db::params(professional_id, epoch(after), epoch(before))));
   std::vector<Block> out;
-  for (int i = 0; i < rows->size(); ++i) out.push_back(decode_block((*rows)[i]));
+  for (int i = 0; i < rows.size(); ++i) out.push_back(decode_block(rows[i]));
   co_return out;
 }
 
 AvailabilityRepository::Async<Calendar> AvailabilityRepository::calendar(
     Db& db, const std::string& professional_id, Interval window) {
-  auto rows = co_await db.query(
-      kCalendar, db::params(professional_id, epoch(window.start), epoch(window.end)));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(kCalendar, db::params(professional_id, epoch(window.start),
+                                                        epoch(window.end))));
   Calendar out;
-  for (int i = 0; i < rows->size(); ++i) {
-    const auto r = (*rows)[i];
+  for (int i = 0; i < rows.size(); ++i) {
+    const auto r = rows[i];
     const auto a = r.get<std::int64_t>(2), b = r.get<std::int64_t>(3);
     if (r.get<int>(0) == 0)
       out.weekly.push_back({r.get<int>(1), static_cast<int>(a), static_cast<int>(b)});
@@ -121,21 +110,19 @@ AvailabilityRepository::Async<Calendar> AvailabilityRepository::calendar(
   co_return out;
 }
 
-AvailabilityRepository::Async<Block> AvailabilityRepository::insert_block(Db& db,
-                                                                         const Block& b) {
-  auto rows = co_await db.query(kInsertBlock, db::params(b.professional_id, epoch(b.period.start),
-                                                         epoch(b.period.end), b.reason));
-  if (!rows) co_return rows.error();
-  co_return decode_block((*rows)[0]);
+AvailabilityRepository::Async<Block> AvailabilityRepository::insert_block(Db& db, const Block& b) {
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(kInsertBlock, db::params(b.professional_id, epoch(b.period.start),
+                                                           epoch(b.period.end), b.reason)));
+  co_return decode_block(rows[0]);
 }
 
-AvailabilityRepository::Async<std::optional<Block>> AvailabilityRepository::delete_block(
-    Db& db, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<Block>{};
-  auto rows = co_await db.query(kDeleteBlock, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<Block>{};
-  co_return decode_block((*rows)[0]);
+AvailabilityRepository::Async<Block> AvailabilityRepository::delete_block(Db& db,
+                                                                          const std::string& id) {
+  if (!core::is_uuid(id)) co_return core::Error::not_found("block");
+  DECLIC_CO_TRY(auto rows, co_await db.query(kDeleteBlock, db::params(id)));
+  if (rows.empty()) co_return core::Error::not_found("block");
+  co_return decode_block(rows[0]);
 }
 
 }  // namespace declic::availability

@@ -1,4 +1,5 @@
 #pragma once
+#include "core/async.hpp"
 #include "core/db/db.hpp"
 #include "modules/availability/availability_model.hpp"
 
@@ -6,20 +7,13 @@
 
 namespace declic::availability {
 
-struct Calendar {
-  std::vector<WeeklyRange> weekly;
-  std::vector<Interval> blocks;
-};
-
 // SQL for working_hours and availability_blocks.
 class AvailabilityRepository {
  public:
   using Db = core::db::Queryable;
   template <class T>
-  using Async = boost::asio::awaitable<core::Result<T>>;
+  using Async = core::Async<T>;
 
-  // The professional's calendar lock, held until the transaction ends.
-  Async<void> lock_professional(Db& tx, const std::string& professional_id);
   Async<std::vector<WeeklyRange>> weekly(Db& db, const std::string& professional_id);
   // Replaces every range of the professional; run it in a transaction.
   Async<void> replace_weekly(Db& tx, const std::string& professional_id,
@@ -30,7 +24,7 @@ class AvailabilityRepository {
   // Working hours and the blocks overlapping `window`, in one round trip (slot listings).
   Async<Calendar> calendar(Db& db, const std::string& professional_id, Interval window);
   Async<Block> insert_block(Db& db, const Block& block);
-  Async<std::optional<Block>> delete_block(Db& db, const std::string& id);
+  Async<Block> delete_block(Db& db, const std::string& id);  // 404 inside
 };
 
 }  // namespace declic::availability

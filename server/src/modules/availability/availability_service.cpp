@@ -1,11 +1,16 @@
 #include "modules/availability/availability_service.hpp"
 
+#include "core/db/locks.hpp"
+#include "core/error/try.hpp"
+#include "modules/availability/availability_repository.hpp"
+
 #include <algorithm>
 
 namespace declic::availability {
 
 using core::Error;
 using core::Result;
+using core::db::LockScope;
 
 namespace {
 
@@ -39,19 +44,25 @@ std::optional<std::size_t> first_overlap(const std::vector<WeeklyRange>& ranges)
   return std::nullopt;
 }
 
+AvailabilityService::AvailabilityService(core::db::Pool& db, users::UsersService& users,
+                                         audit::AuditService& audit)
+    : db_(db),
+      users_(users),
+      audit_(audit),
+      repository_(std::make_unique<AvailabilityRepository>()) {}
+AvailabilityService::~AvailabilityService() = default;
+
 Async<void> AvailabilityService::require_professional(const std::string& id) {
-  auto user = co_await users_.find(db_, id);
-  if (!user) co_return user.error();
-  if (!*user || (*user)->profile.role == core::auth::Role::client)
-    co_return Error::validation(
-        {{"professionalId", "not_staff", "Choose a staff member."}});
+  DECLIC_CO_TRY(auto user, co_await users_.find(db_, id));
+  if (!user || user->profile.role == core::auth::Role::client)
+    co_return Error::validation({{"professionalId", "not_staff", "Choose a staff member."}});
   co_return Result<void>{};
 }
 
 Async<std::vector<WeeklyRange>> AvailabilityService::weekly(const Principal& me,
                                                             const std::string& professional_id) {
   if (!me.is_staff()) co_return Error::forbidden();
-  co_return co_await repository_.weekly(db_, professional_id);
+  co_return co_await repository_->weekly(db_, professional_id);
 }
 
 Async<std::vector<WeeklyRange>> AvailabilityService::replace_weekly(
@@ -60,18 +71,15 @@ Async<std::vector<WeeklyRange>> AvailabilityService::replace_weekly(
   if (!me.is_staff()) co_return Error::forbidden();
   // The index the client sent, not its place after sorting.
   if (auto i = first_overlap(ranges))
-    co_return Error::validation({{"[" + std::to_string(*i) + "]", "overlap",
-                                  "Two ranges of the same day overlap."}});
+    co_return Error::validation(
+        {{"[" + std::to_string(*i) + "]", "overlap", "Two ranges of the same day overlap."}});
   ranges = sorted_ranges(std::move(ranges));
-  if (auto ok = co_await require_professional(professional_id); !ok) co_return ok.error();
+  DECLIC_CO_TRYV(co_await require_professional(professional_id));
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<std::vector<WeeklyRange>> {
-    auto locked = co_await repository_.lock_professional(tx, professional_id);
-    if (!locked) co_return locked.error();
-    auto replaced = co_await repository_.replace_weekly(tx, professional_id, ranges);
-    if (!replaced) co_return replaced.error();
+    DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::calendar, professional_id));
+    DECLIC_CO_TRYV(co_await repository_->replace_weekly(tx, professional_id, ranges));
     const audit::AuditEvent event(me.id(), "availability.weekly_changed", professional_id, ip);
-    auto logged = co_await audit_.record(tx, event);
-    if (!logged) co_return logged.error();
+    DECLIC_CO_TRYV(co_await audit_.record(tx, event));
     co_return ranges;
   });
 }
@@ -81,24 +89,21 @@ Async<std::vector<Block>> AvailabilityService::blocks(const Principal& me,
                                                       Instant after) {
   if (!me.is_staff()) co_return Error::forbidden();
   // Far enough for any plan, near enough for to_timestamp().
-  const Instant far_future = core::time::Instant(std::chrono::sys_days(
-      std::chrono::year(9999) / std::chrono::January / 1));
-  co_return co_await repository_.blocks(db_, professional_id, after, far_future);
+  const Instant far_future = core::time::Instant(
+      std::chrono::sys_days(std::chrono::year(9999) / std::chrono::January / 1));
+  co_return co_await repository_->blocks(db_, professional_id, after, far_future);
 }
 
 Async<Block> AvailabilityService::add_block(const Principal& me, Block block,
                                             const std::string& ip) {
   if (!me.is_staff()) co_return Error::forbidden();
-  if (auto ok = co_await require_professional(block.professional_id); !ok) co_return ok.error();
+  DECLIC_CO_TRYV(co_await require_professional(block.professional_id));
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Block> {
-    auto locked = co_await repository_.lock_professional(tx, block.professional_id);
-    if (!locked) co_return locked.error();
-    auto added = co_await repository_.insert_block(tx, block);
-    if (!added) co_return added.error();
-    const audit::AuditEvent event(me.id(), "availability.block_added", added->id, ip);
-    auto logged = co_await audit_.record(tx, event);
-    if (!logged) co_return logged.error();
-    co_return std::move(*added);
+    DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::calendar, block.professional_id));
+    DECLIC_CO_TRY(auto added, co_await repository_->insert_block(tx, block));
+    const audit::AuditEvent event(me.id(), "availability.block_added", added.id, ip);
+    DECLIC_CO_TRYV(co_await audit_.record(tx, event));
+    co_return std::move(added);
   });
 }
 
@@ -106,23 +111,15 @@ Async<void> AvailabilityService::remove_block(const Principal& me, const std::st
                                               const std::string& ip) {
   if (!me.is_staff()) co_return Error::forbidden();
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
-    auto removed = co_await repository_.delete_block(tx, id);
-    if (!removed) co_return removed.error();
-    if (!*removed) co_return Error::not_found("block");
+    DECLIC_CO_TRYV(co_await repository_->delete_block(tx, id));
     const audit::AuditEvent event(me.id(), "availability.block_removed", id, ip);
     co_return co_await audit_.record(tx, event);
   });
 }
 
-Async<void> AvailabilityService::lock_calendar(core::db::Queryable& tx,
-                                              const std::string& professional_id) {
-  co_return co_await repository_.lock_professional(tx, professional_id);
-}
-
 Async<Calendar> AvailabilityService::calendar(core::db::Queryable& db,
-                                              const std::string& professional_id,
-                                              Interval window) {
-  co_return co_await repository_.calendar(db, professional_id, window);
+                                              const std::string& professional_id, Interval window) {
+  co_return co_await repository_->calendar(db, professional_id, window);
 }
 
 }  // namespace declic::availability

@@ -1,24 +1,29 @@
 #pragma once
 // Rules for availability: staff read and change any professional's hours and blocks (a
 // small studio plans together); the professional must be a staff account. Everything is
-// audited. The bookings module reads hours and blocks to compute free slots.
+// audited. Changes take the professional's calendar lock (core/db/locks.hpp) first. The
+// bookings module reads hours and blocks to compute free slots.
 
+#include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_service.hpp"
-#include "modules/availability/availability_repository.hpp"
+#include "modules/availability/availability_model.hpp"
 #include "modules/users/users_service.hpp"
+
+#include <memory>
 
 namespace declic::availability {
 
+using core::Async;
 using core::auth::Principal;
-template <class T>
-using Async = boost::asio::awaitable<core::Result<T>>;
+
+class AvailabilityRepository;
 
 class AvailabilityService {
  public:
-  AvailabilityService(core::db::Pool& db, users::UsersService& users, audit::AuditService& audit)
-      : db_(db), users_(users), audit_(audit) {}
+  AvailabilityService(core::db::Pool& db, users::UsersService& users, audit::AuditService& audit);
+  ~AvailabilityService();
 
   Async<std::vector<WeeklyRange>> weekly(const Principal& me, const std::string& professional_id);
   // Validated by the caller's reader: weekday 1..7, start < end; overlaps refused here.
@@ -31,10 +36,6 @@ class AvailabilityService {
   Async<Block> add_block(const Principal& me, Block block, const std::string& ip);
   Async<void> remove_block(const Principal& me, const std::string& id, const std::string& ip);
 
-  // Serializes every change to one professional's calendar (hours, blocks, bookings): the
-  // lock is taken first in each such transaction and held until it ends.
-  Async<void> lock_calendar(core::db::Queryable& tx, const std::string& professional_id);
-
   // For slot computation: the hours, and the blocks overlapping `window`.
   Async<Calendar> calendar(core::db::Queryable& db, const std::string& professional_id,
                            Interval window);
@@ -45,7 +46,7 @@ class AvailabilityService {
   core::db::Pool& db_;
   users::UsersService& users_;
   audit::AuditService& audit_;
-  AvailabilityRepository repository_;
+  std::unique_ptr<AvailabilityRepository> repository_;
 };
 
 }  // namespace declic::availability

@@ -2,9 +2,9 @@
 
 #include "core/http/json.hpp"
 #include "core/util/uuid.hpp"
+#include "modules/bookings/bookings_json.hpp"
 
 #include <boost/json.hpp>
-
 
 namespace declic::bookings {
 
@@ -12,10 +12,8 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using core::http::JsonReader;
-using core::http::nullable;
 using core::http::problem;
 using core::http::Request;
-using core::time::format_rfc3339;
 
 namespace {
 
@@ -52,33 +50,7 @@ bool read_bound(const Request& req, const char* name, std::optional<Instant>& in
 
 }  // namespace
 
-json::value booking_json(const Booking& b) {
-  return json::object{
-      {"id", b.id},
-      {"status", to_string(b.status)},
-      {"start", format_rfc3339(b.start)},
-      {"end", format_rfc3339(b.end)},
-      {"service",
-       {{"id", b.service.id},
-        {"name", b.service.name},
-        {"durationMinutes", b.service.duration_minutes}}},
-      {"client",
-       {{"id", b.client.id},
-        {"firstName", b.client.first_name},
-        {"lastName", b.client.last_name},
-        {"email", b.client.email}}},
-      {"professionalId", b.professional_id},
-      {"priceCents", b.price_cents},
-      {"depositCents", b.deposit_cents},
-      {"currency", b.currency},
-      {"notes", nullable(b.notes)},
-      {"statusReason", nullable(b.status_reason)},
-      {"projectId", nullable(b.project_id)},
-      {"createdAt", b.created_at},
-      {"updatedAt", b.updated_at}};
-}
-
-BookingsController::Response BookingsController::slots(Request& req) {
+http::Reply BookingsController::slots(Request& req) {
   std::vector<core::FieldError> errors;
   std::optional<core::time::Date> from, to;
   for (const auto* name : {"from", "to"}) {
@@ -93,8 +65,8 @@ BookingsController::Response BookingsController::slots(Request& req) {
   if (!found) co_return problem(found.error());
   // Written out directly: a month holds hundreds of slots, and one JSON object per slot
   // dominated the route's cost. The times are fixed-format and need no escaping.
-  std::string body = R"({"timeZone":)" + json::serialize(json::string(found->time_zone)) +
-                     R"(,"slots":[)";
+  std::string body =
+      R"({"timeZone":)" + json::serialize(json::string(found->time_zone)) + R"(,"slots":[)";
   body.reserve(body.size() + found->slots.size() * 56 + 2);
   for (std::size_t i = 0; i < found->slots.size(); ++i) {
     body += i ? R"(,{"start":")" : R"({"start":")";
@@ -107,7 +79,7 @@ BookingsController::Response BookingsController::slots(Request& req) {
   co_return http::Response::json(200, std::move(body));
 }
 
-BookingsController::Response BookingsController::create(Request& req) {
+http::Reply BookingsController::create(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
@@ -119,25 +91,16 @@ BookingsController::Response BookingsController::create(Request& req) {
   if (booking.notes && booking.notes->empty()) booking.notes.reset();
   if (booking.client_id && !core::is_uuid(*booking.client_id))
     r.invalid("clientId", "invalid", "Not an id.");
-  const auto key = req.header("idempotency-key");
-  std::optional<std::string> idempotency_key;
-  if (!key.empty()) {
-    bool printable = key.size() <= 255;
-    for (unsigned char c : key) printable = printable && c > ' ' && c < 0x7f;
-    if (!printable)
-      r.invalid("Idempotency-Key", "invalid", "1 to 255 visible ASCII characters.");
-    idempotency_key = std::string(key);
-  }
+  const auto idempotency_key = http::read_idempotency_key(req, r);
   if (auto e = r.error()) co_return problem(*e);
   booking.service_id = *service_id;
   booking.start = *start;
-  auto answer =
-      co_await service_.create(*req.principal, booking, idempotency_key, req.remote_ip);
-  if (!answer) co_return problem(answer.error());
-  co_return http::Response::json(answer->status, answer->body);
+  auto created = co_await service_.create(*req.principal, booking, idempotency_key, req.remote_ip);
+  if (!created) co_return problem(created.error());
+  co_return http::json_reply(201, booking_json(*created, *req.principal));
 }
 
-BookingsController::Response BookingsController::list(Request& req) {
+http::Reply BookingsController::list(Request& req) {
   BookingQuery query;
   std::vector<core::FieldError> errors;
   if (!read_bound(req, "from", query.from, query.from_date))
@@ -148,68 +111,58 @@ BookingsController::Response BookingsController::list(Request& req) {
     query.status = booking_status_from(*status);
     if (!query.status) errors.push_back({"status", "invalid", "Unknown status."});
   }
-  if (auto limit = http::read_limit(req, 200, errors)) query.limit = *limit;  // capped
-  if (auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) query.cursor = *cursor;
+  auto page_query = http::read_list_query(req, 200, errors);
   if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
+  query.limit = page_query.limit.value_or(query.limit);
+  query.cursor = std::move(page_query.cursor);
   auto page = co_await service_.list(*req.principal, query);
   if (!page) co_return problem(page.error());
-  json::array items;
-  for (const auto& b : page->items) items.push_back(booking_json(b));
-  co_return http::json_reply(200, http::list_body(std::move(items), page->next_cursor));
+  const auto& me = *req.principal;
+  co_return http::list_reply(*page, [&me](const Booking& b) { return booking_json(b, me); });
 }
 
-BookingsController::Response BookingsController::get(Request& req) {
+http::Reply BookingsController::get(Request& req) {
   auto booking = co_await service_.get(*req.principal, std::string(req.param("id")));
   if (!booking) co_return problem(booking.error());
-  co_return http::json_reply(200, booking_json(*booking));
+  co_return http::json_reply(200, booking_json(*booking, *req.principal));
 }
 
-BookingsController::Response BookingsController::confirm(Request& req) {
-  auto done = co_await service_.confirm(*req.principal, std::string(req.param("id")),
-                                        req.remote_ip);
+http::Reply BookingsController::confirm(Request& req) {
+  auto done =
+      co_await service_.confirm(*req.principal, std::string(req.param("id")), req.remote_ip);
   if (!done) co_return problem(done.error());
-  json::object body{{"booking", booking_json(done->booking)}, {"projectId", done->project_id}};
+  json::object body{{"booking", booking_json(done->booking, *req.principal)},
+                    {"projectId", done->project_id}};
   co_return http::json_reply(200, body);
 }
 
-BookingsController::Response BookingsController::decline(Request& req) {
-  co_return co_await end_booking(req, BookingAction::decline);
+http::Reply BookingsController::decline(Request& req) {
+  co_return co_await close(req, BookingAction::decline);
 }
 
-BookingsController::Response BookingsController::cancel(Request& req) {
-  co_return co_await end_booking(req, BookingAction::cancel);
+http::Reply BookingsController::cancel(Request& req) {
+  co_return co_await close(req, BookingAction::cancel);
 }
 
-BookingsController::Response BookingsController::end_booking(Request& req, BookingAction action) {
+http::Reply BookingsController::close(Request& req, BookingAction action) {
   auto reason = read_reason(req);
   if (!reason) co_return problem(reason.error());
-  auto booking = co_await service_.end_booking(*req.principal, std::string(req.param("id")),
-                                               action, *reason, req.remote_ip);
+  auto booking = co_await service_.close(*req.principal, std::string(req.param("id")), action,
+                                         *reason, req.remote_ip);
   if (!booking) co_return problem(booking.error());
-  co_return http::json_reply(200, booking_json(*booking));
+  co_return http::json_reply(200, booking_json(*booking, *req.principal));
 }
 
-BookingsController::Response BookingsController::reschedule(Request& req) {
+http::Reply BookingsController::reschedule(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
   const auto start = read_start(r);
   if (auto e = r.error()) co_return problem(*e);
-  auto booking = co_await service_.reschedule(*req.principal, std::string(req.param("id")),
-                                              *start, req.remote_ip);
+  auto booking = co_await service_.reschedule(*req.principal, std::string(req.param("id")), *start,
+                                              req.remote_ip);
   if (!booking) co_return problem(booking.error());
-  co_return http::json_reply(200, booking_json(*booking));
-}
-
-Async<std::string> BookingsOverview::overview(const Principal& me, const std::string& user_id) {
-  BookingQuery query;
-  query.client_id = user_id;
-  query.newest_first = true;  // upcoming and recent sessions, not the oldest ones
-  auto page = co_await service_.list(me, query);
-  if (!page) co_return page.error();
-  json::array items;
-  for (const auto& b : page->items) items.push_back(booking_json(b));
-  co_return json::serialize(items);
+  co_return http::json_reply(200, booking_json(*booking, *req.principal));
 }
 
 }  // namespace declic::bookings

@@ -9,29 +9,17 @@ class BookingsController {
  public:
   explicit BookingsController(BookingsService& service) : service_(service) {}
 
-  using Response = boost::asio::awaitable<core::http::Response>;
-  Response slots(core::http::Request& req);
-  Response create(core::http::Request& req);
-  Response list(core::http::Request& req);
-  Response get(core::http::Request& req);
-  Response confirm(core::http::Request& req);
-  Response decline(core::http::Request& req);
-  Response cancel(core::http::Request& req);
-  Response reschedule(core::http::Request& req);
+  core::http::Reply slots(core::http::Request& req);
+  core::http::Reply create(core::http::Request& req);
+  core::http::Reply list(core::http::Request& req);
+  core::http::Reply get(core::http::Request& req);
+  core::http::Reply confirm(core::http::Request& req);
+  core::http::Reply decline(core::http::Request& req);
+  core::http::Reply cancel(core::http::Request& req);
+  core::http::Reply reschedule(core::http::Request& req);
 
  private:
-  Response end_booking(core::http::Request& req, BookingAction action);
-  BookingsService& service_;
-};
-
-// The client's bookings (latest start first, at most 100) in GET /api/users/{id}/overview.
-class BookingsOverview final : public users::OverviewPart {
- public:
-  explicit BookingsOverview(BookingsService& service) : service_(service) {}
-  std::string_view field() const override { return "bookings"; }
-  Async<std::string> overview(const Principal& me, const std::string& user_id) override;
-
- private:
+  core::http::Reply close(core::http::Request& req, BookingAction action);
   BookingsService& service_;
 };
 

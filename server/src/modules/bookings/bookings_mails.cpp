@@ -1,5 +1,8 @@
 #include "modules/bookings/bookings_mails.hpp"
 
+#include "core/error/try.hpp"
+#include "modules/bookings/bookings_service.hpp"
+
 namespace declic::bookings {
 
 namespace {
@@ -41,6 +44,50 @@ core::mail::MailMessage booking_mail(const BookingMail& m) {
   if (m.reason) text += "\n" + std::string(en ? "Reason: " : "Motif : ") + *m.reason + "\n";
   text += "\n" + m.studio_name + "\n";
   return {m.to.email, std::string(w.subject) + " — " + m.studio_name, text};
+}
+
+namespace {
+
+std::optional<MailEvent> mail_event(std::string_view type) {
+  if (type == "booking.requested") return MailEvent::requested;
+  if (type == "booking.confirmed") return MailEvent::confirmed;
+  if (type == "booking.declined") return MailEvent::declined;
+  if (type == "booking.cancelled") return MailEvent::cancelled;
+  if (type == "booking.rescheduled") return MailEvent::rescheduled;
+  return std::nullopt;
+}
+
+std::optional<std::string> text(const core::events::StoredEvent& e, const char* name) {
+  const auto* v = e.data.if_contains(name);
+  if (!v || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+}  // namespace
+
+core::Async<void> BookingMailer::mail(core::db::Queryable& tx, const core::events::StoredEvent& e) {
+  const auto event = mail_event(e.type);
+  if (!event) co_return core::Result<void>{};
+  DECLIC_CO_TRY(auto booking, co_await bookings_.find(tx, e.subject_id));
+  DECLIC_CO_TRY(auto studio, co_await settings_.settings(tx));
+  const auto zone = core::time::Zone::find(studio.profile.time_zone);
+  if (!zone) co_return core::Error::internal("The studio time zone is not in the tz database.");
+  BookingMail mail{*event,
+                   booking.client,
+                   studio.profile.name,
+                   zone->format_local(booking.start) + " (" + std::string(zone->name()) + ")",
+                   booking.service.name,
+                   booking.client.first_name + " " + booking.client.last_name,
+                   text(e, "reason")};
+  const auto* by_client = e.data.if_contains("byClient");
+  if (by_client && by_client->is_bool() && by_client->get_bool()) {  // tell the professional
+    DECLIC_CO_TRY(auto pro, co_await users_.find(tx, booking.professional_id));
+    if (!pro) co_return core::Result<void>{};
+    const auto& p = pro->profile;
+    mail.to = Person{p.id, p.first_name, p.last_name, p.email, p.locale};
+  }
+  const auto message = booking_mail(mail);
+  co_return co_await core::mail::enqueue(tx, message);
 }
 
 }  // namespace declic::bookings

@@ -1,14 +1,13 @@
 #pragma once
 // Bookings: a client's request for a service at a free slot. PENDING until staff confirm
-// (which creates the project) or decline it; the client or staff may cancel it, or move it
-// to another free slot, while it is PENDING or CONFIRMED and the session's progress allows
-// it (change_allowed). Prices are copied from the service when booked, so later catalogue
-// changes never alter a booking.
+// (its project is then created) or decline it; the client or staff may cancel it, or move
+// it to another free slot, while it is PENDING or CONFIRMED and the session's progress
+// allows it (change_allowed). Prices are copied from the service when booked, so later
+// catalogue changes never alter a booking.
 
 #include "core/time/time.hpp"
+#include "core/util/cursor.hpp"
 #include "modules/projects/projects_model.hpp"
-
-#include <boost/json/fwd.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -27,17 +26,6 @@ std::string_view to_string(BookingStatus s);
 std::optional<BookingStatus> booking_status_from(std::string_view text);
 std::string_view to_string(BookingAction a);
 
-// The status after `action`, or nullopt when the action is not allowed from `from`
-// (a reschedule keeps the status).
-std::optional<BookingStatus> next_status(BookingStatus from, BookingAction action);
-
-// Who may still cancel or move a live booking. A client: only before its start, and only
-// while its project (if any) is CONFIRMED. Staff: cancel unless the project is DELIVERED or
-// CLOSED; move only while the project (if any) is CONFIRMED. Other actions: always true
-// (next_status decides).
-bool change_allowed(BookingAction action, bool by_client, bool started,
-                    std::optional<projects::ProjectStatus> project);
-
 struct Person {
   std::string id, first_name, last_name, email, locale;
 };
@@ -55,8 +43,28 @@ struct Booking {
   std::int64_t price_cents = 0, deposit_cents = 0;
   std::string currency;
   std::optional<std::string> notes, status_reason, project_id;
+  std::optional<projects::ProjectStatus> project_status;
   std::string created_at, updated_at;
 };
+
+// ---- the rules (bookings_rules.cpp, unit-tested) ---------------------------------------
+
+// The status after `action`, or nullopt when the action is not allowed from `from`
+// (a reschedule keeps the status).
+std::optional<BookingStatus> next_status(BookingStatus from, BookingAction action);
+
+// Who may still cancel or move a live booking. A client: only before its start, and only
+// while its project (if any) is CONFIRMED. Staff: cancel unless the project is DELIVERED or
+// CLOSED; move only while the project (if any) is CONFIRMED. Other actions: always true
+// (next_status decides).
+bool change_allowed(BookingAction action, bool by_client, bool started,
+                    std::optional<projects::ProjectStatus> project);
+
+// Every action the caller may take on `b` at `now`, in the order confirm, decline,
+// reschedule, cancel: what the API answers as the booking's `actions`.
+std::vector<BookingAction> allowed_actions(const Booking& b, bool staff, Instant now);
+
+// ---- requests and queries ----------------------------------------------------------------
 
 struct NewBooking {
   std::string service_id;
@@ -71,16 +79,14 @@ struct BookingQuery {
   std::optional<core::time::Date> from_date, to_date;
   std::optional<BookingStatus> status;
   std::optional<std::string> client_id;  // set for clients: their own only
-  bool newest_first = false;              // by start, latest first (overviews)
+  bool newest_first = false;             // by start, latest first (overviews)
   int limit = 100;
-  std::optional<std::string> cursor;
+  std::optional<core::Cursor> cursor;
 };
 
 struct BookingPage {
   std::vector<Booking> items;
   std::optional<std::string> next_cursor;
 };
-
-boost::json::value booking_json(const Booking& b);
 
 }  // namespace declic::bookings

@@ -1,27 +1,45 @@
 #include "modules/bookings/bookings_module.hpp"
 
 #include "modules/bookings/bookings_controller.hpp"
+#include "modules/bookings/bookings_mails.hpp"
 
 namespace declic::bookings {
 
-void register_module(core::http::Router& router, app::AppContext& ctx, BookingsService& service,
-                     const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<BookingsController>(service));
+namespace {
+
+void subscribe(core::ModuleContext& m, BookingsService& service, BookingMailer& mailer) {
+  using core::events::Event;
+  using core::events::StoredEvent;
+  m.events.on("project.status_changed", [&service](core::db::Queryable& tx, const Event& e) {
+    return service.cancel_for_project(tx, e);
+  });
+  m.events.after_commit(
+      "bookings.mail", "booking.*",
+      [&mailer](core::db::Queryable& tx, const StoredEvent& e) { return mailer.mail(tx, e); });
+}
+
+}  // namespace
+
+BookingsService& install(core::ModuleContext& m, const BookingsService::Imports& imports) {
+  auto& service = m.own(std::make_unique<BookingsService>(m.db, m.events, imports));
+  auto& mailer = m.own(std::make_unique<BookingMailer>(service, imports.settings, imports.users));
+  subscribe(m, service, mailer);
+
+  auto& c = m.own(std::make_unique<BookingsController>(service));
+  const auto& g = m.guards;
+  auto& router = m.router;
   // Public: staff may also see slots of an archived service.
-  router.get("/api/services/{id}/slots", [&c](auto& r) { return c.slots(r); })
-      .guard(guards.identify);
+  router.get("/api/services/{id}/slots", c, &BookingsController::slots).guard(g.optional_sign_in);
   // Signed in: clients act on their own bookings; the service answers 404 for others'.
-  router.post("/api/bookings", [&c](auto& r) { return c.create(r); }).guard(guards.signed_in);
-  router.get("/api/bookings", [&c](auto& r) { return c.list(r); }).guard(guards.signed_in);
-  router.get("/api/bookings/{id}", [&c](auto& r) { return c.get(r); }).guard(guards.signed_in);
-  router.post("/api/bookings/{id}/confirm", [&c](auto& r) { return c.confirm(r); })
-      .guard(guards.staff);
-  router.post("/api/bookings/{id}/decline", [&c](auto& r) { return c.decline(r); })
-      .guard(guards.staff);
-  router.post("/api/bookings/{id}/cancel", [&c](auto& r) { return c.cancel(r); })
-      .guard(guards.signed_in);
-  router.post("/api/bookings/{id}/reschedule", [&c](auto& r) { return c.reschedule(r); })
-      .guard(guards.signed_in);
+  router.post("/api/bookings", c, &BookingsController::create).guard(g.signed_in);
+  router.get("/api/bookings", c, &BookingsController::list).guard(g.signed_in);
+  router.get("/api/bookings/{id}", c, &BookingsController::get).guard(g.signed_in);
+  router.post("/api/bookings/{id}/confirm", c, &BookingsController::confirm).guard(g.staff);
+  router.post("/api/bookings/{id}/decline", c, &BookingsController::decline).guard(g.staff);
+  router.post("/api/bookings/{id}/cancel", c, &BookingsController::cancel).guard(g.signed_in);
+  router.post("/api/bookings/{id}/reschedule", c, &BookingsController::reschedule)
+      .guard(g.signed_in);
+  return service;
 }
 
 }  // namespace declic::bookings

@@ -1,10 +1,12 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
 #include "modules/bookings/bookings_service.hpp"
 
 namespace declic::bookings {
-// Wires /api/bookings/* and GET /api/services/{id}/slots.
-void register_module(core::http::Router& router, app::AppContext& ctx, BookingsService& service,
-                     const core::auth::Guards& guards);
-}
+
+// /api/bookings/* and GET /api/services/{id}/slots; frees a cancelled project's booking
+// (in-transaction subscription to project.status_changed); mails each booking change to the
+// other side after commit (group "bookings.mail").
+BookingsService& install(core::ModuleContext& m, const BookingsService::Imports& imports);
+
+}  // namespace declic::bookings

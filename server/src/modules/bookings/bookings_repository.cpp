@@ -1,6 +1,7 @@
 #include "modules/bookings/bookings_repository.hpp"
 
-#include "core/util/cursor.hpp"
+#include "core/error/try.hpp"
+#include "core/util/uuid.hpp"
 
 namespace declic::bookings {
 
@@ -9,16 +10,25 @@ using core::Error;
 
 namespace {
 
-#define BOOKING_COLUMNS                                                                       \
-  "b.id, b.status, extract(epoch FROM b.starts_at)::bigint,"                                 \
-  " extract(epoch FROM b.ends_at)::bigint, s.id, s.name, s.duration_minutes, c.id,"          \
-  " c.first_name, c.last_name, c.email, c.locale, b.professional_id, b.price_cents,"          \
-  " b.deposit_cents, b.currency, b.notes, b.status_reason, p.id, rfc3339(b.created_at),"     \
-  " rfc3339(b.updated_at)"
-#define BOOKING_FROM                                                                          \
+// The columns decode() reads, in its order.
+#define BOOKING_COLUMNS                                                                  \
+  "b.id, b.status, extract(epoch FROM b.starts_at)::bigint,"                             \
+  " extract(epoch FROM b.ends_at)::bigint, s.id, s.name, s.duration_minutes, c.id,"      \
+  " c.first_name, c.last_name, c.email, c.locale, b.professional_id, b.price_cents,"     \
+  " b.deposit_cents, b.currency, b.notes, b.status_reason, p.id, rfc3339(b.created_at)," \
+  " rfc3339(b.updated_at), p.status"
+#define BOOKING_FROM                                                                           \
   " FROM bookings b JOIN services s ON s.id = b.service_id JOIN users c ON c.id = b.client_id" \
   " LEFT JOIN projects p ON p.booking_id = b.id"
-#define LIVE "b.status IN ('PENDING', 'CONFIRMED')"
+// By start time; the cursor is the last row's (start, id): after it, or before it newest first.
+#define BOOKING_LIST(after, order)                                                              \
+  "SELECT " BOOKING_COLUMNS BOOKING_FROM                                                        \
+  " WHERE ($1::uuid IS NULL OR b.client_id = $1::uuid) AND ($2::text IS NULL OR b.status = $2)" \
+  "   AND ($3::bigint IS NULL OR b.starts_at >= to_timestamp($3))"                              \
+  "   AND ($4::bigint IS NULL OR b.starts_at < to_timestamp($4))"                               \
+  "   AND ($5::bigint IS NULL OR (b.starts_at, b.id) " after                                    \
+  " (to_timestamp($5), $6::uuid))"                                                              \
+  " ORDER BY " order " LIMIT $7"
 
 constexpr db::Statement kInsert{
     "bookings_insert",
@@ -34,47 +44,26 @@ constexpr db::Statement kMove{
 constexpr db::Statement kSetStatus{
     "bookings_set_status",
     "UPDATE bookings SET status = $2, status_reason = $3, updated_at = now() WHERE id = $1::uuid"};
-constexpr db::Statement kLock{
-    "bookings_lock",
-    "SELECT status FROM bookings WHERE id = $1::uuid FOR UPDATE"};
 constexpr db::Statement kFind{"bookings_find",
                               "SELECT " BOOKING_COLUMNS BOOKING_FROM " WHERE b.id = $1::uuid"};
-// By start time; the cursor is the last row's (start, id).
-constexpr db::Statement kList{
-    "bookings_list",
-    "SELECT " BOOKING_COLUMNS BOOKING_FROM
-    " WHERE ($1::uuid IS NULL OR b.client_id = $1::uuid) AND ($2::text IS NULL OR b.status = $2)"
-    "   AND ($3::bigint IS NULL OR b.starts_at >= to_timestamp($3))"
-    "   AND ($4::bigint IS NULL OR b.starts_at < to_timestamp($4))"
-    "   AND ($5::bigint IS NULL OR (b.starts_at, b.id) > (to_timestamp($5), $6::uuid))"
-    " ORDER BY b.starts_at, b.id LIMIT $7"};
+constexpr db::Statement kLockRow{"bookings_lock_row", "SELECT " BOOKING_COLUMNS BOOKING_FROM
+                                                      " WHERE b.id = $1::uuid FOR UPDATE OF b"};
+constexpr db::Statement kList{"bookings_list", BOOKING_LIST(">", "b.starts_at, b.id")};
 // The same, latest start first (a client's overview: upcoming and recent sessions first).
-constexpr db::Statement kListNewest{
-    "bookings_list_newest",
-    "SELECT " BOOKING_COLUMNS BOOKING_FROM
-    " WHERE ($1::uuid IS NULL OR b.client_id = $1::uuid) AND ($2::text IS NULL OR b.status = $2)"
-    "   AND ($3::bigint IS NULL OR b.starts_at >= to_timestamp($3))"
-    "   AND ($4::bigint IS NULL OR b.starts_at < to_timestamp($4))"
-    "   AND ($5::bigint IS NULL OR (b.starts_at, b.id) < (to_timestamp($5), $6::uuid))"
-    " ORDER BY b.starts_at DESC, b.id DESC LIMIT $7"};
+constexpr db::Statement kListNewest{"bookings_list_newest",
+                                    BOOKING_LIST("<", "b.starts_at DESC, b.id DESC")};
 constexpr db::Statement kBusy{
     "bookings_busy",
     "SELECT extract(epoch FROM b.busy_start)::bigint, extract(epoch FROM b.busy_end)::bigint"
-    " FROM bookings b WHERE b.professional_id = $1::uuid AND " LIVE
+    " FROM bookings b WHERE b.professional_id = $1::uuid AND b.status IN ('PENDING', 'CONFIRMED')"
     // The exclusion constraint's expression, so its GiST index serves the query.
     " AND tstzrange(b.busy_start, b.busy_end, '[)')"
     "     && tstzrange(to_timestamp($2), to_timestamp($3), '[)')"
     " AND ($4::uuid IS NULL OR b.id <> $4::uuid)"};
-constexpr db::Statement kFindAnswer{
-    "idempotency_find",
-    "SELECT request_hash, status, body FROM idempotency_keys WHERE user_id = $1::uuid AND key = $2"};
-constexpr db::Statement kClaimKey{
-    "idempotency_claim",
-    "INSERT INTO idempotency_keys (user_id, key, request_hash, status, body)"
-    " VALUES ($1::uuid, $2, $3, 0, '') ON CONFLICT DO NOTHING"};
-constexpr db::Statement kStoreAnswer{
-    "idempotency_store",
-    "UPDATE idempotency_keys SET status = $3, body = $4 WHERE user_id = $1::uuid AND key = $2"};
+
+#undef BOOKING_LIST
+#undef BOOKING_FROM
+#undef BOOKING_COLUMNS
 
 using core::time::epoch;
 using core::time::instant;
@@ -99,7 +88,12 @@ Booking decode(const db::Row& r) {
   b.project_id = r.get<std::optional<std::string>>(18);
   b.created_at = r.get<std::string>(19);
   b.updated_at = r.get<std::string>(20);
+  if (!r.is_null(21)) b.project_status = projects::project_status_from(r.text(21));
   return b;
+}
+
+Error no_booking() {
+  return Error::not_found("booking");
 }
 
 // The exclusion constraint is the last word on overlaps, whatever the checks before it saw.
@@ -108,11 +102,19 @@ Error overlap_as_taken(Error e) {
   return e;
 }
 
+Async<Booking> one(Async<db::Rows> query) {
+  DECLIC_CO_TRY(auto rows, co_await std::move(query));
+  if (rows.empty()) co_return no_booking();
+  co_return decode(rows[0]);
+}
+
 }  // namespace
 
-Error slot_taken() { return Error::conflict("slot_taken", "This time is no longer free."); }
+Error slot_taken() {
+  return Error::conflict("slot_taken", "This time is no longer free.");
+}
 
-BookingsRepository::Async<std::string> BookingsRepository::insert(Db& tx, const BookingInsert& b) {
+Async<std::string> BookingsRepository::insert(Db& tx, const BookingInsert& b) {
   auto rows = co_await tx.query(
       kInsert, db::params(b.service_id, b.client_id, b.professional_id, b.created_by,
                           epoch(b.session.start), epoch(b.session.end), epoch(b.busy.start),
@@ -121,95 +123,64 @@ BookingsRepository::Async<std::string> BookingsRepository::insert(Db& tx, const 
   co_return (*rows)[0].get<std::string>(0);
 }
 
-BookingsRepository::Async<void> BookingsRepository::move(Db& tx, const std::string& id,
-                                                         Interval session, Interval busy) {
+Async<void> BookingsRepository::move(Db& tx, const std::string& id, Interval session,
+                                     Interval busy) {
   auto rows = co_await tx.query(kMove, db::params(id, epoch(session.start), epoch(session.end),
                                                   epoch(busy.start), epoch(busy.end)));
   if (!rows) co_return overlap_as_taken(rows.error());
   co_return core::Result<void>{};
 }
 
-BookingsRepository::Async<void> BookingsRepository::set_status(
-    Db& tx, const std::string& id, BookingStatus status, const std::optional<std::string>& reason) {
+Async<void> BookingsRepository::set_status(Db& tx, const std::string& id, BookingStatus status,
+                                           const std::optional<std::string>& reason) {
   co_return db::completed(
       co_await tx.query(kSetStatus, db::params(id, std::string(to_string(status)), reason)));
 }
 
-BookingsRepository::Async<std::optional<BookingStatus>> BookingsRepository::lock(
-    Db& tx, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<BookingStatus>{};
-  auto rows = co_await tx.query(kLock, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<BookingStatus>{};
-  co_return booking_status_from((*rows)[0].text(0));
+Async<Booking> BookingsRepository::get(Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return no_booking();
+  co_return co_await one(db.query(kFind, db::params(id)));
 }
 
-BookingsRepository::Async<std::optional<Booking>> BookingsRepository::find(
-    Db& db, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<Booking>{};
-  auto rows = co_await db.query(kFind, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<Booking>{};
-  co_return decode((*rows)[0]);
+Async<Booking> BookingsRepository::lock_row(Db& tx, const std::string& id) {
+  if (!core::is_uuid(id)) co_return no_booking();
+  co_return co_await one(tx.query(kLockRow, db::params(id)));
 }
 
-BookingsRepository::Async<BookingPage> BookingsRepository::list(Db& db, const BookingQuery& q) {
+Async<BookingPage> BookingsRepository::list(Db& db, const BookingQuery& q) {
   std::optional<std::string> status;
-  std::optional<std::int64_t> from, to;
+  std::optional<std::int64_t> from, to, after_key;
+  std::optional<std::string> after_id;
   if (q.status) status = std::string(to_string(*q.status));
   if (q.from) from = epoch(*q.from);
   if (q.to) to = epoch(*q.to);
-  auto cursor = core::cursor_params(q.cursor);
-  if (!cursor) co_return cursor.error();
+  if (q.cursor) {
+    after_key = q.cursor->key;
+    after_id = q.cursor->id;
+  }
   const auto& statement = q.newest_first ? kListNewest : kList;
-  auto rows = co_await db.query(
-      statement, db::params(q.client_id, status, from, to, cursor->key, cursor->id, q.limit + 1));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(statement, db::params(q.client_id, status, from, to, after_key,
+                                                        after_id, q.limit + 1)));
   BookingPage page;
-  for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));
-  if (rows->size() > q.limit)
+  for (int i = 0; i < rows.size() && i < q.limit; ++i) page.items.push_back(decode(rows[i]));
+  if (rows.size() > q.limit)
     page.next_cursor = core::encode_cursor(epoch(page.items.back().start), page.items.back().id);
   co_return page;
 }
 
-BookingsRepository::Async<std::vector<availability::Interval>> BookingsRepository::busy(
+Async<std::vector<availability::Interval>> BookingsRepository::busy(
     Db& db, const std::string& professional_id, Interval window,
     const std::optional<std::string>& except) {
-  auto rows = co_await db.query(
-      kBusy, db::params(professional_id, epoch(window.start), epoch(window.end), except));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows, co_await db.query(kBusy, db::params(professional_id, epoch(window.start),
+                                                               epoch(window.end), except)));
   std::vector<Interval> out;
-  out.reserve(rows->size());
-  for (int i = 0; i < rows->size(); ++i) {
-    const auto r = (*rows)[i];
+  out.reserve(rows.size());
+  for (int i = 0; i < rows.size(); ++i) {
+    const auto r = rows[i];
     out.push_back({instant(r.get<std::int64_t>(0)), instant(r.get<std::int64_t>(1))});
   }
   co_return out;
-}
-
-BookingsRepository::Async<std::optional<StoredAnswer>> BookingsRepository::find_answer(
-    Db& db, const std::string& user_id, const std::string& key) {
-  auto rows = co_await db.query(kFindAnswer, db::params(user_id, key));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<StoredAnswer>{};
-  const auto r = (*rows)[0];
-  co_return StoredAnswer{r.get<std::string>(0), r.get<int>(1), r.get<std::string>(2)};
-}
-
-BookingsRepository::Async<bool> BookingsRepository::claim_key(Db& tx, const std::string& user_id,
-                                                              const std::string& key,
-                                                              const std::string& request_hash) {
-  auto rows = co_await tx.query(kClaimKey, db::params(user_id, key, request_hash));
-  if (!rows) co_return rows.error();
-  co_return rows->affected() == 1;
-}
-
-BookingsRepository::Async<void> BookingsRepository::store_answer(Db& tx,
-                                                                 const std::string& user_id,
-                                                                 const std::string& key,
-                                                                 int status,
-                                                                 const std::string& body) {
-  co_return db::completed(co_await tx.query(kStoreAnswer, db::params(user_id, key, status, body)));
 }
 
 }  // namespace declic::bookings

@@ -3,40 +3,36 @@
 // (another's answers 404); staff see all, and alone confirm and decline. A start time is
 // accepted only when availability::check_slot finds it free, checked under the
 // professional's calendar lock (which blocks and weekly hours take too); the database's
-// exclusion constraint then guarantees no overlap. Locks are taken calendar → booking →
-// project. Every change is mailed (outbox) and audited in its transaction.
+// exclusion constraint then guarantees no overlap. Every change takes the locks in the
+// order of core/db/locks.hpp and publishes its event (bookings_events.hpp) in its
+// transaction: the project, the audit trail and the mails follow from there.
 
+#include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
-#include "modules/audit/audit_service.hpp"
+#include "core/db/idempotency.hpp"
+#include "core/events/events.hpp"
 #include "modules/availability/availability_service.hpp"
-#include "modules/bookings/bookings_mails.hpp"
-#include "modules/bookings/bookings_repository.hpp"
-#include "modules/projects/projects_service.hpp"
+#include "modules/bookings/bookings_model.hpp"
 #include "modules/services/services_service.hpp"
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
 
+#include <memory>
+
 namespace declic::bookings {
 
+using core::Async;
 using core::auth::Principal;
-template <class T>
-using Async = boost::asio::awaitable<core::Result<T>>;
 
 struct FreeSlots {
   std::string time_zone;
   std::vector<availability::Interval> slots;
 };
 
-// The reply to a booking request: built once, replayed as is for a repeated Idempotency-Key.
-struct Answer {
-  int status = 201;
-  std::string body;  // JSON
-};
-
-struct Confirmed {
+struct Transitioned {
   Booking booking;
-  std::string project_id;
+  std::string project_id;  // of a confirmed booking
 };
 
 // Longest reason a booking stores (status_reason).
@@ -45,46 +41,42 @@ inline constexpr std::size_t kMaxReasonBytes = 1000;
 // Longest span of GET /api/services/{id}/slots.
 inline constexpr int kMaxSlotDays = 62;
 
-class BookingsService : public projects::BookingLink {
+class BookingsRepository;
+
+class BookingsService {
  public:
-  BookingsService(core::db::Pool& db, settings::SettingsService& settings,
-                  services::ServicesService& services,
-                  availability::AvailabilityService& availability, users::UsersService& users,
-                  projects::ProjectsService& projects, audit::AuditService& audit)
-      : db_(db),
-        settings_(settings),
-        services_(services),
-        availability_(availability),
-        users_(users),
-        projects_(projects),
-        audit_(audit) {}
+  struct Imports {
+    settings::SettingsService& settings;
+    services::ServicesService& services;
+    availability::AvailabilityService& availability;
+    users::UsersService& users;
+  };
+  BookingsService(core::db::Pool& db, core::events::Bus& events, const Imports& imports);
+  ~BookingsService();
 
   // Anyone (`me` empty when anonymous); local dates in the studio zone, both included.
-  Async<FreeSlots> slots(const Principal* me, const std::string& service_id,
-                         core::time::Date from, core::time::Date to);
-  Async<Answer> create(const Principal& me, const NewBooking& request,
-                       const std::optional<std::string>& idempotency_key, const std::string& ip);
+  Async<FreeSlots> slots(const Principal* me, const std::string& service_id, core::time::Date from,
+                         core::time::Date to);
+  // A retried request under the same `idempotency_key` gets the booking the first one made.
+  Async<Booking> create(const Principal& me, const NewBooking& request,
+                        const std::optional<std::string>& idempotency_key, const std::string& ip);
   Async<BookingPage> list(const Principal& me, BookingQuery query);
   Async<Booking> get(const Principal& me, const std::string& id);
-  Async<Confirmed> confirm(const Principal& me, const std::string& id, const std::string& ip);
+  Async<Transitioned> confirm(const Principal& me, const std::string& id, const std::string& ip);
   // Decline (staff) or cancel (owner or staff): the booking ends and frees its slot.
-  Async<Booking> end_booking(const Principal& me, const std::string& id, BookingAction action,
-                             const std::optional<std::string>& reason, const std::string& ip);
+  Async<Booking> close(const Principal& me, const std::string& id, BookingAction action,
+                       const std::optional<std::string>& reason, const std::string& ip);
   Async<Booking> reschedule(const Principal& me, const std::string& id, Instant start,
                             const std::string& ip);
 
-  // projects::BookingLink: a project cancelled through PATCH cancels its booking.
-  Async<bool> lock_booking(core::db::Queryable& tx, const std::string& booking_id) override;
-  Async<void> cancel_booking(core::db::Queryable& tx, const Principal& me,
-                             const std::string& booking_id,
-                             const std::optional<std::string>& note,
-                             const std::string& ip) override;
+  // In the transaction of a project's status change (project.status_changed): a project
+  // cancelled by staff cancels its live booking, freeing the slot.
+  Async<void> cancel_for_project(core::db::Queryable& tx, const core::events::Event& changed);
+  // For the mails after commit.
+  Async<Booking> find(core::db::Queryable& db, const std::string& id);
 
  private:
-  struct Studio {
-    settings::Settings settings;
-    core::time::Zone zone;
-  };
+  struct Studio;
   Async<Studio> studio(core::db::Queryable& db);
   // Everything check_slot and free_slots need for the professional around `window`.
   Async<availability::SlotQuery> slot_query(core::db::Queryable& db, const Studio& studio,
@@ -96,32 +88,24 @@ class BookingsService : public projects::BookingLink {
   Async<void> check_free(core::db::Queryable& db, const std::string& professional_id,
                          const availability::SlotRules& rules, Instant start,
                          const std::optional<std::string>& except);
-  Async<Answer> insert(const Principal& me, const NewBooking& request,
-                       const std::string& client_id, const services::Service& service,
-                       const std::optional<std::string>& key, const std::string& request_hash,
-                       const std::string& ip);
-  // The stored answer to `key`, 422 if it was for another request, nullopt if none.
-  Async<std::optional<Answer>> replay(const Principal& me, const std::string& key,
-                                      const std::string& request_hash);
-  // `refusal`, unless a request under `key` succeeded: then its stored answer.
-  Async<Answer> refuse(const Principal& me, const std::optional<std::string>& key,
-                       const std::string& request_hash, const core::Error& refusal);
-  // 409 invalid_transition when change_allowed says no (locks the project's row).
-  Async<void> check_change(core::db::Queryable& tx, const Principal& me, const Booking& booking,
-                           BookingAction action);
-  Async<Confirmed> transition(const Principal& me, const std::string& id, BookingAction action,
-                              const std::optional<std::string>& reason, const std::string& ip);
-  Async<void> notify(core::db::Queryable& tx, const Principal& me, const Booking& booking,
-                     MailEvent event, const std::optional<std::string>& reason);
+  Async<std::string> client_of(const Principal& me, const NewBooking& request);
+  Async<Booking> insert(const Principal& me, const NewBooking& request,
+                        const std::string& client_id, const services::Service& service,
+                        const std::optional<core::db::IdempotencyKey>& key, const std::string& ip);
+  // `refusal`, unless a request under `key` succeeded meanwhile: then its booking.
+  Async<Booking> refusal_or_replay(const Principal& me,
+                                   const std::optional<core::db::IdempotencyKey>& key,
+                                   const core::Error& refusal);
+  // 409 invalid_transition when change_allowed says no.
+  static core::Result<void> check_change(const Principal& me, const Booking& booking,
+                                         BookingAction action);
+  Async<Transitioned> transition(const Principal& me, const std::string& id, BookingAction action,
+                                 const std::optional<std::string>& reason, const std::string& ip);
 
   core::db::Pool& db_;
-  settings::SettingsService& settings_;
-  services::ServicesService& services_;
-  availability::AvailabilityService& availability_;
-  users::UsersService& users_;
-  projects::ProjectsService& projects_;
-  audit::AuditService& audit_;
-  BookingsRepository repository_;
+  core::events::Bus& events_;
+  Imports imports_;
+  std::unique_ptr<BookingsRepository> repository_;
 };
 
 // A service's duration, buffers and notice; the grid step is the studio's, set by the caller.

@@ -2,9 +2,9 @@
 
 #include "core/http/json.hpp"
 #include "core/time/time.hpp"
+#include "modules/projects/projects_json.hpp"
 
 #include <boost/json.hpp>
-
 
 namespace declic::projects {
 
@@ -12,62 +12,33 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using core::http::JsonReader;
-using core::http::nullable;
 using core::http::problem;
 using core::http::Request;
 
-json::value project_json(const Project& p) {
-  json::object o{{"id", p.id},
-                 {"status", p.status},
-                 {"dueDate", nullable(p.due_date)},
-                 {"createdAt", p.created_at},
-                 {"updatedAt", p.updated_at},
-                 {"booking",
-                  {{"id", p.booking.id},
-                   {"status", p.booking.status},
-                   {"start", p.booking.start},
-                   {"end", p.booking.end}}},
-                 {"client",
-                  {{"id", p.client.id},
-                   {"firstName", p.client.first_name},
-                   {"lastName", p.client.last_name},
-                   {"email", p.client.email}}},
-                 {"service", {{"id", p.service.id}, {"name", p.service.name}}}};
-  json::array timeline;
-  for (const auto& e : p.timeline)
-    timeline.push_back({{"status", e.status},
-                        {"at", e.at},
-                        {"note", nullable(e.note)},
-                        {"by", nullable(e.by)},
-                        {"byName", nullable(e.by_name)}});
-  o["timeline"] = std::move(timeline);
-  return o;
-}
-
-ProjectsController::Response ProjectsController::list(Request& req) {
+http::Reply ProjectsController::list(Request& req) {
   ProjectQuery query;
   std::vector<core::FieldError> errors;
   if (auto status = req.query_param("status"); status && !status->empty()) {
     query.status = project_status_from(*status);
     if (!query.status) errors.push_back({"status", "invalid", "Unknown status."});
   }
-  if (auto limit = http::read_limit(req, 200, errors)) query.limit = *limit;  // capped
+  auto page_query = http::read_list_query(req, 200, errors);
   if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
-  if (auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) query.cursor = *cursor;
+  query.limit = page_query.limit.value_or(query.limit);
+  query.cursor = std::move(page_query.cursor);
   auto page = co_await service_.list(*req.principal, query);
   if (!page) co_return problem(page.error());
-  json::array items;
-  for (const auto& p : page->items) items.push_back(project_json(p));
-  co_return http::json_reply(200, http::list_body(std::move(items), page->next_cursor));
+  const auto& me = *req.principal;
+  co_return http::list_reply(*page, [&me](const Project& p) { return project_json(p, me); });
 }
 
-ProjectsController::Response ProjectsController::get(Request& req) {
+http::Reply ProjectsController::get(Request& req) {
   auto project = co_await service_.get(*req.principal, std::string(req.param("id")));
   if (!project) co_return problem(project.error());
-  co_return http::json_reply(200, project_json(*project));
+  co_return http::json_reply(200, project_json(*project, *req.principal));
 }
 
-ProjectsController::Response ProjectsController::update(Request& req) {
+http::Reply ProjectsController::update(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
@@ -89,17 +60,7 @@ ProjectsController::Response ProjectsController::update(Request& req) {
   auto project =
       co_await service_.update(*req.principal, std::string(req.param("id")), patch, req.remote_ip);
   if (!project) co_return problem(project.error());
-  co_return http::json_reply(200, project_json(*project));
-}
-
-Async<std::string> ProjectsOverview::overview(const Principal& me, const std::string& user_id) {
-  ProjectQuery query;
-  query.client_id = user_id;
-  auto page = co_await service_.list(me, query);
-  if (!page) co_return page.error();
-  json::array items;
-  for (const auto& p : page->items) items.push_back(project_json(p));
-  co_return json::serialize(items);
+  co_return http::json_reply(200, project_json(*project, *req.principal));
 }
 
 }  // namespace declic::projects

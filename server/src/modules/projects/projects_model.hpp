@@ -3,7 +3,7 @@
 // move it along CONFIRMED → SHOT → EDITING → DELIVERED → CLOSED (or CANCELLED); every
 // change and note goes into a timeline the client sees.
 
-#include <boost/json/fwd.hpp>
+#include "core/util/cursor.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -18,9 +18,13 @@ enum class ProjectStatus { confirmed, shot, editing, delivered, closed, cancelle
 std::string_view to_string(ProjectStatus s);
 std::optional<ProjectStatus> project_status_from(std::string_view text);
 
-// The regular path: one step forward, or CANCELLED from any open status. Anything else
-// (a skip, a step back, leaving CLOSED or CANCELLED) needs an ADMIN's `force`.
+// The regular path (projects_rules.cpp): one step forward, or CANCELLED from any open
+// status. Anything else (a skip, a step back, leaving CLOSED or CANCELLED) needs an ADMIN's
+// `force`.
 bool transition_allowed(ProjectStatus from, ProjectStatus to);
+// The statuses the regular path leads to from `from`, in flow order.
+std::vector<ProjectStatus> next_statuses(ProjectStatus from);
+bool is_open(ProjectStatus s);
 
 struct TimelineEntry {
   std::string status;
@@ -32,7 +36,7 @@ struct TimelineEntry {
 
 struct Project {
   std::string id;
-  std::string status;
+  ProjectStatus status = ProjectStatus::confirmed;
   std::optional<std::string> due_date;  // YYYY-MM-DD
   std::string created_at, updated_at;
   std::int64_t created_us = 0;  // list cursor
@@ -59,14 +63,12 @@ struct ProjectQuery {
   std::optional<std::string> client_id;  // set for clients: their own only
   std::optional<ProjectStatus> status;
   int limit = 50;
-  std::optional<std::string> cursor;
+  std::optional<core::Cursor> cursor;
 };
 
 struct ProjectPage {
   std::vector<Project> items;
   std::optional<std::string> next_cursor;
 };
-
-boost::json::value project_json(const Project& p);
 
 }  // namespace declic::projects

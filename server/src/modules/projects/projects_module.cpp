@@ -4,13 +4,27 @@
 
 namespace declic::projects {
 
-void register_module(core::http::Router& router, app::AppContext& ctx, ProjectsService& service,
-                     const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<ProjectsController>(service));
+namespace {
+void subscribe(core::events::Bus& events, ProjectsService& service) {
+  using core::events::Event;
+  events.on("booking.confirmed", [&service](core::db::Queryable& tx, const Event& e) {
+    return service.create_for_booking(tx, e);
+  });
+  events.on("booking.cancelled", [&service](core::db::Queryable& tx, const Event& e) {
+    return service.cancel_for_booking(tx, e);
+  });
+}
+}  // namespace
+
+ProjectsService& install(core::ModuleContext& m) {
+  auto& service = m.own(std::make_unique<ProjectsService>(m.db, m.events));
+  subscribe(m.events, service);
+  auto& c = m.own(std::make_unique<ProjectsController>(service));
   // Signed in: clients see their own; the service answers 404 for anyone else's.
-  router.get("/api/projects", [&c](auto& r) { return c.list(r); }).guard(guards.signed_in);
-  router.get("/api/projects/{id}", [&c](auto& r) { return c.get(r); }).guard(guards.signed_in);
-  router.patch("/api/projects/{id}", [&c](auto& r) { return c.update(r); }).guard(guards.staff);
+  m.router.get("/api/projects", c, &ProjectsController::list).guard(m.guards.signed_in);
+  m.router.get("/api/projects/{id}", c, &ProjectsController::get).guard(m.guards.signed_in);
+  m.router.patch("/api/projects/{id}", c, &ProjectsController::update).guard(m.guards.staff);
+  return service;
 }
 
 }  // namespace declic::projects

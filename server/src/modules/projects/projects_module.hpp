@@ -1,10 +1,9 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
 #include "modules/projects/projects_service.hpp"
 
 namespace declic::projects {
-// Wires GET /api/projects, GET|PATCH /api/projects/{id}.
-void register_module(core::http::Router& router, app::AppContext& ctx, ProjectsService& service,
-                     const core::auth::Guards& guards);
-}
+// GET /api/projects, GET|PATCH /api/projects/{id}; a project for each confirmed booking,
+// cancelled with it (in-transaction subscriptions to booking.confirmed and booking.cancelled).
+ProjectsService& install(core::ModuleContext& m);
+}  // namespace declic::projects

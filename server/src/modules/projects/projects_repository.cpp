@@ -1,7 +1,8 @@
 #include "modules/projects/projects_repository.hpp"
 
+#include "core/error/try.hpp"
 #include "core/time/time.hpp"
-#include "core/util/cursor.hpp"
+#include "core/util/uuid.hpp"
 
 namespace declic::projects {
 
@@ -9,22 +10,21 @@ namespace db = core::db;
 
 namespace {
 
-#define PROJECT_FROM                                                                         \
+#define PROJECT_FROM                                                                           \
   " FROM projects p JOIN bookings b ON b.id = p.booking_id JOIN users c ON c.id = b.client_id" \
   " JOIN services s ON s.id = b.service_id"
-#define PROJECT_COLUMNS                                                                    \
-  "p.id, p.status, to_char(p.due_date, 'YYYY-MM-DD'), rfc3339(p.created_at),"             \
-  " rfc3339(p.updated_at), (extract(epoch FROM p.created_at) * 1000000)::bigint,"         \
-  " b.id, b.status, extract(epoch FROM b.starts_at)::bigint,"                                \
-  " extract(epoch FROM b.ends_at)::bigint, c.id, c.first_name, c.last_name, c.email, s.id,"  \
+#define PROJECT_COLUMNS                                                                     \
+  "p.id, p.status, to_char(p.due_date, 'YYYY-MM-DD'), rfc3339(p.created_at),"               \
+  " rfc3339(p.updated_at), (extract(epoch FROM p.created_at) * 1000000)::bigint,"           \
+  " b.id, b.status, extract(epoch FROM b.starts_at)::bigint,"                               \
+  " extract(epoch FROM b.ends_at)::bigint, c.id, c.first_name, c.last_name, c.email, s.id," \
   " s.name"
 
-constexpr db::Statement kInsert{
-    "projects_insert", "INSERT INTO projects (booking_id) VALUES ($1::uuid) RETURNING id"};
-constexpr db::Statement kAddEvent{
-    "projects_add_event",
-    "INSERT INTO project_events (project_id, status, note, by_user)"
-    " VALUES ($1::uuid, $2, $3, $4::uuid)"};
+constexpr db::Statement kInsert{"projects_insert",
+                                "INSERT INTO projects (booking_id) VALUES ($1::uuid) RETURNING id"};
+constexpr db::Statement kAddEvent{"projects_add_event",
+                                  "INSERT INTO project_events (project_id, status, note, by_user)"
+                                  " VALUES ($1::uuid, $2, $3, $4::uuid)"};
 constexpr db::Statement kFind{"projects_find",
                               "SELECT " PROJECT_COLUMNS PROJECT_FROM " WHERE p.id = $1::uuid"};
 constexpr db::Statement kTimeline{
@@ -32,12 +32,14 @@ constexpr db::Statement kTimeline{
     "SELECT e.status, rfc3339(e.at), e.note, e.by_user, u.first_name || ' ' || u.last_name"
     " FROM project_events e LEFT JOIN users u ON u.id = e.by_user"
     " WHERE e.project_id = $1::uuid ORDER BY e.id"};
-constexpr db::Statement kFindByBooking{
-    "projects_find_by_booking", "SELECT id FROM projects WHERE booking_id = $1::uuid"};
+constexpr db::Statement kFindByBooking{"projects_find_by_booking",
+                                       "SELECT id FROM projects WHERE booking_id = $1::uuid"};
 constexpr db::Statement kBookingOf{"projects_booking_of",
                                    "SELECT booking_id FROM projects WHERE id = $1::uuid"};
-constexpr db::Statement kLock{"projects_lock",
-                              "SELECT status FROM projects WHERE id = $1::uuid FOR UPDATE"};
+constexpr db::Statement kLock{
+    "projects_lock",
+    "SELECT p.status, b.status IN ('PENDING', 'CONFIRMED'), b.id, b.client_id FROM projects p"
+    " JOIN bookings b ON b.id = p.booking_id WHERE p.id = $1::uuid FOR UPDATE OF p"};
 constexpr db::Statement kUpdate{
     "projects_update",
     "UPDATE projects SET status = $2,"
@@ -59,7 +61,7 @@ std::string instant(std::int64_t epoch) {
 Project decode(const db::Row& r) {
   Project p;
   p.id = r.get<std::string>(0);
-  p.status = r.get<std::string>(1);
+  p.status = project_status_from(r.text(1)).value_or(ProjectStatus::cancelled);
   p.due_date = r.get<std::optional<std::string>>(2);
   p.created_at = r.get<std::string>(3);
   p.updated_at = r.get<std::string>(4);
@@ -72,86 +74,84 @@ Project decode(const db::Row& r) {
   return p;
 }
 
-}  // namespace
-
-ProjectsRepository::Async<std::string> ProjectsRepository::insert(Db& tx,
-                                                                  const std::string& booking_id) {
-  auto rows = co_await tx.query(kInsert, db::params(booking_id));
-  if (!rows) co_return rows.error();
-  co_return (*rows)[0].get<std::string>(0);
+core::Error no_project() {
+  return core::Error::not_found("project");
 }
 
-ProjectsRepository::Async<void> ProjectsRepository::add_event(
-    Db& tx, const std::string& project_id, ProjectStatus status,
-    const std::optional<std::string>& note, const std::string& by) {
+}  // namespace
+
+Async<std::string> ProjectsRepository::insert(Db& tx, const std::string& booking_id) {
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kInsert, db::params(booking_id)));
+  co_return rows[0].get<std::string>(0);
+}
+
+Async<void> ProjectsRepository::add_event(Db& tx, const std::string& project_id,
+                                          ProjectStatus status,
+                                          const std::optional<std::string>& note,
+                                          const std::optional<std::string>& by) {
   co_return db::completed(co_await tx.query(
       kAddEvent, db::params(project_id, std::string(to_string(status)), note, by)));
 }
 
-ProjectsRepository::Async<std::optional<Project>> ProjectsRepository::find(
-    Db& db, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<Project>{};
-  auto rows = co_await db.query(kFind, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<Project>{};
-  auto project = decode((*rows)[0]);
-  auto events = co_await db.query(kTimeline, db::params(id));
-  if (!events) co_return events.error();
-  for (int i = 0; i < events->size(); ++i) {
-    const auto e = (*events)[i];
-    project.timeline.push_back({e.get<std::string>(0), e.get<std::string>(1),
-                                e.get<std::optional<std::string>>(2),
-                                e.get<std::optional<std::string>>(3),
-                                e.get<std::optional<std::string>>(4)});
+Async<Project> ProjectsRepository::get(Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return no_project();
+  DECLIC_CO_TRY(auto rows, co_await db.query(kFind, db::params(id)));
+  if (rows.empty()) co_return no_project();
+  auto project = decode(rows[0]);
+  DECLIC_CO_TRY(auto events, co_await db.query(kTimeline, db::params(id)));
+  for (int i = 0; i < events.size(); ++i) {
+    const auto e = events[i];
+    project.timeline.push_back(
+        {e.get<std::string>(0), e.get<std::string>(1), e.get<std::optional<std::string>>(2),
+         e.get<std::optional<std::string>>(3), e.get<std::optional<std::string>>(4)});
   }
   co_return project;
 }
 
-ProjectsRepository::Async<std::optional<std::string>> ProjectsRepository::find_by_booking(
+Async<std::optional<std::string>> ProjectsRepository::find_by_booking(
     Db& tx, const std::string& booking_id) {
-  auto rows = co_await tx.query(kFindByBooking, db::params(booking_id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<std::string>{};
-  co_return (*rows)[0].get<std::string>(0);
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kFindByBooking, db::params(booking_id)));
+  if (rows.empty()) co_return std::optional<std::string>{};
+  co_return rows[0].get<std::string>(0);
 }
 
-ProjectsRepository::Async<std::optional<std::string>> ProjectsRepository::booking_of(
-    Db& db, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<std::string>{};
-  auto rows = co_await db.query(kBookingOf, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<std::string>{};
-  co_return (*rows)[0].get<std::string>(0);
+Async<std::string> ProjectsRepository::booking_of(Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return no_project();
+  DECLIC_CO_TRY(auto rows, co_await db.query(kBookingOf, db::params(id)));
+  if (rows.empty()) co_return no_project();
+  co_return rows[0].get<std::string>(0);
 }
 
-ProjectsRepository::Async<std::optional<ProjectStatus>> ProjectsRepository::lock(
-    Db& tx, const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<ProjectStatus>{};
-  auto rows = co_await tx.query(kLock, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<ProjectStatus>{};
-  co_return project_status_from((*rows)[0].text(0));
+Async<LockedProject> ProjectsRepository::lock(Db& tx, const std::string& id) {
+  if (!core::is_uuid(id)) co_return no_project();
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kLock, db::params(id)));
+  if (rows.empty()) co_return no_project();
+  const auto r = rows[0];
+  co_return LockedProject{project_status_from(r.text(0)).value_or(ProjectStatus::cancelled),
+                          r.get<bool>(1), r.get<std::string>(2), r.get<std::string>(3)};
 }
 
-ProjectsRepository::Async<void> ProjectsRepository::update(
-    Db& tx, const std::string& id, ProjectStatus status,
-    const std::optional<std::optional<std::string>>& due_date) {
+Async<void> ProjectsRepository::update(Db& tx, const std::string& id, ProjectStatus status,
+                                       const std::optional<std::optional<std::string>>& due_date) {
   co_return db::completed(co_await tx.query(
       kUpdate, db::params(id, std::string(to_string(status)), due_date.has_value(),
                           due_date.value_or(std::nullopt))));
 }
 
-ProjectsRepository::Async<ProjectPage> ProjectsRepository::list(Db& db, const ProjectQuery& q) {
+Async<ProjectPage> ProjectsRepository::list(Db& db, const ProjectQuery& q) {
   std::optional<std::string> status;
   if (q.status) status = std::string(to_string(*q.status));
-  auto cursor = core::cursor_params(q.cursor);
-  if (!cursor) co_return cursor.error();
-  auto rows =
-      co_await db.query(kList, db::params(q.client_id, status, cursor->key, cursor->id, q.limit + 1));
-  if (!rows) co_return rows.error();
+  std::optional<std::int64_t> after_key;
+  std::optional<std::string> after_id;
+  if (q.cursor) {
+    after_key = q.cursor->key;
+    after_id = q.cursor->id;
+  }
+  DECLIC_CO_TRY(auto rows, co_await db.query(kList, db::params(q.client_id, status, after_key,
+                                                               after_id, q.limit + 1)));
   ProjectPage page;
-  for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));
-  if (rows->size() > q.limit)
+  for (int i = 0; i < rows.size() && i < q.limit; ++i) page.items.push_back(decode(rows[i]));
+  if (rows.size() > q.limit)
     page.next_cursor = core::encode_cursor(page.items.back().created_us, page.items.back().id);
   co_return page;
 }

@@ -2,6 +2,7 @@
 
 #include "core/http/json.hpp"
 #include "core/util/uuid.hpp"
+#include "modules/services/services_json.hpp"
 #include "modules/settings/settings_model.hpp"
 
 #include <boost/json.hpp>
@@ -12,25 +13,8 @@ namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
 using core::http::JsonReader;
+using core::http::problem;
 using core::http::Request;
-
-json::value service_json(const Service& s) {
-  return json::object{{"id", s.id},
-                      {"professionalId", s.professional_id},
-                      {"name", s.name},
-                      {"description", s.description},
-                      {"category", s.category},
-                      {"durationMinutes", s.duration_minutes},
-                      {"priceCents", s.price_cents},
-                      {"currency", s.currency},
-                      {"depositCents", s.deposit_cents},
-                      {"bufferBeforeMinutes", s.buffer_before_minutes},
-                      {"bufferAfterMinutes", s.buffer_after_minutes},
-                      {"minNoticeHours", s.min_notice_hours},
-                      {"active", s.active},
-                      {"createdAt", s.created_at},
-                      {"updatedAt", s.updated_at}};
-}
 
 namespace {
 
@@ -66,57 +50,75 @@ ServicePatch read_service(JsonReader& r, bool is_new) {
 
 }  // namespace
 
-ServicesController::Response ServicesController::list(Request& req) {
+http::Reply ServicesController::list(Request& req) {
   const auto archived = req.query_param("includeArchived");
   if (archived && *archived != "true" && *archived != "false")
-    co_return http::Response::problem(
-        Error::validation({{"includeArchived", "invalid", "true or false."}}));
-  if (archived != "true") {
-    auto catalogue = co_await service_.public_catalogue();
-    if (!catalogue) co_return http::Response::problem(catalogue.error());
-    co_return http::Response::json(200, **catalogue);
-  }
+    co_return problem(Error::validation({{"includeArchived", "invalid", "true or false."}}));
+  if (archived != "true") co_return co_await catalogue();
   const Principal* me = req.principal ? &*req.principal : nullptr;
   auto list = co_await service_.all(me);
-  if (!list) co_return http::Response::problem(list.error());
+  if (!list) co_return problem(list.error());
   json::array items;
   for (const auto& s : *list) items.push_back(service_json(s));
   co_return http::json_reply(200, http::list_body(std::move(items)));
 }
 
-ServicesController::Response ServicesController::get(Request& req) {
+http::Reply ServicesController::catalogue() {
+  auto version = co_await service_.catalogue_version();
+  if (!version) co_return problem(version.error());
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.json && cache_.version == *version)
+      co_return http::Response::json(200, *cache_.json);
+  }
+  auto list = co_await service_.catalogue();
+  if (!list) co_return problem(list.error());
+  json::array items;
+  for (const auto& s : *list) items.push_back(service_json(s));
+  auto body =
+      std::make_shared<const std::string>(json::serialize(http::list_body(std::move(items))));
+  {
+    std::lock_guard lock(cache_mutex_);
+    cache_ = {std::move(*version), body};
+  }
+  co_return http::Response::json(200, *body);
+}
+
+http::Reply ServicesController::get(Request& req) {
   const Principal* me = req.principal ? &*req.principal : nullptr;
   auto s = co_await service_.get(me, std::string(req.param("id")));
-  if (!s) co_return http::Response::problem(s.error());
+  if (!s) co_return problem(s.error());
   co_return http::json_reply(200, service_json(*s));
 }
 
-ServicesController::Response ServicesController::create(Request& req) {
+http::Reply ServicesController::create(Request& req) {
   co_return co_await save(req, true);
 }
 
-ServicesController::Response ServicesController::update(Request& req) {
+http::Reply ServicesController::update(Request& req) {
   co_return co_await save(req, false);
 }
 
-ServicesController::Response ServicesController::save(Request& req, bool is_new) {
+http::Reply ServicesController::save(Request& req, bool is_new) {
   auto body = http::parse_object(req);
-  if (!body) co_return http::Response::problem(body.error());
+  if (!body) co_return problem(body.error());
   JsonReader r(*body);
   const auto patch = read_service(r, is_new);
-  if (auto e = r.error()) co_return http::Response::problem(*e);
+  if (auto e = r.error()) co_return problem(*e);
   core::Result<Service> saved = Error::internal();
-  if (is_new) saved = co_await service_.create(*req.principal, patch, req.remote_ip);
-  else saved = co_await service_.update(*req.principal, std::string(req.param("id")), patch,
-                                        req.remote_ip);
-  if (!saved) co_return http::Response::problem(saved.error());
+  if (is_new)
+    saved = co_await service_.create(*req.principal, patch, req.remote_ip);
+  else
+    saved = co_await service_.update(*req.principal, std::string(req.param("id")), patch,
+                                     req.remote_ip);
+  if (!saved) co_return problem(saved.error());
   co_return http::json_reply(is_new ? 201 : 200, service_json(*saved));
 }
 
-ServicesController::Response ServicesController::archive(Request& req) {
+http::Reply ServicesController::archive(Request& req) {
   auto done =
       co_await service_.archive(*req.principal, std::string(req.param("id")), req.remote_ip);
-  if (!done) co_return http::Response::problem(done.error());
+  if (!done) co_return problem(done.error());
   co_return http::Response::no_content();
 }
 

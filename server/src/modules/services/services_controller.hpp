@@ -2,23 +2,37 @@
 #include "core/http/http.hpp"
 #include "modules/services/services_service.hpp"
 
+#include <memory>
+#include <mutex>
+#include <string>
+
 namespace declic::services {
 
-// HTTP for /api/services: decode, call the service, encode.
+// HTTP for /api/services: decode, call the service, encode. The public catalogue's JSON is
+// kept and served while the catalogue's version says nothing changed: one small read per
+// request instead of every row (correct with several servers: the version is in the
+// database).
 class ServicesController {
  public:
   explicit ServicesController(ServicesService& service) : service_(service) {}
 
-  using Response = boost::asio::awaitable<core::http::Response>;
-  Response list(core::http::Request& req);
-  Response get(core::http::Request& req);
-  Response create(core::http::Request& req);
-  Response update(core::http::Request& req);
-  Response archive(core::http::Request& req);
+  core::http::Reply list(core::http::Request& req);
+  core::http::Reply get(core::http::Request& req);
+  core::http::Reply create(core::http::Request& req);
+  core::http::Reply update(core::http::Request& req);
+  core::http::Reply archive(core::http::Request& req);
 
  private:
-  Response save(core::http::Request& req, bool is_new);
+  core::http::Reply catalogue();
+  core::http::Reply save(core::http::Request& req, bool is_new);
+
+  struct CachedCatalogue {
+    std::string version;
+    std::shared_ptr<const std::string> json;
+  };
   ServicesService& service_;
+  std::mutex cache_mutex_;  // requests run on several threads
+  CachedCatalogue cache_;
 };
 
 }  // namespace declic::services

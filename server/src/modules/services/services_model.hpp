@@ -3,8 +3,6 @@
 // belongs to one professional, whose working hours and bookings decide its free slots.
 // Archived services (active = false) stay for the bookings that refer to them.
 
-#include <boost/json/fwd.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -34,7 +32,5 @@ struct ServicePatch {
   std::optional<std::int64_t> price_cents, deposit_cents;
   std::optional<bool> active;
 };
-
-boost::json::value service_json(const Service& s);
 
 }  // namespace declic::services

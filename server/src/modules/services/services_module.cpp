@@ -4,15 +4,17 @@
 
 namespace declic::services {
 
-void register_module(core::http::Router& router, app::AppContext& ctx, ServicesService& service,
-                     const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<ServicesController>(service));
-  // Public catalogue; staff see archived services too.
-  router.get("/api/services", [&c](auto& r) { return c.list(r); }).guard(guards.identify);
-  router.get("/api/services/{id}", [&c](auto& r) { return c.get(r); }).guard(guards.identify);
-  router.post("/api/services", [&c](auto& r) { return c.create(r); }).guard(guards.staff);
-  router.patch("/api/services/{id}", [&c](auto& r) { return c.update(r); }).guard(guards.staff);
-  router.del("/api/services/{id}", [&c](auto& r) { return c.archive(r); }).guard(guards.staff);
+ServicesService& install(core::ModuleContext& m, const Imports& imports) {
+  auto& service = m.own(
+      std::make_unique<ServicesService>(m.db, imports.users, imports.settings, imports.audit));
+  auto& c = m.own(std::make_unique<ServicesController>(service));
+  const auto& g = m.guards;
+  m.router.get("/api/services", c, &ServicesController::list).guard(g.optional_sign_in);
+  m.router.get("/api/services/{id}", c, &ServicesController::get).guard(g.optional_sign_in);
+  m.router.post("/api/services", c, &ServicesController::create).guard(g.staff);
+  m.router.patch("/api/services/{id}", c, &ServicesController::update).guard(g.staff);
+  m.router.del("/api/services/{id}", c, &ServicesController::archive).guard(g.staff);
+  return service;
 }
 
 }  // namespace declic::services

@@ -1,10 +1,19 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
+#include "modules/audit/audit_service.hpp"
 #include "modules/services/services_service.hpp"
+#include "modules/settings/settings_service.hpp"
+#include "modules/users/users_service.hpp"
 
 namespace declic::services {
-// Wires /api/services and /api/services/{id} (the slots route belongs to bookings).
-void register_module(core::http::Router& router, app::AppContext& ctx, ServicesService& service,
-                     const core::auth::Guards& guards);
-}
+
+struct Imports {
+  users::UsersService& users;
+  settings::SettingsService& settings;
+  audit::AuditService& audit;
+};
+
+// /api/services: the public catalogue (staff also see archived services) and its editing.
+ServicesService& install(core::ModuleContext& m, const Imports& imports);
+
+}  // namespace declic::services

@@ -1,5 +1,7 @@
 #include "modules/services/services_repository.hpp"
 
+#include "core/error/try.hpp"
+
 #include "core/util/uuid.hpp"
 
 namespace declic::services {
@@ -8,20 +10,20 @@ namespace db = core::db;
 
 namespace {
 
-#define SERVICE_COLUMNS                                                                     \
-  "id, professional_id, name, description, category, duration_minutes, price_cents, "      \
+#define SERVICE_COLUMNS                                                                      \
+  "id, professional_id, name, description, category, duration_minutes, price_cents, "        \
   "currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, " \
   "active, rfc3339(created_at), rfc3339(updated_at)"
 
 constexpr db::Statement kFind{"services_find",
                               "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid"};
 constexpr db::Statement kList{"services_list",
-                              "SELECT " SERVICE_COLUMNS " FROM services"
+                              "SELECT " SERVICE_COLUMNS
+                              " FROM services"
                               " WHERE active OR $1::boolean ORDER BY category, name, id"};
 constexpr db::Statement kLock{
     "services_lock", "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid FOR UPDATE"};
-constexpr db::Statement kVersion{"services_version",
-                                 "SELECT version::text FROM services_version"};
+constexpr db::Statement kVersion{"services_version", "SELECT version::text FROM services_version"};
 constexpr db::Statement kBumpVersion{"services_version_bump",
                                      "UPDATE services_version SET version = version + 1"};
 constexpr db::Statement kInsert{
@@ -63,35 +65,30 @@ Service decode(const db::Row& r) {
 ServicesRepository::Async<std::optional<Service>> ServicesRepository::find(Db& db,
                                                                            const std::string& id) {
   if (!core::is_uuid(id)) co_return std::optional<Service>{};
-  auto rows = co_await db.query(kFind, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<Service>{};
-  co_return decode((*rows)[0]);
+  DECLIC_CO_TRY(auto rows, co_await db.query(kFind, db::params(id)));
+  if (rows.empty()) co_return std::optional<Service>{};
+  co_return decode(rows[0]);
 }
 
-ServicesRepository::Async<std::optional<Service>> ServicesRepository::lock(Db& tx,
-                                                                           const std::string& id) {
-  if (!core::is_uuid(id)) co_return std::optional<Service>{};
-  auto rows = co_await tx.query(kLock, db::params(id));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return std::optional<Service>{};
-  co_return decode((*rows)[0]);
+ServicesRepository::Async<Service> ServicesRepository::lock(Db& tx, const std::string& id) {
+  if (!core::is_uuid(id)) co_return core::Error::not_found("service");
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kLock, db::params(id)));
+  if (rows.empty()) co_return core::Error::not_found("service");
+  co_return decode(rows[0]);
 }
 
 ServicesRepository::Async<std::vector<Service>> ServicesRepository::list(Db& db,
                                                                          bool include_archived) {
-  auto rows = co_await db.query(kList, db::params(include_archived));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows, co_await db.query(kList, db::params(include_archived)));
   std::vector<Service> out;
-  out.reserve(rows->size());
-  for (int i = 0; i < rows->size(); ++i) out.push_back(decode((*rows)[i]));
+  out.reserve(rows.size());
+  for (int i = 0; i < rows.size(); ++i) out.push_back(decode(rows[i]));
   co_return out;
 }
 
 ServicesRepository::Async<std::string> ServicesRepository::version(Db& db) {
-  auto rows = co_await db.query(kVersion);
-  if (!rows) co_return rows.error();
-  co_return (*rows)[0].get<std::string>(0);
+  DECLIC_CO_TRY(auto rows, co_await db.query(kVersion));
+  co_return rows[0].get<std::string>(0);
 }
 
 ServicesRepository::Async<void> ServicesRepository::bump_version(Db& tx) {
@@ -99,24 +96,24 @@ ServicesRepository::Async<void> ServicesRepository::bump_version(Db& tx) {
 }
 
 ServicesRepository::Async<Service> ServicesRepository::insert(Db& db, const Service& s) {
-  auto rows = co_await db.query(
-      kInsert, db::params(s.professional_id, s.name, s.description, s.category,
-                          s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
-                          s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
-                          s.active));
-  if (!rows) co_return rows.error();
-  co_return decode((*rows)[0]);
+  DECLIC_CO_TRY(
+      auto rows,
+      co_await db.query(kInsert, db::params(s.professional_id, s.name, s.description, s.category,
+                                            s.duration_minutes, s.price_cents, s.currency,
+                                            s.deposit_cents, s.buffer_before_minutes,
+                                            s.buffer_after_minutes, s.min_notice_hours, s.active)));
+  co_return decode(rows[0]);
 }
 
 ServicesRepository::Async<Service> ServicesRepository::update(Db& db, const Service& s) {
-  auto rows = co_await db.query(
-      kUpdate, db::params(s.id, s.professional_id, s.name, s.description, s.category,
-                          s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
-                          s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
-                          s.active));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return core::Error::not_found("service");
-  co_return decode((*rows)[0]);
+  DECLIC_CO_TRY(
+      auto rows,
+      co_await db.query(kUpdate, db::params(s.id, s.professional_id, s.name, s.description,
+                                            s.category, s.duration_minutes, s.price_cents,
+                                            s.currency, s.deposit_cents, s.buffer_before_minutes,
+                                            s.buffer_after_minutes, s.min_notice_hours, s.active)));
+  if (rows.empty()) co_return core::Error::not_found("service");
+  co_return decode(rows[0]);
 }
 
 }  // namespace declic::services

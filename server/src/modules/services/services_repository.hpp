@@ -1,4 +1,5 @@
 #pragma once
+#include "core/async.hpp"
 #include "core/db/db.hpp"
 #include "modules/services/services_model.hpp"
 
@@ -9,12 +10,12 @@ class ServicesRepository {
  public:
   using Db = core::db::Queryable;
   template <class T>
-  using Async = boost::asio::awaitable<core::Result<T>>;
+  using Async = core::Async<T>;
 
   Async<std::optional<Service>> find(Db& db, const std::string& id);
   Async<std::vector<Service>> list(Db& db, bool include_archived);
-  // The service, its row locked until the transaction ends.
-  Async<std::optional<Service>> lock(Db& tx, const std::string& id);
+  // The service, its row locked until the transaction ends; 404 inside.
+  Async<Service> lock(Db& tx, const std::string& id);
   // The catalogue's version: a counter every write bumps (bump_version) in its transaction.
   Async<std::string> version(Db& db);
   // Call first in every transaction that writes services: writers queue on the counter's

@@ -2,34 +2,37 @@
 // Rules for the catalogue: everyone reads active services; staff read archived ones too and
 // create, change and archive them. A service's professional must be a staff account.
 
+#include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_service.hpp"
-#include "modules/services/services_repository.hpp"
+#include "modules/services/services_model.hpp"
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
 
 #include <memory>
-#include <mutex>
 
 namespace declic::services {
 
+using core::Async;
 using core::auth::Principal;
-template <class T>
-using Async = boost::asio::awaitable<core::Result<T>>;
+
+class ServicesRepository;
 
 class ServicesService {
  public:
   ServicesService(core::db::Pool& db, users::UsersService& users,
-                  settings::SettingsService& settings, audit::AuditService& audit)
-      : db_(db), users_(users), settings_(settings), audit_(audit) {}
+                  settings::SettingsService& settings, audit::AuditService& audit);
+  ~ServicesService();
 
-  // `me` is empty for anonymous callers. Archived services: staff only (403 for the list,
-  // 404 for one service).
+  // Staff only: every service, archived ones included.
   Async<std::vector<Service>> all(const Principal* me);
-  // The public catalogue as JSON (`{items, nextCursor}`), rebuilt only when the services'
-  // version changes: one small read per request instead of every row.
-  Async<std::shared_ptr<const std::string>> public_catalogue();
+  // Anyone: the active services.
+  Async<std::vector<Service>> catalogue();
+  // The catalogue's version: it changes with every write to a service (read it before the
+  // rows, so a list cached under a version is never older than it).
+  Async<std::string> catalogue_version();
+  // `me` is empty for anonymous callers. Archived services: staff only (404 for others).
   Async<Service> get(const Principal* me, const std::string& id);
   Async<Service> create(const Principal& me, const ServicePatch& fields, const std::string& ip);
   Async<Service> update(const Principal& me, const std::string& id, const ServicePatch& patch,
@@ -44,18 +47,11 @@ class ServicesService {
   Async<Service> save(core::db::Queryable& tx, const Principal& me, const Service& service,
                       bool is_new, const std::string& ip);
 
-  struct Catalogue {
-    std::string version;
-    std::shared_ptr<const std::string> json;
-  };
-  std::mutex catalogue_mutex_;  // requests run on several threads
-  Catalogue catalogue_;
-
   core::db::Pool& db_;
   users::UsersService& users_;
   settings::SettingsService& settings_;
   audit::AuditService& audit_;
-  ServicesRepository repository_;
+  std::unique_ptr<ServicesRepository> repository_;
 };
 
 // Applies `patch` onto `s`; the values' own ranges are the controller's to check.

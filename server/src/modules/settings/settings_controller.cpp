@@ -1,43 +1,33 @@
 #include "modules/settings/settings_controller.hpp"
 
 #include "core/http/json.hpp"
+#include "modules/settings/settings_json.hpp"
 
 #include <boost/json.hpp>
 
 namespace declic::settings {
 
 namespace http = core::http;
+using http::problem;
 
-void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out,
-                const StudioProfile& p) {
-  out = {{"name", p.name}, {"timeZone", p.time_zone}, {"currency", p.currency},
-         {"locale", p.locale}};
-}
-
-void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out, const Settings& s) {
-  out = {{"studioName", s.profile.name},      {"timeZone", s.profile.time_zone},
-         {"currency", s.profile.currency},    {"locale", s.profile.locale},
-         {"slotStepMinutes", s.slot_step_minutes}, {"updatedAt", s.updated_at}};
-}
-
-SettingsController::Response SettingsController::studio(http::Request&) {
+http::Reply SettingsController::studio(http::Request&) {
   auto profile = co_await service_.studio_profile();
-  if (!profile) co_return http::Response::problem(profile.error());
-  auto res = http::Response::json(200, boost::json::serialize(boost::json::value_from(*profile)));
+  if (!profile) co_return problem(profile.error());
+  auto res = http::json_reply(200, studio_json(*profile));
   // Public and rarely changed: let browsers reuse it briefly.
   res.set("Cache-Control", "public, max-age=60");
   co_return res;
 }
 
-SettingsController::Response SettingsController::read(http::Request& req) {
+http::Reply SettingsController::read(http::Request& req) {
   auto settings = co_await service_.read(*req.principal);
-  if (!settings) co_return http::Response::problem(settings.error());
-  co_return http::json_reply(200, boost::json::value_from(*settings));
+  if (!settings) co_return problem(settings.error());
+  co_return http::json_reply(200, settings_json(*settings));
 }
 
-SettingsController::Response SettingsController::update(http::Request& req) {
+http::Reply SettingsController::update(http::Request& req) {
   auto body = http::parse_object(req);
-  if (!body) co_return http::Response::problem(body.error());
+  if (!body) co_return problem(body.error());
   http::JsonReader r(*body);
   SettingsPatch patch;
   patch.name = r.optional_string("studioName", 1, 200);
@@ -47,10 +37,10 @@ SettingsController::Response SettingsController::update(http::Request& req) {
   if (patch.locale && *patch.locale != "fr" && *patch.locale != "en")
     r.invalid("locale", "invalid", "Choose fr or en.");
   if (auto step = r.optional_int("slotStepMinutes", 1, 1440)) patch.slot_step_minutes = int(*step);
-  if (auto e = r.error()) co_return http::Response::problem(*e);
+  if (auto e = r.error()) co_return problem(*e);
   auto updated = co_await service_.update(*req.principal, patch, req.remote_ip);
-  if (!updated) co_return http::Response::problem(updated.error());
-  co_return http::json_reply(200, boost::json::value_from(*updated));
+  if (!updated) co_return problem(updated.error());
+  co_return http::json_reply(200, settings_json(*updated));
 }
 
 }  // namespace declic::settings

@@ -7,10 +7,9 @@ namespace declic::settings {
 class SettingsController {
  public:
   explicit SettingsController(SettingsService& service) : service_(service) {}
-  using Response = boost::asio::awaitable<core::http::Response>;
-  Response studio(core::http::Request& req);  // GET /api/studio
-  Response read(core::http::Request& req);    // GET /api/settings
-  Response update(core::http::Request& req);  // PUT /api/settings
+  core::http::Reply studio(core::http::Request& req);  // GET /api/studio
+  core::http::Reply read(core::http::Request& req);    // GET /api/settings
+  core::http::Reply update(core::http::Request& req);  // PUT /api/settings
 
  private:
   SettingsService& service_;

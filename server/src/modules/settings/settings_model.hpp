@@ -3,8 +3,6 @@
 // currency, locale) is what any visitor's browser needs to show times and prices; the
 // slot grid is what free slots start on.
 
-#include <boost/json/fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,9 +35,5 @@ struct SettingsPatch {
   std::optional<std::string> name, time_zone, currency, locale;
   std::optional<int> slot_step_minutes;
 };
-
-void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out,
-                const StudioProfile& p);
-void tag_invoke(const boost::json::value_from_tag&, boost::json::value& out, const Settings& s);
 
 }  // namespace declic::settings

@@ -4,12 +4,13 @@
 
 namespace declic::settings {
 
-void register_module(core::http::Router& router, app::AppContext& ctx, SettingsService& service,
-                     const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<SettingsController>(service));
-  router.get("/api/studio", [&c](auto& req) { return c.studio(req); });
-  router.get("/api/settings", [&c](auto& req) { return c.read(req); }).guard(guards.admin);
-  router.put("/api/settings", [&c](auto& req) { return c.update(req); }).guard(guards.admin);
+SettingsService& install(core::ModuleContext& m, const Imports& imports) {
+  auto& service = m.own(std::make_unique<SettingsService>(m.db, imports.audit));
+  auto& c = m.own(std::make_unique<SettingsController>(service));
+  m.router.get("/api/studio", c, &SettingsController::studio);
+  m.router.get("/api/settings", c, &SettingsController::read).guard(m.guards.admin);
+  m.router.put("/api/settings", c, &SettingsController::update).guard(m.guards.admin);
+  return service;
 }
 
 }  // namespace declic::settings

@@ -1,10 +1,15 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
+#include "modules/audit/audit_service.hpp"
 #include "modules/settings/settings_service.hpp"
 
 namespace declic::settings {
-// Wires GET /api/studio (public studio profile) and GET|PUT /api/settings (ADMIN).
-void register_module(core::http::Router& router, app::AppContext& ctx, SettingsService& service,
-                     const core::auth::Guards& guards);
-}
+
+struct Imports {
+  audit::AuditService& audit;
+};
+
+// GET /api/studio (the public studio profile) and GET|PUT /api/settings (ADMIN).
+SettingsService& install(core::ModuleContext& m, const Imports& imports);
+
+}  // namespace declic::settings

@@ -1,5 +1,7 @@
 #include "modules/settings/settings_repository.hpp"
 
+#include "core/error/try.hpp"
+
 namespace declic::settings {
 
 namespace db = core::db;
@@ -11,8 +13,8 @@ namespace {
 constexpr db::Statement kStudioProfile{
     "settings_studio_profile",
     "SELECT studio_name, time_zone, currency, locale FROM settings WHERE id"};
-constexpr db::Statement kSettings{"settings_read", "SELECT " SETTINGS_COLUMNS
-                                                   " FROM settings WHERE id"};
+constexpr db::Statement kSettings{"settings_read",
+                                  "SELECT " SETTINGS_COLUMNS " FROM settings WHERE id"};
 constexpr db::Statement kUpdate{
     "settings_update",
     "UPDATE settings SET studio_name = COALESCE($1, studio_name),"
@@ -28,31 +30,25 @@ Settings decode(const db::Row& row) {
 }
 }  // namespace
 
-boost::asio::awaitable<core::Result<StudioProfile>> SettingsRepository::studio_profile(
-    core::db::Queryable& db) {
-  auto rows = co_await db.query(kStudioProfile);
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return core::Error::not_found("studio settings");
-  const auto row = (*rows)[0];
-  co_return StudioProfile{row.get<std::string>(0), row.get<std::string>(1),
-                          row.get<std::string>(2), row.get<std::string>(3)};
+Async<StudioProfile> SettingsRepository::studio_profile(db::Queryable& db) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kStudioProfile));
+  if (rows.empty()) co_return core::Error::not_found("studio settings");
+  const auto row = rows[0];
+  co_return StudioProfile{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
+                          row.get<std::string>(3)};
 }
 
-boost::asio::awaitable<core::Result<Settings>> SettingsRepository::settings(
-    core::db::Queryable& db) {
-  auto rows = co_await db.query(kSettings);
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return core::Error::not_found("studio settings");
-  co_return decode((*rows)[0]);
+Async<Settings> SettingsRepository::settings(db::Queryable& db) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kSettings));
+  if (rows.empty()) co_return core::Error::not_found("studio settings");
+  co_return decode(rows[0]);
 }
 
-boost::asio::awaitable<core::Result<Settings>> SettingsRepository::update(
-    core::db::Queryable& db, const SettingsPatch& p) {
-  auto rows = co_await db.query(
-      kUpdate, db::params(p.name, p.time_zone, p.currency, p.locale, p.slot_step_minutes));
-  if (!rows) co_return rows.error();
-  if (rows->empty()) co_return core::Error::not_found("studio settings");
-  co_return decode((*rows)[0]);
+Async<Settings> SettingsRepository::update(db::Queryable& db, const SettingsPatch& p) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kUpdate, db::params(p.name, p.time_zone, p.currency,
+                                                                 p.locale, p.slot_step_minutes)));
+  if (rows.empty()) co_return core::Error::not_found("studio settings");
+  co_return decode(rows[0]);
 }
 
 }  // namespace declic::settings

@@ -1,20 +1,24 @@
 #include "modules/settings/settings_service.hpp"
 
+#include "core/error/try.hpp"
 #include "core/time/time.hpp"
+#include "modules/settings/settings_repository.hpp"
 
 namespace declic::settings {
 
 using core::Error;
 using core::Result;
-template <class T>
-using Async = boost::asio::awaitable<Result<T>>;
+
+SettingsService::SettingsService(core::db::Pool& db, audit::AuditService& audit)
+    : db_(db), audit_(audit), repository_(std::make_unique<SettingsRepository>()) {}
+SettingsService::~SettingsService() = default;
 
 Async<StudioProfile> SettingsService::studio_profile() {
-  co_return co_await repository_.studio_profile(db_);
+  co_return co_await repository_->studio_profile(db_);
 }
 
 Async<StudioProfile> SettingsService::studio_profile(core::db::Queryable& db) {
-  co_return co_await repository_.studio_profile(db);
+  co_return co_await repository_->studio_profile(db);
 }
 
 Async<Settings> SettingsService::settings(core::db::Queryable& db) {
@@ -23,7 +27,7 @@ Async<Settings> SettingsService::settings(core::db::Queryable& db) {
     if (cached_ && std::chrono::steady_clock::now() - cached_at_ < std::chrono::seconds(1))
       co_return *cached_;
   }
-  auto read = co_await repository_.settings(db);
+  auto read = co_await repository_->settings(db);
   if (read) remember(*read);
   co_return read;
 }
@@ -36,7 +40,7 @@ void SettingsService::remember(const Settings& s) {
 
 Async<Settings> SettingsService::read(const core::auth::Principal& me) {
   if (!me.is_admin()) co_return Error::forbidden();
-  co_return co_await repository_.settings(db_);
+  co_return co_await repository_->settings(db_);
 }
 
 Async<Settings> SettingsService::update(const core::auth::Principal& me, const SettingsPatch& p,
@@ -54,12 +58,10 @@ Async<Settings> SettingsService::update(const core::auth::Principal& me, const S
   }
   if (!invalid.empty()) co_return Error::validation(std::move(invalid));
   auto saved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Settings> {
-    auto updated = co_await repository_.update(tx, p);
-    if (!updated) co_return updated.error();
+    DECLIC_CO_TRY(auto updated, co_await repository_->update(tx, p));
     const audit::AuditEvent event(me.id(), "settings.updated", std::nullopt, ip);
-    auto logged = co_await audit_.record(tx, event);
-    if (!logged) co_return logged.error();
-    co_return std::move(*updated);
+    DECLIC_CO_TRYV(co_await audit_.record(tx, event));
+    co_return updated;
   });
   if (saved) remember(*saved);
   co_return saved;

@@ -1,39 +1,49 @@
 #pragma once
+// Rules for the studio settings: anyone reads the public profile; only an ADMIN reads and
+// changes the rest. The time zone must be in the tz database, the currency three capitals.
+
+#include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_service.hpp"
-#include "modules/settings/settings_repository.hpp"
+#include "modules/settings/settings_model.hpp"
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <optional>
 
 namespace declic::settings {
 
+using core::Async;
+
+class SettingsRepository;
+
 class SettingsService {
  public:
-  SettingsService(core::db::Pool& db, audit::AuditService& audit) : db_(db), audit_(audit) {}
+  SettingsService(core::db::Pool& db, audit::AuditService& audit);
+  ~SettingsService();
+
   // Public: no principal needed, nothing private in it.
-  boost::asio::awaitable<core::Result<StudioProfile>> studio_profile();
+  Async<StudioProfile> studio_profile();
   // The same, read through `db` (a caller's transaction: no second connection).
-  boost::asio::awaitable<core::Result<StudioProfile>> studio_profile(core::db::Queryable& db);
+  Async<StudioProfile> studio_profile(core::db::Queryable& db);
   // Everything, for the modules that compute with it (time zone, slot grid). Read by every
   // slot listing and booking, so kept for a second: a change made through another server
   // applies here within that second (through this one, at once).
-  boost::asio::awaitable<core::Result<Settings>> settings(core::db::Queryable& db);
+  Async<Settings> settings(core::db::Queryable& db);
 
-  // ADMIN only. The time zone must be in the tz database, the currency three capitals.
-  boost::asio::awaitable<core::Result<Settings>> read(const core::auth::Principal& me);
-  boost::asio::awaitable<core::Result<Settings>> update(const core::auth::Principal& me,
-                                                        const SettingsPatch& patch,
-                                                        const std::string& ip);
+  // ADMIN only.
+  Async<Settings> read(const core::auth::Principal& me);
+  Async<Settings> update(const core::auth::Principal& me, const SettingsPatch& patch,
+                         const std::string& ip);
 
  private:
   void remember(const Settings& s);
 
   core::db::Pool& db_;
   audit::AuditService& audit_;
-  SettingsRepository repository_;
+  std::unique_ptr<SettingsRepository> repository_;
   std::mutex cache_mutex_;  // requests run on several threads
   std::optional<Settings> cached_;
   std::chrono::steady_clock::time_point cached_at_;

@@ -4,8 +4,7 @@
 // the users and auth modules.
 
 #include "core/auth/principal.hpp"
-
-#include <boost/json/fwd.hpp>
+#include "core/util/cursor.hpp"
 
 #include <optional>
 #include <string>
@@ -40,20 +39,21 @@ struct UserPatch {
   std::optional<bool> disabled;
 };
 
+struct ProfilePatch {
+  std::optional<std::string> first_name, last_name, locale;
+  std::optional<std::optional<std::string>> phone;
+};
+
 struct UserQuery {
   std::optional<Role> role;
   std::optional<std::string> search;
   int limit = 50;
-  std::optional<std::string> cursor;
+  std::optional<core::Cursor> cursor;
 };
 
 struct UserPage {
   std::vector<User> items;
   std::optional<std::string> next_cursor;
 };
-
-// JSON: the profile for everyone; `staff_view` adds notes, disabled, invitationPending.
-boost::json::value profile_json(const UserProfile& p);
-boost::json::value user_json(const User& u, bool staff_view);
 
 }  // namespace declic::users

@@ -4,19 +4,19 @@
 
 namespace declic::users {
 
-void register_module(core::http::Router& router, app::AppContext& ctx, UsersService& service,
-                     const core::auth::Guards& guards) {
-  auto& c = ctx.own(std::make_unique<UsersController>(service));
-  router.get("/api/me", [&c](auto& r) { return c.me(r); }).guard(guards.signed_in);
-  router.patch("/api/me", [&c](auto& r) { return c.update_me(r); }).guard(guards.signed_in);
-  router.get("/api/users", [&c](auto& r) { return c.list(r); }).guard(guards.staff);
-  router.post("/api/users", [&c](auto& r) { return c.create(r); }).guard(guards.staff);
+UsersService& install(core::ModuleContext& m) {
+  auto& service = m.own(std::make_unique<UsersService>(m.db, m.events));
+  auto& c = m.own(std::make_unique<UsersController>(service));
+  const auto& g = m.guards;
+  m.router.get("/api/me", c, &UsersController::me).guard(g.signed_in);
+  m.router.patch("/api/me", c, &UsersController::update_me).guard(g.signed_in);
+  m.router.get("/api/users", c, &UsersController::list).guard(g.staff);
+  m.router.post("/api/users", c, &UsersController::create).guard(g.staff);
   // Signed in only: a client may read themself; the service answers 404 for anyone else.
-  router.get("/api/users/{id}", [&c](auto& r) { return c.get(r); }).guard(guards.signed_in);
-  router.patch("/api/users/{id}", [&c](auto& r) { return c.update(r); }).guard(guards.signed_in);
-  router.del("/api/users/{id}", [&c](auto& r) { return c.remove(r); }).guard(guards.signed_in);
-  router.get("/api/users/{id}/overview", [&c](auto& r) { return c.overview(r); })
-      .guard(guards.signed_in);
+  m.router.get("/api/users/{id}", c, &UsersController::get).guard(g.signed_in);
+  m.router.patch("/api/users/{id}", c, &UsersController::update).guard(g.signed_in);
+  m.router.del("/api/users/{id}", c, &UsersController::remove).guard(g.signed_in);
+  return service;
 }
 
 }  // namespace declic::users

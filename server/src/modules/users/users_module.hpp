@@ -1,10 +1,8 @@
 #pragma once
-#include "app/app_context.hpp"
-#include "core/auth/guards.hpp"
+#include "core/module.hpp"
 #include "modules/users/users_service.hpp"
 
 namespace declic::users {
-// Wires GET|PATCH /api/me and /api/users/*.
-void register_module(core::http::Router& router, app::AppContext& ctx, UsersService& service,
-                     const core::auth::Guards& guards);
-}
+// GET|PATCH /api/me and /api/users/*.
+UsersService& install(core::ModuleContext& m);
+}  // namespace declic::users

@@ -1,21 +1,21 @@
 #include "modules/users/users_repository.hpp"
 
-#include "core/util/cursor.hpp"
+#include "core/error/try.hpp"
+#include "core/util/uuid.hpp"
 
 namespace declic::users {
 
 namespace db = core::db;
-using core::Result;
 
 namespace {
 
-#define USER_COLUMNS                                                                      \
+#define USER_COLUMNS                                                                    \
   "id, email, role, first_name, last_name, phone, locale, rfc3339(created_at), notes, " \
   "disabled_at IS NOT NULL, password_hash IS NOT NULL, "                                \
   "(extract(epoch FROM created_at) * 1000000)::bigint"
 
-constexpr db::Statement kFind{"users_find", "SELECT " USER_COLUMNS
-                                            " FROM users WHERE id = $1::uuid"};
+constexpr db::Statement kFind{"users_find",
+                              "SELECT " USER_COLUMNS " FROM users WHERE id = $1::uuid"};
 constexpr db::Statement kFindByEmail{"users_find_by_email",
                                      "SELECT " USER_COLUMNS " FROM users WHERE email = $1"};
 constexpr db::Statement kInsert{
@@ -41,7 +41,8 @@ constexpr db::Statement kSetPassword{
 // Newest first; the cursor is the last row's (created_at µs, id).
 constexpr db::Statement kList{
     "users_list",
-    "SELECT " USER_COLUMNS " FROM users"
+    "SELECT " USER_COLUMNS
+    " FROM users"
     " WHERE ($1::text IS NULL OR role = $1)"
     "   AND ($2::text IS NULL OR email ILIKE $2 OR first_name ILIKE $2 OR last_name ILIKE $2"
     "        OR phone ILIKE $2 OR (first_name || ' ' || last_name) ILIKE $2)"
@@ -70,6 +71,10 @@ std::optional<User> first(const db::Rows& rows) {
   return decode(rows[0]);
 }
 
+core::Error no_user() {
+  return core::Error::not_found("user");
+}
+
 // `%term%` for ILIKE, with the user's own % _ \ taken literally.
 std::string like_pattern(const std::string& term) {
   std::string out = "%";
@@ -82,21 +87,24 @@ std::string like_pattern(const std::string& term) {
 
 }  // namespace
 
-UsersRepository::Async<std::optional<User>> UsersRepository::find(Db& db, const std::string& id) {
-  if (!is_uuid(id)) co_return std::optional<User>{};
-  auto rows = co_await db.query(kFind, db::params(id));
-  if (!rows) co_return rows.error();
-  co_return first(*rows);
+Async<User> UsersRepository::get(Db& db, const std::string& id) {
+  DECLIC_CO_TRY(auto user, co_await find(db, id));
+  if (!user) co_return no_user();
+  co_return std::move(*user);
 }
 
-UsersRepository::Async<std::optional<User>> UsersRepository::find_by_email(
-    Db& db, const std::string& email) {
-  auto rows = co_await db.query(kFindByEmail, db::params(email));
-  if (!rows) co_return rows.error();
-  co_return first(*rows);
+Async<std::optional<User>> UsersRepository::find(Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return std::optional<User>{};
+  DECLIC_CO_TRY(auto rows, co_await db.query(kFind, db::params(id)));
+  co_return first(rows);
 }
 
-UsersRepository::Async<User> UsersRepository::insert(Db& db, const NewUser& u) {
+Async<std::optional<User>> UsersRepository::find_by_email(Db& db, const std::string& email) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kFindByEmail, db::params(email)));
+  co_return first(rows);
+}
+
+Async<User> UsersRepository::insert(Db& db, const NewUser& u) {
   auto rows = co_await db.query(
       kInsert, db::params(u.email, u.first_name, u.last_name, u.phone, u.locale,
                           std::string(core::auth::to_string(u.role)), u.password_hash));
@@ -109,39 +117,41 @@ UsersRepository::Async<User> UsersRepository::insert(Db& db, const NewUser& u) {
   co_return decode((*rows)[0]);
 }
 
-UsersRepository::Async<std::optional<User>> UsersRepository::update(Db& db, const std::string& id,
-                                                                    const UserPatch& p) {
-  if (!is_uuid(id)) co_return std::optional<User>{};
+Async<User> UsersRepository::update(Db& db, const std::string& id, const UserPatch& p) {
+  if (!core::is_uuid(id)) co_return no_user();
   std::optional<std::string> role;
   if (p.role) role = std::string(core::auth::to_string(*p.role));
-  auto rows = co_await db.query(
-      kUpdate, db::params(id, p.first_name, p.last_name, p.locale, p.phone.has_value(),
-                          p.phone.value_or(std::nullopt), p.notes.has_value(),
-                          p.notes.value_or(std::nullopt), role, p.disabled));
-  if (!rows) co_return rows.error();
-  co_return first(*rows);
+  DECLIC_CO_TRY(
+      auto rows,
+      co_await db.query(kUpdate,
+                        db::params(id, p.first_name, p.last_name, p.locale, p.phone.has_value(),
+                                   p.phone.value_or(std::nullopt), p.notes.has_value(),
+                                   p.notes.value_or(std::nullopt), role, p.disabled)));
+  if (rows.empty()) co_return no_user();
+  co_return decode(rows[0]);
 }
 
-UsersRepository::Async<bool> UsersRepository::set_password(Db& db, const std::string& id,
-                                                           const std::string& hash) {
-  auto rows = co_await db.query(kSetPassword, db::params(id, hash));
-  if (!rows) co_return rows.error();
-  co_return rows->affected() == 1;
+Async<bool> UsersRepository::set_password(Db& db, const std::string& id, const std::string& hash) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kSetPassword, db::params(id, hash)));
+  co_return rows.affected() == 1;
 }
 
-UsersRepository::Async<UserPage> UsersRepository::list(Db& db, const UserQuery& q) {
+Async<UserPage> UsersRepository::list(Db& db, const UserQuery& q) {
   std::optional<std::string> role, search;
   if (q.role) role = std::string(core::auth::to_string(*q.role));
   if (q.search && !q.search->empty()) search = like_pattern(*q.search);
-  auto cursor = core::cursor_params(q.cursor);
-  if (!cursor) co_return cursor.error();
-  auto rows =
-      co_await db.query(kList, db::params(role, search, cursor->key, cursor->id, q.limit + 1));
-  if (!rows) co_return rows.error();
+  std::optional<std::int64_t> after_key;
+  std::optional<std::string> after_id;
+  if (q.cursor) {
+    after_key = q.cursor->key;
+    after_id = q.cursor->id;
+  }
+  DECLIC_CO_TRY(auto rows, co_await db.query(
+                               kList, db::params(role, search, after_key, after_id, q.limit + 1)));
   UserPage page;
-  for (int i = 0; i < rows->size() && i < q.limit; ++i) page.items.push_back(decode((*rows)[i]));
-  if (rows->size() > q.limit) {
-    const auto last = (*rows)[q.limit - 1];
+  for (int i = 0; i < rows.size() && i < q.limit; ++i) page.items.push_back(decode(rows[i]));
+  if (rows.size() > q.limit) {
+    const auto last = rows[q.limit - 1];
     page.next_cursor = core::encode_cursor(last.get<std::int64_t>(11), last.get<std::string>(0));
   }
   co_return page;

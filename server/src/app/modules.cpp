@@ -1,0 +1,44 @@
+// The composition root: one line per module, in dependency order. Each module's install()
+// builds its service and controller, binds its routes and subscribes to the events it
+// reacts to; a module never includes another module's internals, nor this folder.
+#include "app/client_overview.hpp"
+#include "app/system_routes.hpp"
+#include "app/test_routes.hpp"
+#include "app/wiring.hpp"
+#include "modules/audit/audit_module.hpp"
+#include "modules/auth/auth_module.hpp"
+#include "modules/availability/availability_module.hpp"
+#include "modules/bookings/bookings_module.hpp"
+#include "modules/projects/projects_module.hpp"
+#include "modules/services/services_module.hpp"
+#include "modules/settings/settings_module.hpp"
+#include "modules/users/users_module.hpp"
+
+namespace declic::app {
+
+namespace {
+auth::AuthOptions auth_options(const Config& c) {
+  auth::AuthOptions o;
+  o.public_url = c.public_url;
+  o.login_limit_per_ip = c.login_limit_per_ip;
+  return o;
+}
+}  // namespace
+
+Modules install_modules(core::ModuleContext& m, const Config& config) {
+  install_system_routes(m, config);
+  auto& audit = audit::install(m);
+  auto& settings = settings::install(m, {audit});
+  auto& users = users::install(m);
+  auto& auth = auth::install(m, {users, audit, settings}, config.jwt_secret, auth_options(config));
+  auto& services = services::install(m, {users, settings, audit});
+  auto& availability = availability::install(m, {users, audit});
+  auto& projects = projects::install(m);
+  auto& bookings = bookings::install(m, {settings, services, availability, users});
+  Modules modules{auth, users, services, availability, projects, bookings};
+  install_client_overview(m, modules);
+  if (config.env == Env::test) install_test_routes(m, config);
+  return modules;
+}
+
+}  // namespace declic::app

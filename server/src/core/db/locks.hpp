@@ -1,0 +1,24 @@
+#pragma once
+// The application's one lock order. A transaction that needs several of these locks takes
+// them in this order, and row locks (FOR UPDATE) only after them:
+//
+//   1. calendar(professional id) — every change to one professional's bookable time: weekly
+//      hours, blocked periods, creating or moving a booking. The free-slot check that counts
+//      runs under it, so nothing slips in between the check and the write.
+//   2. booking(booking id) — a booking and everything that hangs off it (its project; later
+//      its contract and gallery). Every transition of a booking and every change of its
+//      project takes it first, so the in-transaction subscribers on either side may lock
+//      the other side's rows in any order without deadlocking.
+//
+// Advisory transaction locks: held until the transaction ends, re-entrant within it. The key
+// is a 64-bit hash of the id, seeded with the scope (a collision only serializes more).
+
+#include "core/db/db.hpp"
+
+namespace declic::core::db {
+
+enum class LockScope : int { calendar = 0, booking = 1 };
+
+boost::asio::awaitable<Result<void>> lock(Queryable& tx, LockScope scope, const std::string& key);
+
+}  // namespace declic::core::db

@@ -1,0 +1,25 @@
+#include "modules/services/services_json.hpp"
+
+#include <boost/json.hpp>
+
+namespace declic::services {
+
+boost::json::value service_json(const Service& s) {
+  return boost::json::object{{"id", s.id},
+                             {"professionalId", s.professional_id},
+                             {"name", s.name},
+                             {"description", s.description},
+                             {"category", s.category},
+                             {"durationMinutes", s.duration_minutes},
+                             {"priceCents", s.price_cents},
+                             {"currency", s.currency},
+                             {"depositCents", s.deposit_cents},
+                             {"bufferBeforeMinutes", s.buffer_before_minutes},
+                             {"bufferAfterMinutes", s.buffer_after_minutes},
+                             {"minNoticeHours", s.min_notice_hours},
+                             {"active", s.active},
+                             {"createdAt", s.created_at},
+                             {"updatedAt", s.updated_at}};
+}
+
+}  // namespace declic::services

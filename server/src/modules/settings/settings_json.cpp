@@ -1,0 +1,18 @@
+#include "modules/settings/settings_json.hpp"
+
+#include <boost/json.hpp>
+
+namespace declic::settings {
+
+boost::json::value studio_json(const StudioProfile& p) {
+  return {
+      {"name", p.name}, {"timeZone", p.time_zone}, {"currency", p.currency}, {"locale", p.locale}};
+}
+
+boost::json::value settings_json(const Settings& s) {
+  return {{"studioName", s.profile.name},           {"timeZone", s.profile.time_zone},
+          {"currency", s.profile.currency},         {"locale", s.profile.locale},
+          {"slotStepMinutes", s.slot_step_minutes}, {"updatedAt", s.updated_at}};
+}
+
+}  // namespace declic::settings
