@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { AuthProvider } from '../lib/auth';
 import { queryClient } from '../lib/queryClient';
-import { AppRoutes } from './routes';
+import { AppRoutes } from './router';
 import { theme } from './theme';
 
 export function App() {

@@ -5,7 +5,7 @@ import { useAuth } from '../lib/auth';
 import { problemMessage } from '../lib/errors';
 import { api } from '../lib/api';
 import { applyLanguage, type Language } from '../lib/i18n';
-import type { User } from '../lib/auth';
+import type { User } from '../types/api';
 
 /**
  * Switches the interface at once; for a signed-in user also saves the choice on the account

@@ -2,22 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api } from './api';
 import { applyLanguage, type Language } from './i18n';
 import { queryClient } from './queryClient';
-
-export type Role = 'CLIENT' | 'PROFESSIONNEL' | 'ADMIN';
-
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  firstName: string;
-  lastName: string;
-  phone: string | null;
-  locale: Language;
-  createdAt: string;
-  notes?: string | null;
-  disabled?: boolean;
-  invitationPending?: boolean;
-}
+import type { User } from '../types/api';
 
 export interface RegisterInput {
   email: string;

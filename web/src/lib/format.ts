@@ -31,3 +31,7 @@ export function timeZoneLabel(timeZone: string, lang: string): string {
   const city = timeZone.split('/').pop()?.replace(/_/g, ' ') ?? timeZone;
   return lang === 'en' ? `${city} time` : `heure de ${city}`;
 }
+
+export function displayName(person: { firstName: string; lastName: string }): string {
+  return `${person.firstName} ${person.lastName}`;
+}

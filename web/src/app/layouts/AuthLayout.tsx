@@ -1,7 +1,7 @@
 import { Box, Center, Group, Paper, Stack, Text } from '@mantine/core';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useStudio } from '../../features/studio/api';
+import { useStudio } from '../../lib/studio';
 
 /** Sign-in, sign-up and the mailed-link pages: one calm card under the studio's name. */
 export function AuthLayout() {

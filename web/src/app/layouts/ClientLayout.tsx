@@ -2,7 +2,7 @@ import { AppShell, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useStudio } from '../../features/studio/api';
+import { useStudio } from '../../lib/studio';
 import { UserMenu } from './UserMenu';
 
 // Only sections that work are listed; later modules add theirs here.

@@ -15,7 +15,7 @@ import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useStudio } from '../../features/studio/api';
+import { useStudio } from '../../lib/studio';
 import { useAuth } from '../../lib/auth';
 import { UserMenu } from './UserMenu';
 

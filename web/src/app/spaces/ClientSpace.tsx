@@ -1,10 +1,10 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../components/StatusPages';
 import { ClientLayout } from '../layouts/ClientLayout';
-import { ClientHomePage } from '../../features/dashboard/ClientHomePage';
+import { BookServicePage } from '../routes/BookServicePage';
+import { ClientHomePage } from '../routes/ClientHomePage';
 import { ProfilePage } from '../../features/users/ProfilePage';
 import { CatalogPage } from '../../features/services/CatalogPage';
-import { BookServicePage } from '../../features/bookings/BookServicePage';
 import { MyBookingsPage } from '../../features/bookings/MyBookingsPage';
 import { ProjectsPage } from '../../features/projects/ProjectsPage';
 import { ProjectPage } from '../../features/projects/ProjectPage';

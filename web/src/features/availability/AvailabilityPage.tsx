@@ -10,9 +10,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { fieldMessage, problemMessage } from '../../lib/errors';
 import { ApiError } from '../../lib/problem';
 import { formatDateTime, timeZoneLabel } from '../../lib/format';
+import { useStudio, useStudioTimeZone } from '../../lib/studio';
 import { localInputToIso } from '../../lib/time';
 import { toastSuccess } from '../../lib/toast';
-import { useStudio, useStudioTimeZone } from '../studio/api';
 import { useAddBlock, useBlocks, useDeleteBlock, useSaveWeekly, useWeekly, type WeeklyRange } from './api';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];

@@ -2,20 +2,25 @@ import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
-import type { User } from '../../lib/auth';
 import { problemMessage } from '../../lib/errors';
+import { displayName } from '../../lib/format';
+import { useStudioTimeZone } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
-import type { Slot } from '../availability/api';
-import { useServices } from '../services/api';
-import { useStudioTimeZone } from '../studio/api';
-import { displayName } from '../users/api';
-import { newIdempotencyKey, useCreateBooking } from './api';
+import type { Service, User } from '../../types/api';
+import { newIdempotencyKey, useCreateBooking, type Slot } from './api';
 import { SlotPicker } from './SlotPicker';
 
+interface Props {
+  client: User;
+  /** The services to choose from (the page that opens the modal loads them). */
+  services: Pick<Service, 'id' | 'name'>[];
+  opened: boolean;
+  onClose: () => void;
+}
+
 /** Staff book on a client's behalf (a phone call, an e-mail): same slots, same checks. */
-export function BookForClientModal({ client, opened, onClose }: { client: User; opened: boolean; onClose: () => void }) {
+export function BookForClientModal({ client, services, opened, onClose }: Props) {
   const { t } = useTranslation();
-  const services = useServices();
   const create = useCreateBooking();
   const timeZone = useStudioTimeZone();
   const [serviceId, setServiceId] = useState<string | null>(null);
@@ -53,7 +58,7 @@ export function BookForClientModal({ client, opened, onClose }: { client: User; 
       <Stack>
         <Select
           label={t('projects.service')}
-          data={(services.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          data={services.map((s) => ({ value: s.id, label: s.name }))}
           value={serviceId}
           onChange={(v) => {
             setServiceId(v);

@@ -4,22 +4,20 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage } from '../../lib/errors';
 import { toastSuccess } from '../../lib/toast';
-import type { Slot } from '../availability/api';
-import { allowedActions, useBookingAction, type Booking, type BookingAction } from './api';
+import type { Booking, BookingAction } from '../../types/api';
+import { useBookingAction, type Slot } from './api';
 import { SlotPicker } from './SlotPicker';
 
 interface Props {
   booking: Booking;
-  staff: boolean;
   timeZone: string;
-  size?: 'xs' | 'sm';
   onDone?: (action: BookingAction) => void;
 }
 
 const COLOR: Record<BookingAction, string> = { confirm: 'green', decline: 'gray', cancel: 'red', reschedule: 'brand' };
 
-/** The buttons a booking's state allows; declining and cancelling ask for a reason. */
-export function BookingActions({ booking, staff, timeZone, size = 'sm', onDone }: Props) {
+/** A button per action the server allows on this booking; declining and cancelling ask for a reason. */
+export function BookingActions({ booking, timeZone, onDone }: Props) {
   const { t } = useTranslation();
   const run = useBookingAction();
   const [asking, setAsking] = useState<BookingAction | null>(null);
@@ -42,16 +40,14 @@ export function BookingActions({ booking, staff, timeZone, size = 'sm', onDone }
     );
 
   const click = (action: BookingAction) => (action === 'confirm' ? submit('confirm') : setAsking(action));
-  const actions = allowedActions(booking.status, staff);
-  if (actions.length === 0) return null;
+  if (booking.actions.length === 0) return null;
 
   return (
     <>
       <Group gap="xs">
-        {actions.map((a) => (
+        {booking.actions.map((a) => (
           <Button
             key={a}
-            size={size}
             color={COLOR[a]}
             variant={a === 'confirm' ? 'filled' : 'light'}
             loading={run.isPending && run.variables?.action === a}

@@ -2,9 +2,8 @@ import { Card, Group, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDateTime, formatMoney, timeZoneLabel } from '../../lib/format';
-import { displayName } from '../users/api';
-import type { Booking } from './api';
+import { displayName, formatDateTime, formatMoney, timeZoneLabel } from '../../lib/format';
+import type { Booking } from '../../types/api';
 
 /** One booking: when (with its zone), what, for whom, the price copied at booking time. */
 export function BookingCard({ booking, timeZone, showClient, children }: { booking: Booking; timeZone: string; showClient: boolean; children?: ReactNode }) {

@@ -6,16 +6,14 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Card, Drawer, Group, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader';
 import { STATUS_COLOR, StatusBadge } from '../../components/StatusBadge';
 import { api } from '../../lib/api';
-import { timeZoneLabel } from '../../lib/format';
-import { useStudio, useStudioTimeZone } from '../studio/api';
-import { displayName } from '../users/api';
-import { bookingKeys, type Booking } from './api';
+import { displayName, timeZoneLabel } from '../../lib/format';
+import { useStudio, useStudioTimeZone } from '../../lib/studio';
+import type { Booking } from '../../types/api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
 
@@ -42,7 +40,6 @@ async function loadEvents(range: { startStr: string; endStr: string }): Promise<
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const studio = useStudio();
-  const client = useQueryClient();
   const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const calendar = useRef<FullCalendar>(null);
   const [open, setOpen] = useState<Booking | null>(null);
@@ -57,7 +54,6 @@ export function CalendarPage() {
   const refresh = () => {
     setOpen(null);
     calendar.current?.getApi().refetchEvents();
-    void client.invalidateQueries({ queryKey: bookingKeys.all });
   };
 
   return (
@@ -97,7 +93,7 @@ export function CalendarPage() {
                 {open.client.email}
               </Text>
             </BookingCard>
-            <BookingActions booking={open} staff timeZone={timeZone} onDone={refresh} />
+            <BookingActions booking={open} timeZone={timeZone} onDone={refresh} />
           </Stack>
         )}
       </Drawer>

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useStudioTimeZone } from '../studio/api';
+import { useStudioTimeZone } from '../../lib/studio';
 import { useBookings } from './api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
@@ -43,7 +43,7 @@ export function MyBookingsPage() {
       )}
       {upcoming.map((b) => (
         <BookingCard key={b.id} booking={b} timeZone={timeZone} showClient={false}>
-          <BookingActions booking={b} staff={false} timeZone={timeZone} />
+          <BookingActions booking={b} timeZone={timeZone} />
         </BookingCard>
       ))}
       {past.length > 0 && (

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../../components/EmptyState';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { useStudioTimeZone } from '../studio/api';
+import { useStudioTimeZone } from '../../lib/studio';
 import { useBookings } from './api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
@@ -22,7 +22,7 @@ export function RequestsPage() {
       {pending.isSuccess && items.length === 0 && <EmptyState text={t('requests.none')} />}
       {items.map((b) => (
         <BookingCard key={b.id} booking={b} timeZone={timeZone} showClient>
-          <BookingActions booking={b} staff timeZone={timeZone} />
+          <BookingActions booking={b} timeZone={timeZone} />
         </BookingCard>
       ))}
     </Stack>

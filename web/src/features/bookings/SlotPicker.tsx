@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { formatDate, timeZoneLabel } from '../../lib/format';
 import { clockTime, dayKey, monthRange } from '../../lib/time';
-import { useSlots, type Slot } from '../availability/api';
+import { useSlots, type Slot } from './api';
 
 interface Props {
   serviceId: string;

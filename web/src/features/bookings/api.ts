@@ -1,24 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
+import { invalidateFor } from '../../lib/live';
 import { ApiError } from '../../lib/problem';
-import type { User } from '../../lib/auth';
-import type { Service } from '../services/api';
-
-export type BookingStatus = 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
-
-export interface Booking {
-  id: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  service: Pick<Service, 'id' | 'name' | 'durationMinutes'> & Partial<Service>;
-  client: Pick<User, 'id' | 'firstName' | 'lastName' | 'email'> & Partial<User>;
-  priceCents: number;
-  currency?: string;
-  depositCents?: number;
-  notes?: string | null;
-  projectId?: string | null;
-}
+import { queryRoots } from '../../lib/queryKeys';
+import type { Booking, BookingAction, BookingStatus } from '../../types/api';
 
 export interface BookingFilter {
   from?: string;
@@ -26,10 +11,20 @@ export interface BookingFilter {
   status?: BookingStatus;
 }
 
+export interface Slot {
+  start: string;
+  end: string;
+}
+
+interface Slots {
+  timeZone: string;
+  slots: Slot[];
+}
+
 export const bookingKeys = {
-  all: ['bookings'] as const,
-  list: (f: BookingFilter) => ['bookings', 'list', f] as const,
-  one: (id: string) => ['bookings', 'one', id] as const,
+  list: (f: BookingFilter) => [...queryRoots.bookings, 'list', f] as const,
+  allSlots: queryRoots.slots,
+  slots: (serviceId: string, from: string, to: string) => [...queryRoots.slots, serviceId, from, to] as const,
 };
 
 export function useBookings(filter: BookingFilter = {}) {
@@ -40,23 +35,26 @@ export function useBookings(filter: BookingFilter = {}) {
   });
 }
 
+/** Free start times of a service between two days (inclusive), in the studio's zone. */
+export function useSlots(serviceId: string, from: string, to: string) {
+  return useQuery({
+    queryKey: bookingKeys.slots(serviceId, from, to),
+    queryFn: () => api.get<Slots>(`/api/services/${encodeURIComponent(serviceId)}/slots`, { query: { from, to } }),
+    staleTime: 15_000,
+  });
+}
+
 /** A 409 means the slots on screen are out of date: fetch them again. */
 function useRefreshSlotsOnConflict() {
   const client = useQueryClient();
   return (error: unknown) => {
-    if (error instanceof ApiError && error.status === 409) void client.invalidateQueries({ queryKey: ['slots'] });
+    if (error instanceof ApiError && error.status === 409) void client.invalidateQueries({ queryKey: bookingKeys.allSlots });
   };
 }
 
-function useInvalidateBookings() {
+function useBookingChanged() {
   const client = useQueryClient();
-  return () =>
-    Promise.all([
-      client.invalidateQueries({ queryKey: bookingKeys.all }),
-      client.invalidateQueries({ queryKey: ['slots'] }),
-      client.invalidateQueries({ queryKey: ['projects'] }),
-      client.invalidateQueries({ queryKey: ['users', 'overview'] }),
-    ]);
+  return () => invalidateFor(client, 'booking.updated');
 }
 
 export interface NewBooking {
@@ -68,34 +66,25 @@ export interface NewBooking {
 
 /** One Idempotency-Key per intent: a retried click replays the first answer. */
 export function useCreateBooking() {
-  const invalidate = useInvalidateBookings();
+  const changed = useBookingChanged();
   const refreshSlots = useRefreshSlotsOnConflict();
   return useMutation({
     mutationFn: ({ booking, key }: { booking: NewBooking; key: string }) =>
       api.post<Booking>('/api/bookings', booking, { headers: { 'Idempotency-Key': key } }),
-    onSuccess: invalidate,
+    onSuccess: changed,
     onError: refreshSlots,
   });
 }
 
-export type BookingAction = 'confirm' | 'decline' | 'cancel' | 'reschedule';
-
 export function useBookingAction() {
-  const invalidate = useInvalidateBookings();
+  const changed = useBookingChanged();
   const refreshSlots = useRefreshSlotsOnConflict();
   return useMutation({
     mutationFn: ({ id, action, body }: { id: string; action: BookingAction; body?: { reason?: string; start?: string } }) =>
-      api.post<unknown>(`/api/bookings/${encodeURIComponent(id)}/${action}`, body ?? {}),
-    onSuccess: invalidate,
+      api.post<Booking>(`/api/bookings/${encodeURIComponent(id)}/${action}`, body ?? {}),
+    onSuccess: changed,
     onError: refreshSlots,
   });
-}
-
-/** What the booking's state allows (the server decides; this only hides dead buttons). */
-export function allowedActions(status: BookingStatus, staff: boolean): BookingAction[] {
-  if (status === 'PENDING') return staff ? ['confirm', 'decline', 'reschedule', 'cancel'] : ['reschedule', 'cancel'];
-  if (status === 'CONFIRMED') return ['reschedule', 'cancel'];
-  return [];
 }
 
 /** A fresh Idempotency-Key (crypto.randomUUID needs a secure context; this does not). */

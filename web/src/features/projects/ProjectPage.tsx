@@ -9,11 +9,14 @@ import { PageSkeleton } from '../../components/PageSkeleton';
 import { STATUS_COLOR, StatusBadge } from '../../components/StatusBadge';
 import { isStaff, useAuth } from '../../lib/auth';
 import { problemMessage } from '../../lib/errors';
-import { formatDate, formatDateTime, timeZoneLabel } from '../../lib/format';
+import { displayName, formatDate, formatDateTime, timeZoneLabel } from '../../lib/format';
+import { useStudioTimeZone } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
-import { useStudioTimeZone } from '../studio/api';
-import { displayName } from '../users/api';
-import { nextStatus, PROJECT_FLOW, useProject, useUpdateProject, type Project, type ProjectStatus } from './api';
+import type { Project, ProjectStatus } from '../../types/api';
+import { PROJECT_STATUSES, useProject, useUpdateProject } from './api';
+
+// The timeline of a project that was not cancelled.
+const FLOW = PROJECT_STATUSES.filter((s) => s !== 'CANCELLED');
 
 /**
  * The steps of the normal flow, done ones with their dates, notes and authors, the next
@@ -23,9 +26,9 @@ import { nextStatus, PROJECT_FLOW, useProject, useUpdateProject, type Project, t
 function ProjectTimeline({ project, timeZone }: { project: Project; timeZone: string }) {
   const { t, i18n } = useTranslation();
   const entries = project.timeline ?? [];
-  const steps: ProjectStatus[] =
-    project.status === 'CANCELLED' ? [...new Set(entries.map((e) => e.status))] : [...PROJECT_FLOW];
-  const current = project.status === 'CANCELLED' ? steps.length - 1 : PROJECT_FLOW.indexOf(project.status as (typeof PROJECT_FLOW)[number]);
+  const cancelled = project.status === 'CANCELLED';
+  const steps = cancelled ? [...new Set(entries.map((e) => e.status))] : FLOW;
+  const current = cancelled ? steps.length - 1 : steps.indexOf(project.status);
   return (
     <Card>
       <Text fw={600} component="h2" m={0} mb="md">
@@ -53,29 +56,29 @@ function ProjectTimeline({ project, timeZone }: { project: Project; timeZone: st
   );
 }
 
-/** PROFESSIONNEL: the next step or cancelling; ADMIN: any status (sent with `force`). */
-function statusChoices(project: Project, admin: boolean): ProjectStatus[] {
-  if (admin) return [...PROJECT_FLOW, 'CANCELLED'];
-  const next = nextStatus(project.status);
-  return [...(next ? [next] : []), ...(project.status === 'CANCELLED' ? [] : (['CANCELLED'] as const))];
+/** The step to preselect: the next one forward the server offers, never cancelling. */
+function suggestedStatus(project: Project): ProjectStatus | null {
+  return project.nextStatuses.find((s) => s !== 'CANCELLED') ?? null;
 }
 
 function StatusForm({ project }: { project: Project }) {
   const { t } = useTranslation();
   const admin = useAuth().user?.role === 'ADMIN';
   const update = useUpdateProject(project.id);
-  const suggested = nextStatus(project.status);
-  const [status, setStatus] = useState<ProjectStatus | null>(suggested);
+  const [status, setStatus] = useState<ProjectStatus | null>(suggestedStatus(project));
   const [note, setNote] = useState('');
   const [dueDate, setDueDate] = useState(project.dueDate ?? '');
   const [error, setError] = useState<string | null>(null);
+  // The moves the server offers; an ADMIN may pick any status, and one not offered is forced.
+  const choices = admin ? PROJECT_STATUSES : project.nextStatuses;
+  const moving = status && status !== project.status ? status : null;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
     const patch = {
-      ...(status && status !== project.status ? { status } : {}),
-      ...(admin && status && status !== project.status && status !== suggested && status !== 'CANCELLED' ? { force: true } : {}),
+      ...(moving ? { status: moving } : {}),
+      ...(moving && !project.nextStatuses.includes(moving) ? { force: true } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
       ...(dueDate !== (project.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
     };
@@ -83,7 +86,7 @@ function StatusForm({ project }: { project: Project }) {
       onSuccess: (p) => {
         toastSuccess(t('projects.updated'));
         setNote('');
-        setStatus(nextStatus(p.status));
+        setStatus(suggestedStatus(p));
       },
       onError: (err) => setError(problemMessage(t, err)),
     });
@@ -99,7 +102,7 @@ function StatusForm({ project }: { project: Project }) {
           label={t('projects.newStatus')}
           value={status}
           onChange={(v) => setStatus(v as ProjectStatus | null)}
-          data={statusChoices(project, admin).map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          data={choices.map((s) => ({ value: s, label: t(`status.${s}`) }))}
           clearable
         />
         <Textarea label={`${t('projects.note')} (${t('common.optional')})`} name="note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
@@ -107,7 +110,7 @@ function StatusForm({ project }: { project: Project }) {
         <FormAlert message={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending}>
-            {status && status !== project.status ? t('projects.moveTo', { status: t(`status.${status}`) }) : t('common.save')}
+            {moving ? t('projects.moveTo', { status: t(`status.${moving}`) }) : t('common.save')}
           </Button>
         </Group>
       </Stack>

@@ -7,12 +7,10 @@ import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusBadge } from '../../components/StatusBadge';
 import { isStaff, useAuth } from '../../lib/auth';
-import { formatDate } from '../../lib/format';
-import { useStudioTimeZone } from '../studio/api';
-import { displayName } from '../users/api';
-import { PROJECT_FLOW, useProjects, type Project } from './api';
-
-const COLUMNS = [...PROJECT_FLOW, 'CANCELLED'] as const;
+import { displayName, formatDate } from '../../lib/format';
+import { useStudioTimeZone } from '../../lib/studio';
+import type { Project } from '../../types/api';
+import { PROJECT_STATUSES, useProjects } from './api';
 
 function ProjectCard({ project, base, timeZone }: { project: Project; base: string; timeZone: string }) {
   const { i18n } = useTranslation();
@@ -34,7 +32,7 @@ function Board({ projects, base, timeZone }: { projects: Project[]; base: string
   return (
     <ScrollArea>
       <Group align="flex-start" wrap="nowrap" gap="md" pb="sm">
-        {COLUMNS.map((status) => {
+        {PROJECT_STATUSES.map((status) => {
           const column = projects.filter((p) => p.status === status);
           return (
             <Stack key={status} w={230} gap="xs" data-testid={`column-${status}`} style={{ flexShrink: 0 }}>

@@ -1,35 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { User } from '../../lib/auth';
-import type { Booking } from '../bookings/api';
-import type { Service } from '../services/api';
+import { invalidateFor } from '../../lib/live';
+import { queryRoots } from '../../lib/queryKeys';
+import type { Project, ProjectStatus } from '../../types/api';
 
-export const PROJECT_FLOW = ['CONFIRMED', 'SHOT', 'EDITING', 'DELIVERED', 'CLOSED'] as const;
-export type ProjectStatus = (typeof PROJECT_FLOW)[number] | 'CANCELLED';
-
-export interface TimelineEntry {
-  status: ProjectStatus;
-  at: string;
-  note: string | null;
-  /** Who made the change: a user id and their name. */
-  by: string | null;
-  byName: string | null;
-}
-
-export interface Project {
-  id: string;
-  status: ProjectStatus;
-  dueDate: string | null;
-  booking: Pick<Booking, 'id' | 'start' | 'end'> & Partial<Booking>;
-  client: Pick<User, 'id' | 'firstName' | 'lastName'> & Partial<User>;
-  service: Pick<Service, 'id' | 'name'> & Partial<Service>;
-  timeline?: TimelineEntry[];
-}
+/**
+ * The order statuses are shown in (timeline, board columns, the ADMIN's forced moves).
+ * Which moves are allowed is the server's answer: `project.nextStatuses`.
+ */
+export const PROJECT_STATUSES: readonly ProjectStatus[] = ['CONFIRMED', 'SHOT', 'EDITING', 'DELIVERED', 'CLOSED', 'CANCELLED'];
 
 export const projectKeys = {
-  all: ['projects'] as const,
-  list: ['projects', 'list'] as const,
-  one: (id: string) => ['projects', 'one', id] as const,
+  list: [...queryRoots.projects, 'list'] as const,
+  one: (id: string) => [...queryRoots.projects, 'one', id] as const,
 };
 
 export function useProjects() {
@@ -45,7 +28,7 @@ export function useProject(id: string) {
 
 export interface ProjectPatch {
   status?: ProjectStatus;
-  /** ADMIN only: a move outside the normal order. */
+  /** ADMIN only: a move the server would not offer (outside `nextStatuses`). */
   force?: boolean;
   note?: string;
   dueDate?: string | null;
@@ -57,16 +40,9 @@ export function useUpdateProject(id: string) {
     mutationFn: (patch: ProjectPatch) => api.patch<Project>(`/api/projects/${encodeURIComponent(id)}`, patch),
     onSuccess: (project) => {
       client.setQueryData(projectKeys.one(id), project);
-      return Promise.all([
-        client.invalidateQueries({ queryKey: projectKeys.list }),
-        client.invalidateQueries({ queryKey: ['users', 'overview'] }),
-      ]);
+      // Not awaited: the page's form remounts with the new status, and a caller's onSuccess
+      // (its toast) must run before that, not after the refetches.
+      void invalidateFor(client, 'project.updated');
     },
   });
-}
-
-/** The next step of the normal flow, if any. */
-export function nextStatus(status: ProjectStatus): ProjectStatus | null {
-  const i = PROJECT_FLOW.indexOf(status as (typeof PROJECT_FLOW)[number]);
-  return i >= 0 && i < PROJECT_FLOW.length - 1 ? PROJECT_FLOW[i + 1] : null;
 }

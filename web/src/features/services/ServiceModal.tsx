@@ -5,9 +5,10 @@ import { FormAlert } from '../../components/FormAlert';
 import { fieldMessage, problemMessage } from '../../lib/errors';
 import { ApiError } from '../../lib/problem';
 import { currencySymbol } from '../../lib/format';
+import { useStudio } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
-import { useStudio } from '../studio/api';
-import { useSaveService, type Service, type ServiceInput } from './api';
+import type { Service } from '../../types/api';
+import { useSaveService, type ServiceInput } from './api';
 
 type Draft = Omit<ServiceInput, 'priceCents' | 'depositCents'> & { price: number; deposit: number };
 

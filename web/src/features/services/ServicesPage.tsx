@@ -10,7 +10,8 @@ import { problemMessage } from '../../lib/errors';
 import { formatMoney } from '../../lib/format';
 import { formatDuration } from '../../lib/time';
 import { toastSuccess } from '../../lib/toast';
-import { useArchiveService, useSaveService, useServices, type Service } from './api';
+import type { Service } from '../../types/api';
+import { useArchiveService, useSaveService, useServices } from './api';
 import { ServiceModal } from './ServiceModal';
 
 function RestoreButton({ service }: { service: Service }) {

@@ -1,20 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-
-export interface Service {
-  id: string;
-  name: string;
-  description: string | null;
-  durationMinutes: number;
-  priceCents: number;
-  currency: string;
-  depositCents: number;
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minNoticeHours: number;
-  category: string | null;
-  active: boolean;
-}
+import { queryRoots } from '../../lib/queryKeys';
+import type { Service } from '../../types/api';
 
 export type ServiceInput = Omit<Service, 'id' | 'active' | 'currency'> & { currency?: string; active?: boolean };
 
@@ -23,9 +10,9 @@ interface ServiceList {
 }
 
 export const serviceKeys = {
-  all: ['services'] as const,
-  list: (includeArchived: boolean) => ['services', 'list', includeArchived] as const,
-  one: (id: string) => ['services', 'one', id] as const,
+  all: queryRoots.services,
+  list: (includeArchived: boolean) => [...queryRoots.services, 'list', includeArchived] as const,
+  one: (id: string) => [...queryRoots.services, 'one', id] as const,
 };
 
 export function useServices(includeArchived = false) {

@@ -1,23 +1,13 @@
 import { Button, Card, Group, Select, Skeleton, Stack, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
-import { api } from '../../lib/api';
 import { fieldMessage, problemMessage } from '../../lib/errors';
 import { ApiError } from '../../lib/problem';
 import { toastSuccess } from '../../lib/toast';
-import type { Studio } from '../studio/api';
-
-interface Settings {
-  studioName: string;
-  timeZone: string;
-  currency: string;
-  locale: string;
-  slotStepMinutes: number;
-}
+import { useSaveSettings, useSettings, type Settings } from './api';
 
 const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['Europe/Paris'];
 const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD', 'CAD'];
@@ -26,16 +16,8 @@ const SLOT_STEPS = [5, 10, 15, 20, 30, 60]; // what the server accepts
 /** ADMIN: the studio's name, time zone, currency and default language. */
 export function SettingsPage() {
   const { t } = useTranslation();
-  const client = useQueryClient();
-  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api.get<Settings>('/api/settings') });
-  const save = useMutation({
-    mutationFn: (s: Settings) => api.put<Settings>('/api/settings', s),
-    onSuccess: (s) => {
-      client.setQueryData(['settings'], s);
-      // GET /api/studio may be cached by the browser for a minute: use what was just saved.
-      client.setQueryData<Studio>(['studio'], { name: s.studioName, timeZone: s.timeZone, currency: s.currency, locale: s.locale });
-    },
-  });
+  const settings = useSettings();
+  const save = useSaveSettings();
   const [draft, setDraft] = useState<Settings | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);

@@ -1,11 +1,11 @@
 import { Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
-import type { Role } from '../../lib/auth';
 import { useForm } from '../../lib/form';
 import type { Language } from '../../lib/i18n';
 import { toastSuccess } from '../../lib/toast';
 import { collect, emailError, nameError, phoneError } from '../../lib/validation';
+import type { Role } from '../../types/api';
 import { useCreateUser } from './api';
 import { NameFields } from '../../components/FormFields';
 

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
-import { useAuth, type User } from '../../lib/auth';
+import { useAuth } from '../../lib/auth';
 import { useForm } from '../../lib/form';
 import type { Language } from '../../lib/i18n';
 import { useChangeLanguage } from '../../components/LanguageSwitch';
 import { toastSuccess } from '../../lib/toast';
 import { collect, confirmError, passwordError, validateProfile } from '../../lib/validation';
+import type { User } from '../../types/api';
 import { NameFields, NewPasswordFields } from '../../components/FormFields';
 
 function ContactForm({ user }: { user: User }) {

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../lib/auth';
+import type { User } from '../../types/api';
 
 /** Colour and word: active green, invitation pending amber, disabled grey. */
 export function UserStatusBadge({ user }: { user: User }) {

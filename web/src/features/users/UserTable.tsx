@@ -3,10 +3,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/LoadError';
-import type { User } from '../../lib/auth';
-import { formatDate } from '../../lib/format';
-import { useStudio } from '../studio/api';
-import { displayName, type useUserList } from './api';
+import { displayName, formatDate } from '../../lib/format';
+import { useStudioTimeZone } from '../../lib/studio';
+import type { User } from '../../types/api';
+import type { useUserList } from './api';
 import { UserStatusBadge } from './UserStatusBadge';
 
 interface Props {
@@ -21,7 +21,7 @@ interface Props {
 /** A paged list of users with loading, error and empty states. */
 export function UserTable({ list, empty, linkTo, extra }: Props) {
   const { t, i18n } = useTranslation();
-  const studio = useStudio();
+  const timeZone = useStudioTimeZone();
   if (list.isPending) {
     return (
       <Stack gap="xs" aria-busy="true" aria-label={t('app.loading')}>
@@ -66,7 +66,7 @@ export function UserTable({ list, empty, linkTo, extra }: Props) {
                   <UserStatusBadge user={u} />
                 </Table.Td>
                 <Table.Td>
-                  {extra ? extra.cell(u) : formatDate(u.createdAt, i18n.language, studio.data?.timeZone)}
+                  {extra ? extra.cell(u) : formatDate(u.createdAt, i18n.language, timeZone)}
                 </Table.Td>
               </Table.Tr>
             ))}

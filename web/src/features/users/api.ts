@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import type { Role, User } from '../../lib/auth';
-import type { Booking } from '../bookings/api';
-import type { Project } from '../projects/api';
+import { queryRoots } from '../../lib/queryKeys';
+import type { Booking, Project, Role, User } from '../../types/api';
 
 export interface UserPage {
   items: User[];
@@ -23,9 +22,11 @@ export type UserPatch = Partial<Pick<User, 'firstName' | 'lastName' | 'phone' | 
 const PAGE_SIZE = 25;
 
 export const userKeys = {
-  all: ['users'] as const,
-  list: (role: Role | null, q: string) => ['users', 'list', role, q] as const,
-  one: (id: string) => ['users', 'one', id] as const,
+  all: queryRoots.users,
+  lists: [...queryRoots.users, 'list'] as const,
+  list: (role: Role | null, q: string) => [...queryRoots.users, 'list', role, q] as const,
+  one: (id: string) => [...queryRoots.users, 'one', id] as const,
+  overview: (id: string) => [...queryRoots.userOverviews, id] as const,
 };
 
 export function useUserList(role: Role | null, q: string) {
@@ -51,7 +52,7 @@ export interface Overview {
 /** One client's account with their bookings and projects (staff). */
 export function useOverview(id: string) {
   return useQuery({
-    queryKey: ['users', 'overview', id],
+    queryKey: userKeys.overview(id),
     queryFn: () => api.get<Overview>(`/api/users/${encodeURIComponent(id)}/overview`),
   });
 }
@@ -70,11 +71,7 @@ export function useUpdateUser(id: string) {
     mutationFn: (patch: UserPatch) => api.patch<User>(`/api/users/${encodeURIComponent(id)}`, patch),
     onSuccess: (user) => {
       client.setQueryData(userKeys.one(id), user);
-      return client.invalidateQueries({ queryKey: ['users', 'list'] });
+      return client.invalidateQueries({ queryKey: userKeys.lists });
     },
   });
-}
-
-export function displayName(user: Pick<User, 'firstName' | 'lastName'>): string {
-  return `${user.firstName} ${user.lastName}`;
 }

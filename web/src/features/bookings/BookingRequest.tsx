@@ -1,39 +1,26 @@
-import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconClock } from '@tabler/icons-react';
+import { Alert, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
-import { LoadError } from '../../components/LoadError';
-import { PageSkeleton } from '../../components/PageSkeleton';
+import { useNavigate } from 'react-router';
 import { problemMessage } from '../../lib/errors';
 import { formatDateTime, formatMoney, timeZoneLabel } from '../../lib/format';
 import { ApiError } from '../../lib/problem';
-import { formatDuration } from '../../lib/time';
+import { useStudioTimeZone } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
-import type { Slot } from '../availability/api';
-import { useService } from '../services/api';
-import { useStudio, useStudioTimeZone } from '../studio/api';
-import { newIdempotencyKey, useCreateBooking } from './api';
+import type { Service } from '../../types/api';
+import { newIdempotencyKey, useCreateBooking, type Slot } from './api';
 import { SlotPicker } from './SlotPicker';
 
-/** Client: a service, its free days and times, and the booking summary. */
-export function BookServicePage() {
+/** Client: a service's free days and times, then the summary and the request. */
+export function BookingRequest({ service: s }: { service: Service }) {
   const { t, i18n } = useTranslation();
-  const { serviceId = '' } = useParams();
   const navigate = useNavigate();
-  const service = useService(serviceId);
-  const studio = useStudio();
   const create = useCreateBooking();
+  const timeZone = useStudioTimeZone();
   const [slot, setSlot] = useState<Slot | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const timeZone = useStudioTimeZone();
-
-  // The studio's zone must be known before any time is shown.
-  if (service.isPending || studio.isPending) return <PageSkeleton />;
-  if (service.isError) return <LoadError error={service.error} onRetry={() => void service.refetch()} />;
-  const s = service.data;
 
   const pick = (next: Slot) => {
     setSlot(next);
@@ -56,26 +43,7 @@ export function BookServicePage() {
   };
 
   return (
-    <Stack gap="lg">
-      <Anchor component={Link} to="/client/book" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> {t('book.allServices')}
-        </Group>
-      </Anchor>
-      <Stack gap={4}>
-        <Title order={1} size="h2">
-          {s.name}
-        </Title>
-        <Group gap="md" c="dimmed">
-          <Group gap={4}>
-            <IconClock size={16} /> {formatDuration(s.durationMinutes)}
-          </Group>
-          <Text fw={600} c="var(--mantine-color-text)">
-            {formatMoney(s.priceCents, s.currency, i18n.language)}
-          </Text>
-        </Group>
-        {s.description && <Text>{s.description}</Text>}
-      </Stack>
+    <>
       <Card>
         <SlotPicker serviceId={s.id} timeZone={timeZone} selected={slot} onSelect={pick} />
       </Card>
@@ -113,6 +81,6 @@ export function BookServicePage() {
           </Stack>
         </Card>
       )}
-    </Stack>
+    </>
   );
 }

@@ -1,18 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../lib/api';
-import { DEFAULT_TIME_ZONE } from '../../lib/format';
-
-export interface Studio {
-  name: string;
-  timeZone: string;
-  currency: string;
-  locale: string;
-}
+import type { Studio } from '../types/api';
+import { api } from './api';
+import { DEFAULT_TIME_ZONE } from './format';
+import { queryRoots } from './queryKeys';
 
 /** The studio's public identity; needed before sign-in (name, time zone, currency). */
 export function useStudio() {
   return useQuery({
-    queryKey: ['studio'],
+    queryKey: queryRoots.studio,
     queryFn: () => api.get<Studio>('/api/studio'),
     staleTime: 5 * 60_000,
   });

@@ -1,0 +1,44 @@
+import { Button, Card, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { PageHeader } from '../../components/PageHeader';
+import { useAuth } from '../../lib/auth';
+import { useStudio } from '../../lib/studio';
+import { NextSession } from '../../features/bookings/NextSession';
+
+/** The client's home: their next session and their contact details. */
+export function ClientHomePage() {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const studio = useStudio();
+  if (!user) return null;
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title={t('clientHome.greeting', { name: user.firstName })}
+        subtitle={t('clientHome.subtitle', { studio: studio.data?.name ?? 'Déclic' })}
+      />
+      <Stack gap="xs">
+        <Text fw={600} component="h2" m={0}>
+          {t('clientHome.nextTitle')}
+        </Text>
+        <NextSession />
+      </Stack>
+      <Card>
+        <Stack gap="xs" align="flex-start">
+          <Text fw={600} component="h2" m={0}>
+            {t('clientHome.profileCard')}
+          </Text>
+          <Text>
+            {user.firstName} {user.lastName}
+          </Text>
+          <Text c="dimmed">{user.email}</Text>
+          {user.phone && <Text c="dimmed">{user.phone}</Text>}
+          <Button component={Link} to="/client/profile" variant="light" mt="xs">
+            {t('clientHome.profileAction')}
+          </Button>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}

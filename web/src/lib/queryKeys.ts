@@ -1,0 +1,30 @@
+import type { QueryClient } from '@tanstack/react-query';
+
+/**
+ * Where every cached query's key starts: one root per server module, plus the sub-keys
+ * that other features refresh. A feature builds its own keys under its root; code outside
+ * that feature names its data only through this registry, never with literal arrays.
+ */
+export const queryRoots = {
+  studio: ['studio'],
+  settings: ['settings'],
+  users: ['users'],
+  userOverviews: ['users', 'overview'],
+  services: ['services'],
+  availability: ['availability'],
+  bookings: ['bookings'],
+  slots: ['bookings', 'slots'],
+  projects: ['projects'],
+  // Modules to come, already named by the server's live events (see live.ts).
+  messages: ['messages'],
+  notifications: ['notifications'],
+  contracts: ['contracts'],
+  galleries: ['galleries'],
+} as const;
+
+export type QueryRoot = keyof typeof queryRoots;
+
+/** Marks every query under these roots stale; the ones on screen fetch again. */
+export async function invalidateRoots(client: QueryClient, roots: readonly QueryRoot[]): Promise<void> {
+  await Promise.all(roots.map((root) => client.invalidateQueries({ queryKey: queryRoots[root] })));
+}
