@@ -19,6 +19,8 @@
 
 #include <thread>
 
+#include <sys/resource.h>
+
 namespace declic::app {
 
 namespace asio = boost::asio;
@@ -93,6 +95,14 @@ core::mail::MailerOptions mailer_options(const Config& c) {
   return o;
 }
 
+// Each connection is a descriptor: the soft limit (often 1,024) goes up to the hard one.
+void raise_open_file_limit() {
+  rlimit files{};
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= files.rlim_max) return;
+  files.rlim_cur = files.rlim_max;
+  ::setrlimit(RLIMIT_NOFILE, &files);
+}
+
 core::events::DispatcherOptions dispatcher_options(const Config& c) {
   core::events::DispatcherOptions o;
   o.conninfo = c.database_url;
@@ -151,6 +161,7 @@ int migrate(const Config& config) {
 
 int serve(Config config) {
   if (!prepare(config)) return 2;
+  raise_open_file_limit();
   asio::io_context ioc(static_cast<int>(config.threads));
   auto blocking = core::make_background_pool(config.background_threads);
   core::db::Pool pool(ioc.get_executor(), pool_options(config));

@@ -255,7 +255,8 @@ ServerProcess::ServerProcess(std::map<std::string, std::string> env, bool expect
   if (::pipe(pipefd) != 0) throw std::runtime_error("pipe failed");
   std::vector<std::string> vars;
   for (const char* keep : {"PATH", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LANG"})
-    if (const char* v = std::getenv(keep)) vars.push_back(std::string(keep) + "=" + v);
+    if (const char* v = std::getenv(keep); v && !env.contains(keep))
+      vars.push_back(std::string(keep) + "=" + v);
   vars.push_back("DECLIC_ENV_FILE=/nonexistent/.env");
   for (const auto& [k, v] : env) vars.push_back(k + "=" + v);
   pid_ = ::fork();

@@ -1,15 +1,17 @@
+#include "core/http/problem.hpp"
 #include "core/db/connection.hpp"
 #include "core/http/http.hpp"
-#include "core/http/problem.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 using namespace declic::core;
 using http::Response;
 
 namespace {
-boost::json::object body_of(const Response& r) { return boost::json::parse(r.body).as_object(); }
+boost::json::object body_of(const Response& r) {
+  return boost::json::parse(r.body).as_object();
+}
 }  // namespace
 
 TEST(Problem, EveryErrcMapsToItsStatus) {
@@ -44,8 +46,8 @@ TEST(Problem, BodyIsRfc9457WithStableCode) {
 }
 
 TEST(Problem, ValidationListsFieldErrors) {
-  auto r = Response::problem(Error::validation({{"email", "invalid", "Not an e-mail address."},
-                                                {"password", "too_short", "At least 10."}}));
+  auto r = Response::problem(Error::validation(
+      {{"email", "invalid", "Not an e-mail address."}, {"password", "too_short", "At least 10."}}));
   EXPECT_EQ(r.status, 422);
   const auto body = body_of(r);
   const auto& errors = body.at("errors").as_array();

@@ -1,10 +1,10 @@
 #include "core/http/router.hpp"
 #include "core/http/server.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
-#include <gtest/gtest.h>
 
 using namespace declic::core::http;
 
@@ -69,11 +69,12 @@ TEST(Router, LiteralSegmentsMustMatchExactly) {
 
 TEST(Router, RoutesKeepTheirGuardsAndBodyLimit) {
   Router r;
-  auto& route = r.post("/api/uploads", noop())
-                    .body_limit(64 << 20)
-                    .guard([](Request&) -> boost::asio::awaitable<std::optional<declic::core::Error>> {
-                      co_return declic::core::Error::unauthorized();
-                    });
+  auto& route =
+      r.post("/api/uploads", noop())
+          .body_limit(64 << 20)
+          .guard([](Request&) -> boost::asio::awaitable<std::optional<declic::core::Error>> {
+            co_return declic::core::Error::unauthorized();
+          });
   EXPECT_EQ(route.max_body(), std::optional<std::size_t>(64 << 20));
   ASSERT_EQ(route.guards().size(), 1u);
   Request req;

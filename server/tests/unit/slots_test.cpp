@@ -1,8 +1,8 @@
 // Free-slot generation (availability::free_slots, check_slot) and the pure transition rules
 // of bookings and projects: no database, no clock (every test passes its own `now`).
+#include "modules/availability/slots.hpp"
 #include "core/time/time.hpp"
 #include "modules/availability/availability_model.hpp"
-#include "modules/availability/slots.hpp"
 #include "modules/bookings/bookings_model.hpp"
 #include "modules/projects/projects_model.hpp"
 
@@ -24,12 +24,17 @@ Instant at(const char* rfc3339) {
   return t.value_or(Instant{});
 }
 
-core::time::Date day(const char* ymd) { return *core::time::parse_date(ymd); }
+core::time::Date day(const char* ymd) {
+  return *core::time::parse_date(ymd);
+}
 
-core::time::Zone zone(const char* name) { return *core::time::Zone::find(name); }
+core::time::Zone zone(const char* name) {
+  return *core::time::Zone::find(name);
+}
 
 // One day, Paris, an hour-long session on the 15-minute grid, asked long before.
-SlotQuery query(const char* date, std::vector<WeeklyRange> weekly, const char* tz = "Europe/Paris") {
+SlotQuery query(const char* date, std::vector<WeeklyRange> weekly,
+                const char* tz = "Europe/Paris") {
   SlotQuery q{zone(tz), day(date), day(date), std::move(weekly), {}, {}, at("2020-01-01T00:00:00Z"),
               {}};
   q.rules.duration = 60min;
@@ -48,10 +53,9 @@ std::vector<std::string> starts(const std::vector<Interval>& slots) {
 // 2027-03-15 is a Monday (weekday 1); Paris is UTC+1 in March before the 28th.
 TEST(Slots, FillWorkingHoursOnTheGrid) {
   auto slots = availability::free_slots(query("2027-03-15", {{1, 9 * 60, 11 * 60}}));
-  EXPECT_EQ(starts(slots),
-            (std::vector<std::string>{"2027-03-15T08:00:00Z", "2027-03-15T08:15:00Z",
-                                      "2027-03-15T08:30:00Z", "2027-03-15T08:45:00Z",
-                                      "2027-03-15T09:00:00Z"}));
+  EXPECT_EQ(starts(slots), (std::vector<std::string>{"2027-03-15T08:00:00Z", "2027-03-15T08:15:00Z",
+                                                     "2027-03-15T08:30:00Z", "2027-03-15T08:45:00Z",
+                                                     "2027-03-15T09:00:00Z"}));
   EXPECT_EQ(slots.back().end, at("2027-03-15T10:00:00Z"));  // the session ends at closing time
 }
 
@@ -167,7 +171,7 @@ TEST(Slots, MidnightEndAndSeveralDays) {
 }
 
 TEST(Slots, CheckSlotGivesTheReason) {
-  auto q = query("2027-03-15", {{1, 9 * 60, 13 * 60}});                  // 08:00Z-12:00Z
+  auto q = query("2027-03-15", {{1, 9 * 60, 13 * 60}});  // 08:00Z-12:00Z
   q.busy = {{at("2027-03-15T10:00:00Z"), at("2027-03-15T11:00:00Z")}};
   q.blocks = {{at("2027-03-15T11:00:00Z"), at("2027-03-15T12:00:00Z")}};
   q.now = at("2027-03-15T07:30:00Z");
@@ -263,8 +267,8 @@ TEST(Slots, OverlappingRangesOfferEachStartOnce) {
 TEST(WeeklyHours, OverlapNamesTheIndexAsSent) {
   using availability::first_overlap;
   // Sent: Monday 11-13, Tuesday 9-10, Monday 9-12: the second Monday range starts first.
-  const std::vector<WeeklyRange> sent{{1, 11 * 60, 13 * 60}, {2, 9 * 60, 10 * 60},
-                                      {1, 9 * 60, 12 * 60}};
+  const std::vector<WeeklyRange> sent{
+      {1, 11 * 60, 13 * 60}, {2, 9 * 60, 10 * 60}, {1, 9 * 60, 12 * 60}};
   EXPECT_EQ(first_overlap(sent), std::optional<std::size_t>(0));
   const std::vector<WeeklyRange> apart{{1, 9 * 60, 10 * 60}, {1, 10 * 60, 11 * 60}};
   EXPECT_FALSE(first_overlap(apart));

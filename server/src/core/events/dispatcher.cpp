@@ -62,8 +62,9 @@ struct Job {
   StoredEvent event;
 };
 
+// Not Errc::retry: the transaction must not be run again, the job belongs to another attempt.
 Error lease_lost() {
-  auto e = Error::retry("The job was claimed again meanwhile.");
+  auto e = Error::conflict("lease_lost", "The job was claimed again meanwhile.");
   e.cause = "lease expired before the handler finished";
   return e;
 }
@@ -156,7 +157,11 @@ Async<bool> run_one(std::shared_ptr<DispatcherState> s) {
     error.cause = e.what();
     outcome = error;
   }
-  if (!outcome) co_await record_failure(*s, job, outcome.error());
+  if (!outcome && outcome.error().code == "lease_lost")
+    log::info("event job taken over by a later attempt",
+              {{"event", job.event.id}, {"group", std::string_view(job.group)}});
+  else if (!outcome)
+    co_await record_failure(*s, job, outcome.error());
   co_return true;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 #include "core/async.hpp"
 #include "core/db/db.hpp"
-#include "modules/availability/slots.hpp"
+#include "modules/availability/availability_model.hpp"
 #include "modules/bookings/bookings_model.hpp"
 
 namespace declic::bookings {

@@ -1,0 +1,2 @@
+// Core depending on a module.
+#include "modules/alpha/alpha_service.hpp"

@@ -1,0 +1,3 @@
+// A controller that includes the composition root.
+#include "app/app.hpp"
+#include "modules/alpha/alpha_model.hpp"
