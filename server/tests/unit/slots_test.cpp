@@ -1,10 +1,8 @@
-// Free-slot generation (availability::free_slots, check_slot) and the pure transition rules
-// of bookings and projects: no database, no clock (every test passes its own `now`).
+// Free-slot generation (availability::free_slots, check_slot) and the weekly hours' rules:
+// no database, no clock (every test passes its own `now`).
 #include "modules/availability/slots.hpp"
 #include "core/time/time.hpp"
 #include "modules/availability/availability_model.hpp"
-#include "modules/bookings/bookings_model.hpp"
-#include "modules/projects/projects_model.hpp"
 
 #include <gtest/gtest.h>
 
@@ -197,62 +195,6 @@ TEST(Time, Rfc3339) {
   EXPECT_EQ(core::time::parse_clock("24:00", true), 1440);
   EXPECT_FALSE(core::time::parse_clock("24:00", false));
   EXPECT_FALSE(core::time::parse_clock("9:00", false));
-}
-
-TEST(Transitions, Bookings) {
-  using bookings::BookingAction;
-  using bookings::BookingStatus;
-  using bookings::next_status;
-  EXPECT_EQ(next_status(BookingStatus::pending, BookingAction::confirm), BookingStatus::confirmed);
-  EXPECT_EQ(next_status(BookingStatus::pending, BookingAction::decline), BookingStatus::declined);
-  EXPECT_EQ(next_status(BookingStatus::confirmed, BookingAction::cancel), BookingStatus::cancelled);
-  EXPECT_EQ(next_status(BookingStatus::confirmed, BookingAction::reschedule),
-            BookingStatus::confirmed);
-  EXPECT_FALSE(next_status(BookingStatus::confirmed, BookingAction::confirm));
-  EXPECT_FALSE(next_status(BookingStatus::confirmed, BookingAction::decline));
-  for (auto done : {BookingStatus::declined, BookingStatus::cancelled})
-    for (auto a : {BookingAction::confirm, BookingAction::decline, BookingAction::cancel,
-                   BookingAction::reschedule})
-      EXPECT_FALSE(next_status(done, a));
-}
-
-TEST(Transitions, Projects) {
-  using projects::ProjectStatus;
-  using projects::transition_allowed;
-  EXPECT_TRUE(transition_allowed(ProjectStatus::confirmed, ProjectStatus::shot));
-  EXPECT_TRUE(transition_allowed(ProjectStatus::delivered, ProjectStatus::closed));
-  EXPECT_TRUE(transition_allowed(ProjectStatus::editing, ProjectStatus::cancelled));
-  EXPECT_FALSE(transition_allowed(ProjectStatus::confirmed, ProjectStatus::editing));  // skip
-  EXPECT_FALSE(transition_allowed(ProjectStatus::editing, ProjectStatus::shot));       // back
-  EXPECT_FALSE(transition_allowed(ProjectStatus::closed, ProjectStatus::cancelled));
-  EXPECT_FALSE(transition_allowed(ProjectStatus::cancelled, ProjectStatus::confirmed));
-}
-
-TEST(Transitions, WhoMayStillCancelOrMove) {
-  using bookings::BookingAction;
-  using bookings::change_allowed;
-  using projects::ProjectStatus;
-  const auto cancel = BookingAction::cancel, move = BookingAction::reschedule;
-  const std::optional<ProjectStatus> none;
-  // A client: before the start, while the project (if any) is CONFIRMED.
-  EXPECT_TRUE(change_allowed(cancel, true, false, none));
-  EXPECT_TRUE(change_allowed(move, true, false, ProjectStatus::confirmed));
-  EXPECT_FALSE(change_allowed(cancel, true, true, none));
-  EXPECT_FALSE(change_allowed(move, true, true, ProjectStatus::confirmed));
-  for (auto later : {ProjectStatus::shot, ProjectStatus::editing, ProjectStatus::delivered,
-                     ProjectStatus::closed}) {
-    EXPECT_FALSE(change_allowed(cancel, true, false, later));
-    EXPECT_FALSE(change_allowed(move, true, false, later));
-    EXPECT_FALSE(change_allowed(move, false, false, later));  // staff move: CONFIRMED only
-  }
-  // Staff: cancel at any time, unless the work is delivered or closed.
-  EXPECT_TRUE(change_allowed(cancel, false, true, ProjectStatus::confirmed));
-  EXPECT_TRUE(change_allowed(cancel, false, true, ProjectStatus::editing));
-  EXPECT_FALSE(change_allowed(cancel, false, false, ProjectStatus::delivered));
-  EXPECT_FALSE(change_allowed(cancel, false, false, ProjectStatus::closed));
-  EXPECT_TRUE(change_allowed(move, false, true, none));
-  // Confirm and decline are next_status's business alone.
-  EXPECT_TRUE(change_allowed(BookingAction::decline, true, true, ProjectStatus::closed));
 }
 
 TEST(Slots, OverlappingRangesOfferEachStartOnce) {

@@ -1,0 +1,131 @@
+#pragma once
+// The studio the workflow suites share (settings, services, availability, bookings, projects,
+// audit, overview): the real server on a fresh database with an ADMIN, a PROFESSIONNEL who
+// works every day 09:00-18:00 (Europe/Paris), two clients and a one-hour portrait service,
+// plus the helpers those suites use. One server per test process (CTest runs each test alone).
+#include "api_client.hpp"
+#include "core/time/time.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace declic::test {
+
+namespace json = boost::json;
+namespace dtime = declic::core::time;
+
+inline const std::string kPassword = "correct horse battery";
+
+class Studio : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    database = new TestDatabase();
+    auto env = server_env(database->url());
+    env["LOGIN_LIMIT_PER_IP"] = "100000";
+    env["DB_ACQUIRE_TIMEOUT_MS"] = "20000";  // races queue for connections, never 503
+    mail_dir = env["MAIL_DIR"];
+    server = new ServerProcess(env);
+    api = new Api(server->port());
+    admin = create_admin(*api, database->url(), "boss@studio.test", kPassword);
+    pro = invite_staff(*api, mail_dir, admin, "pro@studio.test", "PROFESSIONNEL", kPassword);
+    owner = sign_up(*api, "owner@client.test", kPassword, "en");
+    other = sign_up(*api, "other@client.test", kPassword);
+    // The professional works every day, 09:00-18:00 in the studio zone (Europe/Paris).
+    json::array week;
+    for (int d = 1; d <= 7; ++d)
+      week.push_back({{"weekday", d}, {"start", "09:00"}, {"end", "18:00"}});
+    auto hours = api->call("PUT", "/api/availability/weekly", json::serialize(week), pro.token);
+    EXPECT_EQ(hours.status(), 200) << hours.http.body;
+    portrait = create_service("Portrait", 60, 0, 0);
+  }
+  static void TearDownTestSuite() {
+    delete api;
+    delete server;
+    delete database;
+  }
+
+  static std::string create_service(const std::string& name, int minutes, int before, int after) {
+    auto r = api->post("/api/services",
+                       {{"name", name},
+                        {"durationMinutes", minutes},
+                        {"priceCents", 15000},
+                        {"depositCents", 5000},
+                        {"bufferBeforeMinutes", before},
+                        {"bufferAfterMinutes", after},
+                        {"minNoticeHours", 24},
+                        {"category", "portrait"}},
+                       pro.token);
+    EXPECT_EQ(r.status(), 201) << r.http.body;
+    return r.str("id");
+  }
+
+  // A day of its own for each test (they share one database), at least a week ahead.
+  static int fresh_day() { return next_day++; }
+  static dtime::Date date(int days_ahead) {
+    const auto paris = *dtime::Zone::find("Europe/Paris");
+    return paris.local_date(dtime::now()) + std::chrono::days(days_ahead);
+  }
+  // RFC 3339 (UTC) of hh:mm, Paris wall clock, `days_ahead` days from today.
+  static std::string at(int days_ahead, int hour, int minute = 0) {
+    const auto paris = *dtime::Zone::find("Europe/Paris");
+    return dtime::format_rfc3339(paris.to_instant(date(days_ahead), hour * 60 + minute));
+  }
+  static std::string day_text(int days_ahead) { return dtime::format_date(date(days_ahead)); }
+
+  static ApiResponse book(const StudioAccount& who, const std::string& service,
+                          const std::string& start, std::vector<std::string> headers = {}) {
+    const json::object body{{"serviceId", service}, {"start", start}};
+    return api->call("POST", "/api/bookings", json::serialize(body), who.token, headers);
+  }
+  static std::string booked(const StudioAccount& who, const std::string& start) {
+    auto r = book(who, portrait, start);
+    EXPECT_EQ(r.status(), 201) << r.http.body;
+    return r.status() == 201 ? r.str("id") : "";
+  }
+  static ApiResponse act(const std::string& id, const std::string& action, const StudioAccount& who,
+                         const std::string& body = "") {
+    return api->call("POST", "/api/bookings/" + id + "/" + action, body, who.token);
+  }
+  static std::vector<std::string> slot_starts(const std::string& service, int days_ahead) {
+    auto r = api->get("/api/services/" + service + "/slots?from=" + day_text(days_ahead) +
+                      "&to=" + day_text(days_ahead));
+    EXPECT_EQ(r.status(), 200) << r.http.body;
+    std::vector<std::string> out;
+    for (const auto& s : r.obj().at("slots").as_array())
+      out.emplace_back(s.at("start").as_string());
+    return out;
+  }
+  static bool has(const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  }
+  static void expect_problem(const ApiResponse& r, int status, const std::string& code = "") {
+    EXPECT_EQ(r.status(), status) << r.http.body;
+    EXPECT_EQ(r.http.header("content-type"), "application/problem+json") << r.http.body;
+    if (!code.empty()) {
+      EXPECT_EQ(r.code(), code) << r.http.body;
+    }
+  }
+  // Whether the newest mail to `to` says `text` within a few seconds (the worker polls).
+  static bool mailed(const std::string& to, const std::string& text) {
+    for (int i = 0; i < 100; ++i) {
+      if (wait_for_mail(mail_dir, to).find(text) != std::string::npos) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
+  static std::string first_error_field(const ApiResponse& r) {
+    if (!r.json.is_object() || !r.obj().contains("errors")) return "";
+    return std::string(r.obj().at("errors").as_array().at(0).at("field").as_string());
+  }
+
+  static inline TestDatabase* database = nullptr;
+  static inline ServerProcess* server = nullptr;
+  static inline Api* api = nullptr;
+  static inline std::string mail_dir, portrait;
+  static inline StudioAccount admin, pro, owner, other;
+  static inline int next_day = 8;
+};
+
+}  // namespace declic::test

@@ -1,0 +1,96 @@
+// The booking rules (modules/bookings/bookings_rules.cpp): which action leads where, who may
+// still cancel or move a booking, and the actions the API offers each caller.
+#include "core/time/time.hpp"
+#include "modules/bookings/bookings_model.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace declic;
+using bookings::Booking;
+using bookings::BookingAction;
+using bookings::BookingStatus;
+using projects::ProjectStatus;
+
+namespace {
+
+using Actions = std::vector<BookingAction>;
+constexpr auto kConfirm = BookingAction::confirm, kDecline = BookingAction::decline,
+               kMove = BookingAction::reschedule, kCancel = BookingAction::cancel;
+
+Booking booking(BookingStatus status, std::optional<ProjectStatus> project = std::nullopt) {
+  Booking b;
+  b.status = status;
+  b.start = *core::time::parse_rfc3339("2027-03-15T09:00:00Z");
+  b.end = b.start + std::chrono::hours(1);
+  b.project_status = project;
+  return b;
+}
+
+const auto kBefore = *core::time::parse_rfc3339("2027-03-10T09:00:00Z");
+const auto kDuring = *core::time::parse_rfc3339("2027-03-15T09:30:00Z");
+
+}  // namespace
+
+TEST(BookingRules, EachActionLeadsToItsStatusFromWhereItMay) {
+  using bookings::next_status;
+  EXPECT_EQ(next_status(BookingStatus::pending, BookingAction::confirm), BookingStatus::confirmed);
+  EXPECT_EQ(next_status(BookingStatus::pending, BookingAction::decline), BookingStatus::declined);
+  EXPECT_EQ(next_status(BookingStatus::confirmed, BookingAction::cancel), BookingStatus::cancelled);
+  EXPECT_EQ(next_status(BookingStatus::confirmed, BookingAction::reschedule),
+            BookingStatus::confirmed);
+  EXPECT_FALSE(next_status(BookingStatus::confirmed, BookingAction::confirm));
+  EXPECT_FALSE(next_status(BookingStatus::confirmed, BookingAction::decline));
+  for (auto done : {BookingStatus::declined, BookingStatus::cancelled})
+    for (auto a : {BookingAction::confirm, BookingAction::decline, BookingAction::cancel,
+                   BookingAction::reschedule})
+      EXPECT_FALSE(next_status(done, a));
+}
+
+TEST(BookingRules, WhoMayStillCancelOrMove) {
+  using bookings::change_allowed;
+  const auto cancel = BookingAction::cancel, move = BookingAction::reschedule;
+  const std::optional<ProjectStatus> none;
+  // A client: before the start, while the project (if any) is CONFIRMED.
+  EXPECT_TRUE(change_allowed(cancel, true, false, none));
+  EXPECT_TRUE(change_allowed(move, true, false, ProjectStatus::confirmed));
+  EXPECT_FALSE(change_allowed(cancel, true, true, none));
+  EXPECT_FALSE(change_allowed(move, true, true, ProjectStatus::confirmed));
+  for (auto later : {ProjectStatus::shot, ProjectStatus::editing, ProjectStatus::delivered,
+                     ProjectStatus::closed}) {
+    EXPECT_FALSE(change_allowed(cancel, true, false, later));
+    EXPECT_FALSE(change_allowed(move, true, false, later));
+    EXPECT_FALSE(change_allowed(move, false, false, later));  // staff move: CONFIRMED only
+  }
+  // Staff: cancel at any time, unless the work is delivered or closed.
+  EXPECT_TRUE(change_allowed(cancel, false, true, ProjectStatus::confirmed));
+  EXPECT_TRUE(change_allowed(cancel, false, true, ProjectStatus::editing));
+  EXPECT_FALSE(change_allowed(cancel, false, false, ProjectStatus::delivered));
+  EXPECT_FALSE(change_allowed(cancel, false, false, ProjectStatus::closed));
+  EXPECT_TRUE(change_allowed(move, false, true, none));
+  // Confirm and decline are next_status's business alone.
+  EXPECT_TRUE(change_allowed(BookingAction::decline, true, true, ProjectStatus::closed));
+}
+
+TEST(BookingRules, ActionsAreWhatTheCallerMayDoNowInAFixedOrder) {
+  using bookings::allowed_actions;
+  const bool staff = true, client = false;
+  EXPECT_EQ(allowed_actions(booking(BookingStatus::pending), staff, kBefore),
+            (Actions{kConfirm, kDecline, kMove, kCancel}));
+  EXPECT_EQ(allowed_actions(booking(BookingStatus::pending), client, kBefore),
+            (Actions{kMove, kCancel}));
+  const auto confirmed = booking(BookingStatus::confirmed, ProjectStatus::confirmed);
+  EXPECT_EQ(allowed_actions(confirmed, staff, kBefore), (Actions{kMove, kCancel}));
+  EXPECT_EQ(allowed_actions(confirmed, client, kBefore), (Actions{kMove, kCancel}));
+  // Once the session began, the client can do nothing; staff may still move or cancel it.
+  EXPECT_EQ(allowed_actions(confirmed, client, kDuring), Actions{});
+  EXPECT_EQ(allowed_actions(confirmed, staff, kDuring), (Actions{kMove, kCancel}));
+  // The project has moved on: staff cancel only, until it is delivered.
+  EXPECT_EQ(
+      allowed_actions(booking(BookingStatus::confirmed, ProjectStatus::editing), staff, kBefore),
+      Actions{kCancel});
+  EXPECT_EQ(
+      allowed_actions(booking(BookingStatus::confirmed, ProjectStatus::delivered), staff, kBefore),
+      Actions{});
+  for (auto done : {BookingStatus::declined, BookingStatus::cancelled})
+    EXPECT_EQ(allowed_actions(booking(done), staff, kBefore), Actions{});
+}
