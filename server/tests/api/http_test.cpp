@@ -17,18 +17,22 @@ namespace {
 class Http : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    database = new TestDatabase();
-    web_dir = std::string(DECLIC_BUILD_DIR) + "/" + unique_name("web");
-    write(web_dir + "/index.html", "<!doctype html><title>Déclic</title>");
-    write(web_dir + "/assets/app-3f2a1b.js", "console.log('app')");
-    write(web_dir + "/robots.txt", "User-agent: *");
-    write(web_dir + "/api-docs/index.html", "<html>swagger</html>");
-    write(web_dir + "/api-docs/init.js", "// init");
-    auto env = server_env(database->url());
-    env["WEB_DIR"] = web_dir;
-    env["READ_TIMEOUT_MS"] = "700";
-    server = new ServerProcess(env);
+    setup_error = guarded_setup([] {
+      database = new TestDatabase();
+      web_dir = std::string(DECLIC_BUILD_DIR) + "/" + unique_name("web");
+      write(web_dir + "/index.html", "<!doctype html><title>Déclic</title>");
+      write(web_dir + "/assets/app-3f2a1b.js", "console.log('app')");
+      write(web_dir + "/robots.txt", "User-agent: *");
+      write(web_dir + "/api-docs/index.html", "<html>swagger</html>");
+      write(web_dir + "/api-docs/init.js", "// init");
+      auto env = server_env(database->url());
+      env["WEB_DIR"] = web_dir;
+      env["READ_TIMEOUT_MS"] = "700";
+      server = new ServerProcess(env);
+    
+    });
   }
+  void SetUp() override { ASSERT_EQ(setup_error, "") << "the suite's set-up failed"; }
   static void TearDownTestSuite() {
     delete server;
     delete database;
@@ -49,6 +53,7 @@ class Http : public ::testing::Test {
     EXPECT_TRUE(body.contains("type") && body.contains("title") && body.contains("detail"));
   }
 
+  static inline std::string setup_error;
   static inline TestDatabase* database = nullptr;
   static inline ServerProcess* server = nullptr;
   static inline std::string web_dir;

@@ -27,14 +27,18 @@ struct Account {
 class Identity : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    database = new TestDatabase();
-    auto env = server_env(database->url());
-    mail_dir = env["MAIL_DIR"];
-    server = new ServerProcess(env);
-    api = new Api(server->port());
-    admin = create_admin("boss@studio.test");
-    pro = invite_and_accept(admin, "pro@studio.test", "PROFESSIONNEL");
+    setup_error = guarded_setup([] {
+      database = new TestDatabase();
+      auto env = server_env(database->url());
+      mail_dir = env["MAIL_DIR"];
+      server = new ServerProcess(env);
+      api = new Api(server->port());
+      admin = create_admin("boss@studio.test");
+      pro = invite_and_accept(admin, "pro@studio.test", "PROFESSIONNEL");
+    
+    });
   }
+  void SetUp() override { ASSERT_EQ(setup_error, "") << "the suite's set-up failed"; }
   static void TearDownTestSuite() {
     delete api;
     delete server;
@@ -101,6 +105,7 @@ class Identity : public ::testing::Test {
     return input + "." + base64url_encode(std::string(reinterpret_cast<char*>(mac), len));
   }
 
+  static inline std::string setup_error;
   static inline TestDatabase* database = nullptr;
   static inline ServerProcess* server = nullptr;
   static inline Api* api = nullptr;

@@ -21,25 +21,28 @@ inline const std::string kPassword = "correct horse battery";
 class Studio : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    database = new TestDatabase();
-    auto env = server_env(database->url());
-    env["LOGIN_LIMIT_PER_IP"] = "100000";
-    env["DB_ACQUIRE_TIMEOUT_MS"] = "20000";  // races queue for connections, never 503
-    mail_dir = env["MAIL_DIR"];
-    server = new ServerProcess(env);
-    api = new Api(server->port());
-    admin = create_admin(*api, database->url(), "boss@studio.test", kPassword);
-    pro = invite_staff(*api, mail_dir, admin, "pro@studio.test", "PROFESSIONNEL", kPassword);
-    owner = sign_up(*api, "owner@client.test", kPassword, "en");
-    other = sign_up(*api, "other@client.test", kPassword);
-    // The professional works every day, 09:00-18:00 in the studio zone (Europe/Paris).
-    json::array week;
-    for (int d = 1; d <= 7; ++d)
-      week.push_back({{"weekday", d}, {"start", "09:00"}, {"end", "18:00"}});
-    auto hours = api->call("PUT", "/api/availability/weekly", json::serialize(week), pro.token);
-    EXPECT_EQ(hours.status(), 200) << hours.http.body;
-    portrait = create_service("Portrait", 60, 0, 0);
+    setup_error = guarded_setup([] {
+      database = new TestDatabase();
+      auto env = server_env(database->url());
+      env["LOGIN_LIMIT_PER_IP"] = "100000";
+      env["DB_ACQUIRE_TIMEOUT_MS"] = "20000";  // races queue for connections, never 503
+      mail_dir = env["MAIL_DIR"];
+      server = new ServerProcess(env);
+      api = new Api(server->port());
+      admin = create_admin(*api, database->url(), "boss@studio.test", kPassword);
+      pro = invite_staff(*api, mail_dir, admin, "pro@studio.test", "PROFESSIONNEL", kPassword);
+      owner = sign_up(*api, "owner@client.test", kPassword, "en");
+      other = sign_up(*api, "other@client.test", kPassword);
+      // The professional works every day, 09:00-18:00 in the studio zone (Europe/Paris).
+      json::array week;
+      for (int d = 1; d <= 7; ++d)
+        week.push_back({{"weekday", d}, {"start", "09:00"}, {"end", "18:00"}});
+      auto hours = api->call("PUT", "/api/availability/weekly", json::serialize(week), pro.token);
+      EXPECT_EQ(hours.status(), 200) << hours.http.body;
+      portrait = create_service("Portrait", 60, 0, 0);
+    });
   }
+  void SetUp() override { ASSERT_EQ(setup_error, "") << "the suite's set-up failed"; }
   static void TearDownTestSuite() {
     delete api;
     delete server;
@@ -120,6 +123,7 @@ class Studio : public ::testing::Test {
     return std::string(r.obj().at("errors").as_array().at(0).at("field").as_string());
   }
 
+  static inline std::string setup_error;
   static inline TestDatabase* database = nullptr;
   static inline ServerProcess* server = nullptr;
   static inline Api* api = nullptr;

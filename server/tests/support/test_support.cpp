@@ -62,9 +62,15 @@ int free_port() {
   return ntohs(addr.sin_port);
 }
 
+// The process id and a counter, and the start time: a later run reusing the pid must not find
+// an earlier run's folder (a mail directory left behind would answer with an old mail).
 std::string unique_name(const std::string& prefix) {
+  static const auto started = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch())
+                                  .count();
   static std::atomic<int> counter{0};
-  return prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  return prefix + "_" + std::to_string(::getpid()) + "_" + std::to_string(started) + "_" +
+         std::to_string(counter++);
 }
 
 // ---- PostgreSQL -------------------------------------------------------------------------

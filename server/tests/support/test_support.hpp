@@ -136,6 +136,19 @@ T run(boost::asio::io_context& ioc, boost::asio::awaitable<T> work) {
 }
 
 std::string unique_name(const std::string& prefix);
+
+// Runs a fixture's SetUpTestSuite body and returns what went wrong ("" when nothing did), for
+// the fixture's SetUp to fail each test with: gtest reports the tests of a suite whose set-up
+// threw as *skipped*, which CTest counts as neither passed nor failed.
+template <class F>
+std::string guarded_setup(F setup) {
+  try {
+    setup();
+    return {};
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+}
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int free_port();
 

@@ -51,7 +51,7 @@ class Connection {
   bool broken_ = false;
 };
 
-// SQLSTATE → Error, per ARCHITECTURE.md. `message` is kept in detail for logs only.
+// SQLSTATE → Error (docs/decisions.md, "Database"). `message` is kept for logs only.
 Error error_from_sqlstate(std::string_view sqlstate, std::string_view message,
                           std::string_view constraint);
 

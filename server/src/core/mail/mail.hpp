@@ -1,5 +1,5 @@
 #pragma once
-// Outgoing e-mail through a transactional outbox (QUALITY.md, Reliability: E-mail).
+// Outgoing e-mail through a transactional outbox (docs/decisions.md, "Mail").
 //
 // A service that sends mail calls enqueue() with the Tx of the change that causes it, so the
 // mail exists if and only if the change committed. A MailWorker (one per server process)

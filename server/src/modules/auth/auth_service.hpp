@@ -22,7 +22,7 @@ using core::Async;
 using core::auth::Principal;
 using core::auth::UserProfile;
 
-// Passwords: 10 to 128 characters, no composition rules (QUALITY.md).
+// Passwords: 10 to 128 characters, no composition rules (OWASP ASVS 5.0, level 2).
 inline constexpr std::size_t kPasswordMin = 10, kPasswordMax = 128;
 inline bool acceptable_password(std::string_view p) {
   return p.size() >= kPasswordMin && p.size() <= kPasswordMax;
