@@ -1,5 +1,7 @@
 #include "core/db/connection.hpp"
 
+#include "core/error/try.hpp"
+
 #include "core/log/log.hpp"
 
 #include <boost/asio/redirect_error.hpp>
@@ -215,9 +217,8 @@ asio::awaitable<Result<Rows>> Connection::query(const Statement& st, const Param
   if (!prepared_.contains(name)) {
     const std::string sql(st.sql);
     if (!PQsendPrepare(conn_, name.c_str(), sql.c_str(), 0, nullptr)) co_return broken("prepare");
-    if (auto f = co_await flush(deadline); !f) co_return f.error();
-    auto prepared = co_await collect(deadline);
-    if (!prepared) co_return prepared.error();
+    DECLIC_CO_TRYV(co_await flush(deadline));
+    DECLIC_CO_TRYV(co_await collect(deadline));
     prepared_.insert(name);
   }
   std::vector<const char*> values;
@@ -226,7 +227,7 @@ asio::awaitable<Result<Rows>> Connection::query(const Statement& st, const Param
   if (!PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()), values.data(),
                            nullptr, nullptr, 0))
     co_return broken("send");
-  if (auto f = co_await flush(deadline); !f) co_return f.error();
+  DECLIC_CO_TRYV(co_await flush(deadline));
   co_return co_await collect(deadline);
 }
 
@@ -234,10 +235,9 @@ asio::awaitable<Result<std::string>> Connection::exec_tag(std::string_view sql) 
   if (broken_) co_return broken("exec on a broken connection");
   const auto deadline = Clock::now() + query_timeout_;
   if (!PQsendQuery(conn_, std::string(sql).c_str())) co_return broken("send");
-  if (auto f = co_await flush(deadline); !f) co_return f.error();
-  auto r = co_await collect(deadline);
-  if (!r) co_return r.error();
-  co_return std::string(r->raw() ? PQcmdStatus(r->raw()) : "");
+  DECLIC_CO_TRYV(co_await flush(deadline));
+  DECLIC_CO_TRY(auto r, co_await collect(deadline));
+  co_return std::string(r.raw() ? PQcmdStatus(r.raw()) : "");
 }
 
 asio::awaitable<Result<std::vector<std::string>>> Connection::notifications(
@@ -258,8 +258,7 @@ asio::awaitable<Result<std::vector<std::string>>> Connection::notifications(
 }
 
 asio::awaitable<Result<void>> Connection::exec(std::string_view sql) {
-  auto tag = co_await exec_tag(sql);
-  if (!tag) co_return tag.error();
+  DECLIC_CO_TRYV(co_await exec_tag(sql));
   co_return Result<void>{};
 }
 

@@ -1,5 +1,7 @@
 #include "core/db/migrate.hpp"
 
+#include "core/error/try.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -27,7 +29,7 @@ Error failed(const std::string& name, const Error& e) {
 }
 
 asio::awaitable<Result<void>> apply_one(Lease& lease, const Migration& m) {
-  if (auto r = co_await lease.exec("BEGIN"); !r) co_return r.error();
+  DECLIC_CO_TRYV(co_await lease.exec("BEGIN"));
   auto r = co_await lease.exec(m.sql);
   if (r) {
     auto recorded = co_await lease.query(kRecord, params(m.name));
@@ -43,11 +45,10 @@ asio::awaitable<Result<void>> apply_one(Lease& lease, const Migration& m) {
 
 asio::awaitable<Result<MigrationReport>> apply_pending(Lease& lease,
                                                        std::span<const Migration> migrations) {
-  if (auto r = co_await lease.exec(kCreateTable); !r) co_return r.error();
-  auto rows = co_await lease.query(kApplied);
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRYV(co_await lease.exec(kCreateTable));
+  DECLIC_CO_TRY(auto rows, co_await lease.query(kApplied));
   std::set<std::string> done;
-  for (int i = 0; i < rows->size(); ++i) done.insert((*rows)[i].get<std::string>(0));
+  for (int i = 0; i < rows.size(); ++i) done.insert(rows[i].get<std::string>(0));
 
   std::vector<const Migration*> ordered;
   for (const auto& m : migrations) ordered.push_back(&m);
@@ -59,7 +60,7 @@ asio::awaitable<Result<MigrationReport>> apply_pending(Lease& lease,
       ++report.already_applied;
       continue;
     }
-    if (auto r = co_await apply_one(lease, *m); !r) co_return r.error();
+    DECLIC_CO_TRYV(co_await apply_one(lease, *m));
     report.applied.push_back(m->name);
   }
   co_return report;
@@ -68,11 +69,10 @@ asio::awaitable<Result<MigrationReport>> apply_pending(Lease& lease,
 
 asio::awaitable<Result<MigrationReport>> migrate(Pool& pool,
                                                  std::span<const Migration> migrations) {
-  auto lease = co_await pool.acquire();
-  if (!lease) co_return lease.error();
-  if (auto r = co_await lease->query(kLock, params(kMigrationLock)); !r) co_return r.error();
-  auto report = co_await apply_pending(*lease, migrations);
-  (void)co_await lease->query(kUnlock, params(kMigrationLock));
+  DECLIC_CO_TRY(auto lease, co_await pool.acquire());
+  DECLIC_CO_TRYV(co_await lease.query(kLock, params(kMigrationLock)));
+  auto report = co_await apply_pending(lease, migrations);
+  (void)co_await lease.query(kUnlock, params(kMigrationLock));
   co_return report;
 }
 

@@ -1,4 +1,6 @@
 #include "core/db/connection.hpp"
+
+#include "core/error/try.hpp"
 #include "core/log/log.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -65,7 +67,9 @@ Pool::Pool(asio::any_io_executor executor, PoolOptions options)
   state_->options = std::move(options);
 }
 
-Pool::~Pool() { close(); }
+Pool::~Pool() {
+  close();
+}
 
 void Pool::close() {
   std::vector<std::unique_ptr<Connection>> idle;
@@ -81,8 +85,9 @@ void Pool::close() {
 PoolStats Pool::stats() const {
   std::lock_guard lock(state_->mutex);
   const auto& s = *state_;
-  return {s.options.max_size, s.open,           s.idle.size(),   s.open - s.idle.size(),
-          s.waiters.size(),   s.acquire_timeouts, s.connect_failures};
+  return {s.options.max_size,     s.open,           s.idle.size(),
+          s.open - s.idle.size(), s.waiters.size(), s.acquire_timeouts,
+          s.connect_failures};
 }
 
 asio::awaitable<Result<Lease>> Pool::acquire() {
@@ -119,8 +124,8 @@ asio::awaitable<Result<Lease>> Pool::acquire() {
       ++s.connect_failures;
       s.backoff = std::clamp(s.backoff * 2, kBackoffMin, kBackoffMax);
       s.next_connect = Clock::now() + s.backoff;
-      log::warn("database connect failed", {{"cause", conn.error().cause},
-                                            {"retryInMs", std::int64_t(s.backoff.count())}});
+      log::warn("database connect failed",
+                {{"cause", conn.error().cause}, {"retryInMs", std::int64_t(s.backoff.count())}});
       co_return conn.error();
     }
 
@@ -157,8 +162,8 @@ void PoolState::release(std::unique_ptr<Connection> conn) {
   auto& s = *this;
   if (!s.closed && conn->healthy() && conn->in_transaction()) {
     // A transaction dropped without commit: roll it back now, so its locks go at once.
-    asio::co_spawn(asio::make_strand(s.executor), rollback_and_release(shared_from_this(), std::move(conn)),
-                   asio::detached);
+    asio::co_spawn(asio::make_strand(s.executor),
+                   rollback_and_release(shared_from_this(), std::move(conn)), asio::detached);
     return;
   }
   std::unique_lock lock(s.mutex);
@@ -177,16 +182,14 @@ void PoolState::release(std::unique_ptr<Connection> conn) {
 }
 
 asio::awaitable<Result<Rows>> Pool::query(const Statement& st, Params params) {
-  auto lease = co_await acquire();
-  if (!lease) co_return lease.error();
-  co_return co_await lease->query(st, std::move(params));
+  DECLIC_CO_TRY(auto lease, co_await acquire());
+  co_return co_await lease.query(st, std::move(params));
 }
 
 asio::awaitable<Result<Tx>> Pool::begin() {
-  auto lease = co_await acquire();
-  if (!lease) co_return lease.error();
-  if (auto r = co_await lease->exec("BEGIN"); !r) co_return r.error();
-  co_return Tx(std::move(*lease));
+  DECLIC_CO_TRY(auto lease, co_await acquire());
+  DECLIC_CO_TRYV(co_await lease.exec("BEGIN"));
+  co_return Tx(std::move(lease));
 }
 
 // ---- Lease and Tx ------------------------------------------------------------------------
@@ -218,9 +221,8 @@ asio::awaitable<Result<Rows>> Tx::query(const Statement& st, Params params) {
 // PostgreSQL answers COMMIT of a failed transaction with "ROLLBACK" and no error: a caller
 // that ignored a failed statement must not believe its work was saved.
 asio::awaitable<Result<void>> Tx::commit() {
-  auto tag = co_await lease_.exec_tag("COMMIT");
-  if (!tag) co_return tag.error();
-  if (*tag != "COMMIT") {
+  DECLIC_CO_TRY(auto tag, co_await lease_.exec_tag("COMMIT"));
+  if (tag != "COMMIT") {
     auto e = Error::internal();
     e.cause = "transaction rolled back at commit (a statement in it had failed)";
     co_return e;

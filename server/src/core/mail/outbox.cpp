@@ -1,5 +1,7 @@
 #include "core/mail/outbox.hpp"
 
+#include "core/error/try.hpp"
+
 #include "core/mail/message.hpp"
 
 #include <algorithm>
@@ -27,9 +29,10 @@ constexpr db::Statement kClaim{
     "WHERE o.id = due.id "
     "RETURNING o.id, o.attempts, o.to_address, o.subject, o.body_text"};
 
-constexpr db::Statement kMarkSent{"mail_outbox_sent",
-                                  // Bodies carry one-time links: not kept once delivered.
-                                  "UPDATE outbox SET sent_at = now(), body_text = '' WHERE id = $1"};
+constexpr db::Statement kMarkSent{
+    "mail_outbox_sent",
+    // Bodies carry one-time links: not kept once delivered.
+    "UPDATE outbox SET sent_at = now(), body_text = '' WHERE id = $1"};
 
 constexpr db::Statement kMarkFailed{"mail_outbox_failed",
                                     "UPDATE outbox SET last_error = $2, "
@@ -47,7 +50,6 @@ constexpr db::Statement kMarkAbandoned{
     "UPDATE outbox SET last_error = $2, attempts = GREATEST(attempts, $3) "
     "WHERE id = $1 AND sent_at IS NULL"};
 
-
 }  // namespace
 
 boost::asio::awaitable<Result<void>> insert(db::Queryable& db, const MailMessage& m) {
@@ -57,13 +59,13 @@ boost::asio::awaitable<Result<void>> insert(db::Queryable& db, const MailMessage
 boost::asio::awaitable<Result<std::vector<Claimed>>> claim(db::Queryable& db, int limit,
                                                            int max_attempts,
                                                            std::chrono::seconds lease) {
-  auto rows = co_await db.query(
-      kClaim, db::params(max_attempts, limit, static_cast<std::int64_t>(lease.count())));
-  if (!rows) co_return rows.error();
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(kClaim, db::params(max_attempts, limit,
+                                                     static_cast<std::int64_t>(lease.count()))));
   std::vector<Claimed> claimed;
-  claimed.reserve(static_cast<std::size_t>(rows->size()));
-  for (int i = 0; i < rows->size(); ++i) {
-    const auto row = (*rows)[i];
+  claimed.reserve(static_cast<std::size_t>(rows.size()));
+  for (int i = 0; i < rows.size(); ++i) {
+    const auto row = rows[i];
     claimed.push_back(
         {row.get<std::int64_t>(0), row.get<int>(1),
          MailMessage{row.get<std::string>(2), row.get<std::string>(3), row.get<std::string>(4)}});

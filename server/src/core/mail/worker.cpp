@@ -2,6 +2,8 @@
 // record the outcome. What must stay true: a row is marked sent only after the transport
 // accepted it, and nothing blocking ever runs on the event loop.
 #include "core/log/log.hpp"
+
+#include "core/error/try.hpp"
 #include "core/mail/mail.hpp"
 #include "core/mail/message.hpp"
 #include "core/mail/outbox.hpp"
@@ -155,14 +157,13 @@ asio::awaitable<void> record(WorkerState& s, const outbox::Claimed& row, const D
 
 asio::awaitable<Result<Pass>> run_pass(std::shared_ptr<WorkerState> s, int limit) {
   if (limit <= 0) co_return Pass{};
-  auto claimed = co_await outbox::claim(s->pool, limit, s->options.max_attempts,
-                                        kLeaseMargin + kLeasePerMessage * limit);
-  if (!claimed) co_return claimed.error();
-  Pass pass{static_cast<int>(claimed->size()), 0};
+  DECLIC_CO_TRY(auto claimed, co_await outbox::claim(s->pool, limit, s->options.max_attempts,
+                                                     kLeaseMargin + kLeasePerMessage * limit));
+  Pass pass{static_cast<int>(claimed.size()), 0};
   std::optional<std::string> server_down;  // set by the first failure of the server itself
 
-  for (std::size_t i = 0; i < claimed->size(); ++i) {
-    const auto& row = (*claimed)[i];
+  for (std::size_t i = 0; i < claimed.size(); ++i) {
+    const auto& row = claimed[i];
     if (!valid_address(row.message.to)) {  // written before enqueue() checked, or by hand
       log::error("mail abandoned: invalid recipient", {{"id", row.id}});
       (void)co_await outbox::mark_abandoned(s->pool, row.id, "invalid recipient address",
@@ -176,8 +177,8 @@ asio::awaitable<Result<Pass>> run_pass(std::shared_ptr<WorkerState> s, int limit
       Job job{s->options, row.id, row.message.to, render_message(s->options, row.message, row.id)};
       d = co_await run_blocking(*s, std::move(job));
       if (!d.attempted) {  // the worker is going away: give back what is left of the batch
-        for (auto j = i; j < claimed->size(); ++j)
-          (void)co_await outbox::release(s->pool, (*claimed)[j].id);
+        for (auto j = i; j < claimed.size(); ++j)
+          (void)co_await outbox::release(s->pool, claimed[j].id);
         break;
       }
       if (!d.ok && d.unreachable) server_down = d.error;
@@ -252,9 +253,9 @@ void MailWorker::stop() {
 }
 
 asio::awaitable<Result<int>> MailWorker::deliver_due(int limit) {
-  auto pass = co_await asio::co_spawn(state_->strand, run_pass(state_, limit), asio::use_awaitable);
-  if (!pass) co_return pass.error();
-  co_return pass->sent;
+  DECLIC_CO_TRY(auto pass, co_await asio::co_spawn(state_->strand, run_pass(state_, limit),
+                                                   asio::use_awaitable));
+  co_return pass.sent;
 }
 
 }  // namespace declic::core::mail
