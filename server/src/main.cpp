@@ -65,8 +65,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const char* env_file = std::getenv("DECLIC_ENV_FILE");
-  auto config = declic::app::load_config(
-      declic::app::environment_with_dotenv(env_file ? env_file : ".env"));
+  auto config =
+      declic::app::load_config(declic::app::environment_with_dotenv(env_file ? env_file : ".env"));
   if (!config) {
     std::fprintf(stderr, "declic: configuration error: %s\n", config.error().detail.c_str());
     return 2;

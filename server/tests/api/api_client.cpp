@@ -80,8 +80,10 @@ StudioAccount login(const Api& api, const std::string& email, const std::string&
 
 StudioAccount sign_up(const Api& api, const std::string& email, const std::string& password,
                       const std::string& locale) {
-  const boost::json::object body{{"email", email},          {"password", password},
-                                 {"firstName", "Zoé"},      {"lastName", "Client"},
+  const boost::json::object body{{"email", email},
+                                 {"password", password},
+                                 {"firstName", "Zoé"},
+                                 {"lastName", "Client"},
                                  {"locale", locale}};
   auto r = api.post("/api/auth/register", body);
   if (r.status() != 201) throw std::runtime_error("sign-up failed: " + r.http.body);
@@ -92,8 +94,8 @@ StudioAccount create_admin(const Api& api, const std::string& database_url,
                            const std::string& email, const std::string& password) {
   std::string command = "printf '%s\\n' '" + password + "' | env -i PATH=\"$PATH\"";
   for (const auto& [k, v] : server_env(database_url)) command += " " + k + "='" + v + "'";
-  command += " DECLIC_ENV_FILE=/nonexistent " + std::string(DECLIC_BIN) +
-             " create-admin --email " + email + " >/dev/null";
+  command += " DECLIC_ENV_FILE=/nonexistent " + std::string(DECLIC_BIN) + " create-admin --email " +
+             email + " >/dev/null";
   if (std::system(command.c_str()) != 0) throw std::runtime_error("create-admin failed");
   return login(api, email, password);
 }

@@ -24,9 +24,8 @@ struct ApiResponse {
 class Api {
  public:
   explicit Api(int port) : port_(port) {}
-  ApiResponse call(const std::string& method, const std::string& path,
-                   const std::string& body = "", const std::string& token = "",
-                   std::vector<std::string> headers = {}) const;
+  ApiResponse call(const std::string& method, const std::string& path, const std::string& body = "",
+                   const std::string& token = "", std::vector<std::string> headers = {}) const;
   ApiResponse get(const std::string& path, const std::string& token = "") const {
     return call("GET", path, "", token);
   }

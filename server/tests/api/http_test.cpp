@@ -2,8 +2,8 @@
 // keep-alive, headers, errors, static files, health, metrics and docs.
 #include "test_support.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -29,7 +29,6 @@ class Http : public ::testing::Test {
       env["WEB_DIR"] = web_dir;
       env["READ_TIMEOUT_MS"] = "700";
       server = new ServerProcess(env);
-    
     });
   }
   void SetUp() override { ASSERT_EQ(setup_error, "") << "the suite's set-up failed"; }
@@ -180,7 +179,8 @@ TEST_F(Http, MalformedRequestsAre400AndTheServerLivesOn) {
         std::string("GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
         std::string("GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n"),
         std::string("GET /healthz HTTP/1.1\r\nBad Header\r\n\r\n"),
-        std::string("POST /api/studio HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
+        std::string(
+            "POST /api/studio HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n")}) {
     HttpConnection conn(port());
     conn.send(raw);
     auto r = conn.read(5s);
@@ -279,7 +279,8 @@ TEST_F(Http, MetricsCountRequestsByRouteAndStatus) {
   for (const auto* needle :
        {"declic_http_requests_total{method=\"GET\",route=\"/api/studio\",status=\"200\"}",
         "declic_http_requests_total{method=\"ANY\",route=\"unmatched\",status=\"404\"}",
-        "declic_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/studio\",le=\"+Inf\"}",
+        "declic_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/"
+        "studio\",le=\"+Inf\"}",
         "declic_db_pool_open ", "declic_db_pool_in_use ", "declic_db_pool_max ",
         "process_resident_memory_bytes "})
     EXPECT_NE(r.body.find(needle), std::string::npos) << needle;

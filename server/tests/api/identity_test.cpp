@@ -9,8 +9,8 @@
 
 #include <atomic>
 #include <csignal>
-#include <thread>
 #include <filesystem>
+#include <thread>
 
 using namespace declic::test;
 using namespace std::chrono_literals;
@@ -35,7 +35,6 @@ class Identity : public ::testing::Test {
       api = new Api(server->port());
       admin = create_admin("boss@studio.test");
       pro = invite_and_accept(admin, "pro@studio.test", "PROFESSIONNEL");
-    
     });
   }
   void SetUp() override { ASSERT_EQ(setup_error, "") << "the suite's set-up failed"; }
@@ -46,10 +45,9 @@ class Identity : public ::testing::Test {
   }
 
   static Account sign_up(const std::string& email) {
-    auto r = api->post("/api/auth/register", {{"email", email},
-                                              {"password", kPassword},
-                                              {"firstName", "Zoé"},
-                                              {"lastName", "Client"}});
+    auto r = api->post(
+        "/api/auth/register",
+        {{"email", email}, {"password", kPassword}, {"firstName", "Zoé"}, {"lastName", "Client"}});
     EXPECT_EQ(r.status(), 201) << r.http.body;
     return {std::string(r.obj().at("user").at("id").as_string()), email, r.str("accessToken"),
             refresh_cookie(r.http)};
@@ -76,14 +74,15 @@ class Identity : public ::testing::Test {
   // Staff creates the account; the invited person follows the mailed link.
   static Account invite_and_accept(const Account& by, const std::string& email,
                                    const std::string& role) {
-    auto r = api->post("/api/users",
-                       {{"email", email}, {"firstName", "Inès"}, {"lastName", "Invitée"},
-                        {"role", role}},
-                       by.token);
+    auto r = api->post(
+        "/api/users",
+        {{"email", email}, {"firstName", "Inès"}, {"lastName", "Invitée"}, {"role", role}},
+        by.token);
     EXPECT_EQ(r.status(), 201) << r.http.body;
     const auto token = token_from_mail(wait_for_mail(mail_dir, email));
     EXPECT_FALSE(token.empty());
-    auto accepted = api->post("/api/auth/password/reset", {{"token", token}, {"password", kPassword}});
+    auto accepted =
+        api->post("/api/auth/password/reset", {{"token", token}, {"password", kPassword}});
     EXPECT_EQ(accepted.status(), 204) << accepted.http.body;
     return login(email);
   }
@@ -144,30 +143,27 @@ TEST_F(Identity, RegisterSignsInWithAnHttpOnlyRotatingCookie) {
 }
 
 TEST_F(Identity, RegisterRefusesBadInputWithFieldErrors) {
-  auto weak = api->post("/api/auth/register", {{"email", "weak@example.fr"},
-                                               {"password", "short"},
-                                               {"firstName", "A"},
-                                               {"lastName", "B"}});
+  auto weak = api->post(
+      "/api/auth/register",
+      {{"email", "weak@example.fr"}, {"password", "short"}, {"firstName", "A"}, {"lastName", "B"}});
   EXPECT_EQ(weak.status(), 422);
   EXPECT_EQ(weak.obj().at("errors").as_array()[0].at("field").as_string(), "password");
-  auto bad_email = api->post("/api/auth/register", {{"email", "not-an-email"},
-                                                    {"password", kPassword},
-                                                    {"firstName", "A"},
-                                                    {"lastName", "B"}});
+  auto bad_email = api->post(
+      "/api/auth/register",
+      {{"email", "not-an-email"}, {"password", kPassword}, {"firstName", "A"}, {"lastName", "B"}});
   EXPECT_EQ(bad_email.status(), 422);
   auto missing = api->post("/api/auth/register", json::object{});
   EXPECT_EQ(missing.status(), 422);
   EXPECT_EQ(missing.obj().at("errors").as_array().size(), 4u);
-  auto wrong_types = api->post("/api/auth/register", {{"email", 42},
-                                                      {"password", true},
-                                                      {"firstName", json::array()},
-                                                      {"lastName", "B"}});
+  auto wrong_types = api->post(
+      "/api/auth/register",
+      {{"email", 42}, {"password", true}, {"firstName", json::array()}, {"lastName", "B"}});
   EXPECT_EQ(wrong_types.status(), 400);
   EXPECT_EQ(wrong_types.code(), "invalid_type");
   EXPECT_EQ(api->call("POST", "/api/auth/register", "{not json").status(), 400);
   EXPECT_EQ(api->call("POST", "/api/auth/register", "[1,2]").status(), 400);
-  auto no_type = request(server->port(), "POST", "/api/auth/register", "{}",
-                         {"Content-Type: text/plain"});
+  auto no_type =
+      request(server->port(), "POST", "/api/auth/register", "{}", {"Content-Type: text/plain"});
   EXPECT_EQ(no_type.status, 415);
   auto huge = api->post("/api/auth/register", {{"email", "huge@example.fr"},
                                                {"password", kPassword},
@@ -193,8 +189,10 @@ TEST_F(Identity, SqlMetacharactersAndUnicodeAreStoredLiterally) {
 
 TEST_F(Identity, LoginAnswersTheSameForUnknownEmailAndWrongPassword) {
   sign_up("same@example.fr");
-  auto wrong = api->post("/api/auth/login", {{"email", "same@example.fr"}, {"password", "nope nope nope"}});
-  auto unknown = api->post("/api/auth/login", {{"email", "nobody@example.fr"}, {"password", "nope nope nope"}});
+  auto wrong =
+      api->post("/api/auth/login", {{"email", "same@example.fr"}, {"password", "nope nope nope"}});
+  auto unknown = api->post("/api/auth/login",
+                           {{"email", "nobody@example.fr"}, {"password", "nope nope nope"}});
   EXPECT_EQ(wrong.status(), 401);
   EXPECT_EQ(unknown.status(), 401);
   EXPECT_EQ(wrong.http.body, unknown.http.body);
@@ -205,7 +203,8 @@ TEST_F(Identity, RepeatedFailuresAreRateLimitedWithRetryAfter) {
   int status = 0;
   ApiResponse last;
   for (int i = 0; i < 7 && status != 429; ++i) {
-    last = api->post("/api/auth/login", {{"email", "target@example.fr"}, {"password", "guess guess " + std::to_string(i)}});
+    last = api->post("/api/auth/login", {{"email", "target@example.fr"},
+                                         {"password", "guess guess " + std::to_string(i)}});
     status = last.status();
   }
   ASSERT_EQ(status, 429);
@@ -214,7 +213,8 @@ TEST_F(Identity, RepeatedFailuresAreRateLimitedWithRetryAfter) {
   EXPECT_GT(retry, 0);
   EXPECT_LE(retry, 15 * 60);
   // Even the right password waits: the limit is on the account, not on the guess.
-  auto right = api->post("/api/auth/login", {{"email", "target@example.fr"}, {"password", kPassword}});
+  auto right =
+      api->post("/api/auth/login", {{"email", "target@example.fr"}, {"password", kPassword}});
   EXPECT_EQ(right.status(), 429);
 }
 
@@ -224,7 +224,8 @@ TEST_F(Identity, ConcurrentGuessesCannotSlipPastTheLimit) {
   std::atomic<int> refused{0}, tried{0};
   for (int i = 0; i < 12; ++i)
     threads.emplace_back([&, i] {
-      auto r = api->post("/api/auth/login", {{"email", "race@example.fr"}, {"password", "guess number " + std::to_string(i)}});
+      auto r = api->post("/api/auth/login", {{"email", "race@example.fr"},
+                                             {"password", "guess number " + std::to_string(i)}});
       (r.status() == 429 ? refused : tried)++;
     });
   for (auto& t : threads) t.join();
@@ -236,9 +237,11 @@ TEST_F(Identity, AnAddressThatSignedInBeforeIsNotLockedOutByGuessesFromElsewhere
   sign_up("owner@example.fr");
   login("owner@example.fr");  // this address is now known for the account
   // 60 failed guesses "from elsewhere" would trip the account-wide limit (50)...
-  psql(database->url(), "INSERT INTO rate_limits VALUES ('login:account:owner@example.fr', now(), 60) "
-                        "ON CONFLICT (key) DO UPDATE SET hits = 60, window_start = now()");
-  auto owner = api->post("/api/auth/login", {{"email", "owner@example.fr"}, {"password", kPassword}});
+  psql(database->url(),
+       "INSERT INTO rate_limits VALUES ('login:account:owner@example.fr', now(), 60) "
+       "ON CONFLICT (key) DO UPDATE SET hits = 60, window_start = now()");
+  auto owner =
+      api->post("/api/auth/login", {{"email", "owner@example.fr"}, {"password", kPassword}});
   EXPECT_EQ(owner.status(), 200) << "the owner's known address still signs in";
 }
 
@@ -267,7 +270,9 @@ TEST_F(Identity, RefreshAndLogoutNeedOurOrigin) {
   EXPECT_EQ(refresh(a.cookie, "https://evil.example").status(), 403);
   EXPECT_EQ(refresh(a.cookie).status(), 200);
   EXPECT_EQ(refresh("declic_refresh=made-up").status(), 401);
-  EXPECT_EQ(api->call("POST", "/api/auth/refresh", "", "", {"Origin: " + std::string(kTestOrigin)}).status(), 401);
+  EXPECT_EQ(api->call("POST", "/api/auth/refresh", "", "", {"Origin: " + std::string(kTestOrigin)})
+                .status(),
+            401);
 }
 
 TEST_F(Identity, LogoutEndsTheSessionAtOnce) {
@@ -282,8 +287,12 @@ TEST_F(Identity, LogoutEndsTheSessionAtOnce) {
 
 TEST_F(Identity, PatchMeChangesTheProfileButNeverRoleOrEmail) {
   auto a = sign_up("patch@example.fr");
-  auto r = api->patch("/api/me", {{"firstName", "Zoé-Marie"}, {"locale", "en"}, {"phone", nullptr},
-                                  {"role", "ADMIN"}, {"email", "admin@studio.test"}},
+  auto r = api->patch("/api/me",
+                      {{"firstName", "Zoé-Marie"},
+                       {"locale", "en"},
+                       {"phone", nullptr},
+                       {"role", "ADMIN"},
+                       {"email", "admin@studio.test"}},
                       a.token);
   ASSERT_EQ(r.status(), 200) << r.http.body;
   EXPECT_EQ(r.str("firstName"), "Zoé-Marie");
@@ -298,12 +307,16 @@ TEST_F(Identity, PatchMeChangesTheProfileButNeverRoleOrEmail) {
 TEST_F(Identity, ChangingThePasswordEndsOtherSessions) {
   auto a = sign_up("change@example.fr");
   auto other = login("change@example.fr");
-  auto wrong = api->post("/api/me/password", {{"currentPassword", "not it at all"}, {"newPassword", "a brand new secret"}}, a.token);
+  auto wrong = api->post(
+      "/api/me/password",
+      {{"currentPassword", "not it at all"}, {"newPassword", "a brand new secret"}}, a.token);
   EXPECT_EQ(wrong.status(), 422);
-  auto ok = api->post("/api/me/password", {{"currentPassword", kPassword}, {"newPassword", "a brand new secret"}}, a.token);
+  auto ok =
+      api->post("/api/me/password",
+                {{"currentPassword", kPassword}, {"newPassword", "a brand new secret"}}, a.token);
   EXPECT_EQ(ok.status(), 204) << ok.http.body;
-  EXPECT_EQ(api->get("/api/me", a.token).status(), 200);       // this session stays
-  EXPECT_EQ(api->get("/api/me", other.token).status(), 401);   // the other one ends
+  EXPECT_EQ(api->get("/api/me", a.token).status(), 200);      // this session stays
+  EXPECT_EQ(api->get("/api/me", other.token).status(), 401);  // the other one ends
   EXPECT_EQ(refresh(other.cookie).status(), 401);
   login("change@example.fr", "a brand new secret");
 }
@@ -321,12 +334,21 @@ TEST_F(Identity, ForgotPasswordIsIdenticalForKnownAndUnknownAndTheLinkWorksOnce)
   EXPECT_NE(mail.find("http://declic.test/reset-password?token="), std::string::npos)
       << "links come from PUBLIC_URL";
   const auto token = token_from_mail(mail);
-  EXPECT_EQ(api->post("/api/auth/password/reset", {{"token", token}, {"password", "short"}}).status(), 422);
-  EXPECT_EQ(api->post("/api/auth/password/reset", {{"token", token}, {"password", "my new password!"}}).status(), 204);
-  auto again = api->post("/api/auth/password/reset", {{"token", token}, {"password", "another password"}});
+  EXPECT_EQ(
+      api->post("/api/auth/password/reset", {{"token", token}, {"password", "short"}}).status(),
+      422);
+  EXPECT_EQ(
+      api->post("/api/auth/password/reset", {{"token", token}, {"password", "my new password!"}})
+          .status(),
+      204);
+  auto again =
+      api->post("/api/auth/password/reset", {{"token", token}, {"password", "another password"}});
   EXPECT_EQ(again.status(), 410);
   EXPECT_EQ(again.code(), "token_used");
-  EXPECT_EQ(api->post("/api/auth/password/reset", {{"token", "forged"}, {"password", "another password"}}).status(), 400);
+  EXPECT_EQ(
+      api->post("/api/auth/password/reset", {{"token", "forged"}, {"password", "another password"}})
+          .status(),
+      400);
   EXPECT_EQ(api->get("/api/me", a.token).status(), 401);  // a reset ends every session
   login("forgot@example.fr", "my new password!");
   EXPECT_TRUE(wait_for_mail(mail_dir, "ghost@example.fr", 300ms).empty());
@@ -336,9 +358,10 @@ TEST_F(Identity, ForgedAccessTokensAreRefused) {
   auto a = sign_up("forge@example.fr");
   const auto now = std::to_string(std::time(nullptr));
   const auto later = std::to_string(std::time(nullptr) + 600);
-  const std::string claims = R"({"iss":"declic","aud":"declic","sub":")" + a.id +
-                             R"(","role":"ADMIN","sid":"00000000-0000-0000-0000-000000000000","iat":)" +
-                             now + R"(,"exp":)" + later + "}";
+  const std::string claims =
+      R"({"iss":"declic","aud":"declic","sub":")" + a.id +
+      R"(","role":"ADMIN","sid":"00000000-0000-0000-0000-000000000000","iat":)" + now +
+      R"(,"exp":)" + later + "}";
   using declic::core::auth::base64url_encode;
   const std::vector<std::string> forged{
       base64url_encode(R"({"alg":"none","typ":"at+jwt"})") + "." + base64url_encode(claims) + ".",
@@ -346,19 +369,24 @@ TEST_F(Identity, ForgedAccessTokensAreRefused) {
       base64url_encode(R"({"alg":"nOnE"})") + "." + base64url_encode(claims) + ".",
       hmac_token(R"({"alg":"HS512","typ":"at+jwt"})", claims),
       hmac_token(R"({"alg":"HS256","typ":"JWT"})", claims),
-      hmac_token(R"({"alg":"HS256","typ":"at+jwt"})", claims, "another-key-another-key-another-key!!"),
+      hmac_token(R"({"alg":"HS256","typ":"at+jwt"})", claims,
+                 "another-key-another-key-another-key!!"),
       hmac_token(R"({"alg":"HS256","typ":"at+jwt"})",
                  R"({"iss":"declic","aud":"declic","sub":")" + a.id +
                      R"(","role":"CLIENT","sid":"x","iat":1,"exp":2})"),
       a.token.substr(0, a.token.size() - 2) + (a.token.back() == 'A' ? "BB" : "AA"),
-      "garbage", "", "a.b", "a.b.c.d"};
+      "garbage",
+      "",
+      "a.b",
+      "a.b.c.d"};
   for (const auto& token : forged) {
     auto r = api->call("GET", "/api/me", "", "", {"Authorization: Bearer " + token});
     EXPECT_EQ(r.status(), 401) << token;
     EXPECT_EQ(r.http.header("content-type"), "application/problem+json");
   }
   // Valid signature and claims, but a session that does not exist: still 401.
-  EXPECT_EQ(api->get("/api/me", hmac_token(R"({"alg":"HS256","typ":"at+jwt"})", claims)).status(), 401);
+  EXPECT_EQ(api->get("/api/me", hmac_token(R"({"alg":"HS256","typ":"at+jwt"})", claims)).status(),
+            401);
   EXPECT_EQ(api->call("GET", "/api/me", "", "", {"Authorization: Basic abc"}).status(), 401);
   EXPECT_EQ(api->get("/api/me").status(), 401);
 }
@@ -397,13 +425,33 @@ TEST_F(Identity, UsersRoleMatrix) {
   EXPECT_EQ(api->patch("/api/users/" + admin.id, {{"role", "CLIENT"}}, admin.token).status(), 409);
 
   // Create: staff invite clients; only ADMIN creates staff.
-  EXPECT_EQ(api->post("/api/users", {{"email", "new1@example.fr"}, {"firstName", "N"}, {"lastName", "C"}}).status(), 401);
-  EXPECT_EQ(api->post("/api/users", {{"email", "new1@example.fr"}, {"firstName", "N"}, {"lastName", "C"}}, client.token).status(), 403);
-  EXPECT_EQ(api->post("/api/users", {{"email", "new2@example.fr"}, {"firstName", "N"}, {"lastName", "C"}, {"role", "PROFESSIONNEL"}}, pro.token).status(), 403);
-  auto created = api->post("/api/users", {{"email", "new3@example.fr"}, {"firstName", "N"}, {"lastName", "C"}}, pro.token);
+  EXPECT_EQ(
+      api->post("/api/users", {{"email", "new1@example.fr"}, {"firstName", "N"}, {"lastName", "C"}})
+          .status(),
+      401);
+  EXPECT_EQ(
+      api->post("/api/users", {{"email", "new1@example.fr"}, {"firstName", "N"}, {"lastName", "C"}},
+                client.token)
+          .status(),
+      403);
+  EXPECT_EQ(api->post("/api/users",
+                      {{"email", "new2@example.fr"},
+                       {"firstName", "N"},
+                       {"lastName", "C"},
+                       {"role", "PROFESSIONNEL"}},
+                      pro.token)
+                .status(),
+            403);
+  auto created =
+      api->post("/api/users", {{"email", "new3@example.fr"}, {"firstName", "N"}, {"lastName", "C"}},
+                pro.token);
   EXPECT_EQ(created.status(), 201);
   EXPECT_TRUE(created.obj().at("invitationPending").as_bool());
-  EXPECT_EQ(api->post("/api/users", {{"email", "NEW3@example.fr"}, {"firstName", "N"}, {"lastName", "C"}}, admin.token).status(), 409);
+  EXPECT_EQ(
+      api->post("/api/users", {{"email", "NEW3@example.fr"}, {"firstName", "N"}, {"lastName", "C"}},
+                admin.token)
+          .status(),
+      409);
 
   // Disable: ADMIN only; the disabled user's sessions end at once.
   EXPECT_EQ(api->call("DELETE", path, "", other.token).status(), 404);
@@ -411,14 +459,17 @@ TEST_F(Identity, UsersRoleMatrix) {
   EXPECT_EQ(api->call("DELETE", path, "", admin.token).status(), 204);
   EXPECT_EQ(api->get("/api/me", client.token).status(), 401);
   EXPECT_EQ(refresh(client.cookie).status(), 401);
-  EXPECT_EQ(api->post("/api/auth/login", {{"email", client.email}, {"password", kPassword}}).status(), 401);
+  EXPECT_EQ(
+      api->post("/api/auth/login", {{"email", client.email}, {"password", kPassword}}).status(),
+      401);
   EXPECT_EQ(api->call("DELETE", "/api/users/" + admin.id, "", admin.token).status(), 409);
 }
 
 TEST_F(Identity, RoleChangesApplyImmediately) {
   auto user = invite_and_accept(admin, "promoted@studio.test", "CLIENT");
   EXPECT_EQ(api->get("/api/users", user.token).status(), 403);
-  EXPECT_EQ(api->patch("/api/users/" + user.id, {{"role", "PROFESSIONNEL"}}, admin.token).status(), 200);
+  EXPECT_EQ(api->patch("/api/users/" + user.id, {{"role", "PROFESSIONNEL"}}, admin.token).status(),
+            200);
   EXPECT_EQ(api->get("/api/users", user.token).status(), 200);  // same token, new role
 }
 
@@ -452,15 +503,23 @@ TEST_F(Identity, HostileInputOnEveryRouteNeverGivesA5xx) {
   struct Route {
     std::string method, path, token;
   };
-  const std::vector<Route> routes{
-      {"POST", "/api/auth/register", ""},         {"POST", "/api/auth/login", ""},
-      {"POST", "/api/auth/password/forgot", ""},  {"POST", "/api/auth/password/reset", ""},
-      {"PATCH", "/api/me", victim.token},         {"POST", "/api/me/password", victim.token},
-      {"POST", "/api/users", admin.token},        {"PATCH", "/api/users/" + victim.id, admin.token},
-      {"PATCH", "/api/users/not-a-uuid", admin.token}};
+  const std::vector<Route> routes{{"POST", "/api/auth/register", ""},
+                                  {"POST", "/api/auth/login", ""},
+                                  {"POST", "/api/auth/password/forgot", ""},
+                                  {"POST", "/api/auth/password/reset", ""},
+                                  {"PATCH", "/api/me", victim.token},
+                                  {"POST", "/api/me/password", victim.token},
+                                  {"POST", "/api/users", admin.token},
+                                  {"PATCH", "/api/users/" + victim.id, admin.token},
+                                  {"PATCH", "/api/users/not-a-uuid", admin.token}};
   const std::string big(100 * 1024, 'A');
   const std::vector<std::string> bodies{
-      "{",  "null", "[]", "\"text\"", "42", R"({"email": {"$gt": ""}})",
+      "{",
+      "null",
+      "[]",
+      "\"text\"",
+      "42",
+      R"({"email": {"$gt": ""}})",
       R"({"email": 1e999, "password": -1, "firstName": [], "lastName": {}, "role": 7, "disabled": "yes"})",
       R"({"email": "x@y.fr", "password": ")" + big + R"(", "firstName": ")" + big + R"("})",
       R"({"email": "' OR 1=1 --@x.fr", "password": "'; DROP TABLE users; --", "token": "' OR ''='"})",
@@ -483,7 +542,10 @@ TEST_F(Identity, HostileInputOnEveryRouteNeverGivesA5xx) {
 TEST_F(Identity, SignedInRoutesRefuseAnonymousCallers) {
   EXPECT_EQ(api->get("/api/me").status(), 401);
   EXPECT_EQ(api->patch("/api/me", {{"firstName", "X"}}).status(), 401);
-  EXPECT_EQ(api->post("/api/me/password", {{"currentPassword", "a"}, {"newPassword", "bbbbbbbbbbbb"}}).status(), 401);
+  EXPECT_EQ(
+      api->post("/api/me/password", {{"currentPassword", "a"}, {"newPassword", "bbbbbbbbbbbb"}})
+          .status(),
+      401);
   EXPECT_EQ(api->get("/api/users/" + admin.id + "/overview").status(), 401);
   EXPECT_EQ(api->call("DELETE", "/api/users/" + admin.id).status(), 401);
 }
@@ -496,16 +558,19 @@ TEST_F(Identity, TheAuditTrailRecordsSignInsRoleChangesDisablingAndResets) {
   api->call("DELETE", "/api/users/" + user.id, "", admin.token);
   const auto actions = psql(database->url(),
                             "SELECT string_agg(action, ',' ORDER BY id) FROM audit_events "
-                            "WHERE target_id = '" + user.id + "'");
-  for (const auto* action : {"auth.registered", "auth.login_failed", "auth.login",
-                             "user.role_changed", "user.disabled"})
+                            "WHERE target_id = '" +
+                                user.id + "'");
+  for (const auto* action :
+       {"auth.registered", "auth.login_failed", "auth.login", "user.role_changed", "user.disabled"})
     EXPECT_NE(actions.find(action), std::string::npos) << action << " in " << actions;
-  const auto detail = psql(database->url(),
-                           "SELECT detail::text FROM audit_events WHERE action = 'user.role_changed' "
-                           "AND target_id = '" + user.id + "'");
+  const auto detail =
+      psql(database->url(),
+           "SELECT detail::text FROM audit_events WHERE action = 'user.role_changed' "
+           "AND target_id = '" +
+               user.id + "'");
   EXPECT_NE(detail.find("PROFESSIONNEL"), std::string::npos);
-  EXPECT_EQ(psql(database->url(), "SELECT count(*) FROM audit_events WHERE detail::text LIKE '%" +
-                                      kPassword + "%'"),
+  EXPECT_EQ(psql(database->url(),
+                 "SELECT count(*) FROM audit_events WHERE detail::text LIKE '%" + kPassword + "%'"),
             "0\n");  // no secret in the trail
 }
 

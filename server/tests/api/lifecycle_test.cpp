@@ -2,8 +2,8 @@
 // graceful SIGTERM that lets requests in flight finish.
 #include "test_support.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <csignal>
 

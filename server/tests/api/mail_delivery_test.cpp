@@ -5,14 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
-#include <csignal>
-#include <filesystem>
-#include <fstream>
 #include <netinet/in.h>
-#include <sstream>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 using namespace declic::test;
 using namespace std::chrono_literals;
@@ -25,13 +25,14 @@ const std::string kPassword = "correct horse battery";
 // aiosmtpd storing every message in a maildir.
 class SmtpSink {
  public:
-  explicit SmtpSink(int port) : port_(port), dir_(std::string(DECLIC_BUILD_DIR) + "/" + unique_name("maildir")) {
+  explicit SmtpSink(int port)
+      : port_(port), dir_(std::string(DECLIC_BUILD_DIR) + "/" + unique_name("maildir")) {
     for (const char* sub : {"/tmp", "/new", "/cur"}) fs::create_directories(dir_ + sub);
     pid_ = ::fork();
     if (pid_ == 0) {
       const auto listen = "127.0.0.1:" + std::to_string(port_);
       ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c",
-               "aiosmtpd.handlers.Mailbox", dir_.c_str(), nullptr);
+              "aiosmtpd.handlers.Mailbox", dir_.c_str(), nullptr);
       _exit(127);
     }
     for (int i = 0; i < 200 && !can_connect(port_); ++i) std::this_thread::sleep_for(25ms);
@@ -87,27 +88,52 @@ TEST(MailDelivery, ResetAndInvitationMailsReachARealSmtpServerAndTheirLinksWorkO
 
   // Invitation: staff creates a client, the client follows the mailed link.
   const auto admin = staff_token(api, env);
-  ASSERT_EQ(api.post("/api/users", {{"email", "invitee@example.fr"}, {"firstName", "Léa"},
-                                     {"lastName", "Invitée"}, {"locale", "fr"}}, admin).status(), 201);
+  ASSERT_EQ(api.post("/api/users",
+                     {{"email", "invitee@example.fr"},
+                      {"firstName", "Léa"},
+                      {"lastName", "Invitée"},
+                      {"locale", "fr"}},
+                     admin)
+                .status(),
+            201);
   const auto invitation = sink.mail_to("invitee@example.fr", 15s);
   ASSERT_FALSE(invitation.empty());
   const auto invite_token = token_from_mail(invitation);
-  EXPECT_EQ(api.post("/api/auth/password/reset", {{"token", invite_token}, {"password", kPassword}}).status(), 204);
-  EXPECT_EQ(api.post("/api/auth/password/reset", {{"token", invite_token}, {"password", kPassword}}).status(), 410);
-  EXPECT_EQ(api.post("/api/auth/login", {{"email", "invitee@example.fr"}, {"password", kPassword}}).status(), 200);
+  EXPECT_EQ(api.post("/api/auth/password/reset", {{"token", invite_token}, {"password", kPassword}})
+                .status(),
+            204);
+  EXPECT_EQ(api.post("/api/auth/password/reset", {{"token", invite_token}, {"password", kPassword}})
+                .status(),
+            410);
+  EXPECT_EQ(api.post("/api/auth/login", {{"email", "invitee@example.fr"}, {"password", kPassword}})
+                .status(),
+            200);
 
   // Reset, in English for an English-speaking user.
-  ASSERT_EQ(api.post("/api/auth/register", {{"email", "reset@example.fr"}, {"password", kPassword},
-                                             {"firstName", "Sam"}, {"lastName", "Smith"},
-                                             {"locale", "en"}}).status(), 201);
+  ASSERT_EQ(api.post("/api/auth/register", {{"email", "reset@example.fr"},
+                                            {"password", kPassword},
+                                            {"firstName", "Sam"},
+                                            {"lastName", "Smith"},
+                                            {"locale", "en"}})
+                .status(),
+            201);
   EXPECT_EQ(api.post("/api/auth/password/forgot", {{"email", "reset@example.fr"}}).status(), 202);
   const auto reset = sink.mail_to("reset@example.fr", 15s);
   ASSERT_FALSE(reset.empty());
   EXPECT_NE(reset.find("Hello Sam,"), std::string::npos);  // English, as the user chose
   const auto token = token_from_mail(reset);
-  EXPECT_EQ(api.post("/api/auth/password/reset", {{"token", token}, {"password", "brand new secret"}}).status(), 204);
-  EXPECT_EQ(api.post("/api/auth/password/reset", {{"token", token}, {"password", "brand new secret"}}).status(), 410);
-  EXPECT_EQ(api.post("/api/auth/login", {{"email", "reset@example.fr"}, {"password", "brand new secret"}}).status(), 200);
+  EXPECT_EQ(
+      api.post("/api/auth/password/reset", {{"token", token}, {"password", "brand new secret"}})
+          .status(),
+      204);
+  EXPECT_EQ(
+      api.post("/api/auth/password/reset", {{"token", token}, {"password", "brand new secret"}})
+          .status(),
+      410);
+  EXPECT_EQ(
+      api.post("/api/auth/login", {{"email", "reset@example.fr"}, {"password", "brand new secret"}})
+          .status(),
+      200);
 }
 
 TEST(MailDelivery, AMailQueuedBeforeAKillIsSentAfterTheRestart) {
@@ -119,8 +145,11 @@ TEST(MailDelivery, AMailQueuedBeforeAKillIsSentAfterTheRestart) {
     ServerProcess first(env);
     Api api(first.port());
     const auto admin = staff_token(api, env);
-    ASSERT_EQ(api.post("/api/users", {{"email", "queued@example.fr"}, {"firstName", "Q"},
-                                       {"lastName", "Ueued"}}, admin).status(), 201);
+    ASSERT_EQ(
+        api.post("/api/users",
+                 {{"email", "queued@example.fr"}, {"firstName", "Q"}, {"lastName", "Ueued"}}, admin)
+            .status(),
+        201);
     first.signal(SIGKILL);
     EXPECT_EQ(first.wait_exit(5s), 128 + SIGKILL);
   }

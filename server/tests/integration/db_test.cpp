@@ -1,14 +1,14 @@
 // The database layer against a real PostgreSQL: the fixture's cluster, a fresh database
 // per test.
-#include "app/resources.hpp"
 #include "core/db/db.hpp"
+#include "app/resources.hpp"
 #include "core/db/migrate.hpp"
 #include "test_support.hpp"
 
+#include <gtest/gtest.h>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
-#include <gtest/gtest.h>
 
 using namespace declic;
 using namespace declic::core;
@@ -34,7 +34,8 @@ class Db : public ::testing::Test {
     // Ad-hoc SQL in tests: the statement is named after a hash of its text.
     static std::vector<std::unique_ptr<std::string>> keep;
     keep.push_back(std::make_unique<std::string>(sql));
-    keep.push_back(std::make_unique<std::string>("t" + std::to_string(std::hash<std::string_view>{}(sql))));
+    keep.push_back(
+        std::make_unique<std::string>("t" + std::to_string(std::hash<std::string_view>{}(sql))));
     const db::Statement st{*keep.back(), *keep[keep.size() - 2]};
     return test::run(ioc, on.query(st, std::move(p)));
   }
@@ -84,8 +85,9 @@ TEST_F(Db, AFailingMigrationNamesItselfAndLeavesNothingBehind) {
   EXPECT_NE(report.error().cause.find("0002_broken"), std::string::npos) << report.error().cause;
   EXPECT_NE(report.error().cause.find("nowhere"), std::string::npos) << report.error().cause;
 
-  auto tables = q(pool, "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables "
-                        "WHERE schemaname = 'public'");
+  auto tables = q(pool,
+                  "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables "
+                  "WHERE schemaname = 'public'");
   ASSERT_TRUE(tables);
   EXPECT_EQ((*tables)[0].get<std::string>(0), "a,schema_migrations");  // no b, no c
   auto versions = q(pool, "SELECT string_agg(version, ',') FROM schema_migrations");

@@ -1,10 +1,10 @@
 // The e-mail outbox against a real PostgreSQL: enqueue inside transactions, delivery to .eml
 // files and to a real SMTP server (Debian's aiosmtpd, package python3-aiosmtpd, as a sink),
 // retries when the server is away, and concurrent workers sharing the table.
-#include "app/resources.hpp"
-#include "core/db/migrate.hpp"
 #include "core/mail/mail.hpp"
+#include "app/resources.hpp"
 #include "core/db/db.hpp"
+#include "core/db/migrate.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>

@@ -148,7 +148,9 @@ HttpConnection::HttpConnection(int port) {
   }
 }
 
-HttpConnection::~HttpConnection() { ::close(fd_); }
+HttpConnection::~HttpConnection() {
+  ::close(fd_);
+}
 
 void HttpConnection::send(const std::string& raw) {
   std::size_t sent = 0;
@@ -208,7 +210,8 @@ std::optional<HttpResponse> HttpConnection::read(std::chrono::milliseconds timeo
 bool HttpConnection::closed_by_peer(std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
   for (;;) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return false;
     pollfd p{fd_, POLLIN, 0};
     if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) return false;
@@ -322,7 +325,9 @@ ServerProcess::~ServerProcess() {
   ::close(out_fd_);
 }
 
-void ServerProcess::signal(int sig) { ::kill(pid_, sig); }
+void ServerProcess::signal(int sig) {
+  ::kill(pid_, sig);
+}
 
 int ServerProcess::wait_exit(std::chrono::milliseconds timeout) {
   if (exited_) return exit_code_;

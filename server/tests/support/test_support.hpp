@@ -124,10 +124,7 @@ T run(boost::asio::io_context& ioc, boost::asio::awaitable<T> work) {
   std::optional<T> out;
   std::exception_ptr failure;
   boost::asio::co_spawn(
-      ioc,
-      [&]() -> boost::asio::awaitable<void> {
-        out.emplace(co_await std::move(work));
-      },
+      ioc, [&]() -> boost::asio::awaitable<void> { out.emplace(co_await std::move(work)); },
       [&](std::exception_ptr e) { failure = e; });
   ioc.restart();
   ioc.run();

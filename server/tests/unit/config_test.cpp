@@ -40,13 +40,19 @@ TEST(Config, BadValuesNameTheVariable) {
   struct Case {
     std::string name, value;
   };
-  for (const auto& [name, value] :
-       std::vector<Case>{{"PORT", "80a"}, {"PORT", "70000"}, {"PORT", "-1"},
-                         {"THREADS", "0"}, {"DB_POOL_SIZE", "many"}, {"ACCESS_LOG", "maybe"},
-                         {"APP_ENV", "staging"}, {"PUBLIC_URL", "localhost:8080"},
-                         {"LOG_LEVEL", "loud"}, {"READ_TIMEOUT_MS", "1e3"},
-                         {"DATABASE_URL", "mysql://x"}, {"HOST", "localhost"},
-                         {"TRUSTED_PROXIES", "10.0.0.1, nginx"}}) {
+  for (const auto& [name, value] : std::vector<Case>{{"PORT", "80a"},
+                                                     {"PORT", "70000"},
+                                                     {"PORT", "-1"},
+                                                     {"THREADS", "0"},
+                                                     {"DB_POOL_SIZE", "many"},
+                                                     {"ACCESS_LOG", "maybe"},
+                                                     {"APP_ENV", "staging"},
+                                                     {"PUBLIC_URL", "localhost:8080"},
+                                                     {"LOG_LEVEL", "loud"},
+                                                     {"READ_TIMEOUT_MS", "1e3"},
+                                                     {"DATABASE_URL", "mysql://x"},
+                                                     {"HOST", "localhost"},
+                                                     {"TRUSTED_PROXIES", "10.0.0.1, nginx"}}) {
     auto vars = std::map<std::string, std::string>{{"DATABASE_URL", kDb}};
     vars[name] = value;
     auto c = load_config(from(vars));
@@ -68,7 +74,8 @@ TEST(Config, HonoursPortPublicUrlAndDataDir) {
 }
 
 TEST(Config, EmptyValuesMeanUnset) {
-  auto c = load_config(from({{"DATABASE_URL", kDb}, {"PORT", ""}, {"ACCESS_LOG", ""}, {"HOST", ""}}));
+  auto c =
+      load_config(from({{"DATABASE_URL", kDb}, {"PORT", ""}, {"ACCESS_LOG", ""}, {"HOST", ""}}));
   ASSERT_TRUE(c) << c.error().detail;
   EXPECT_EQ(c->port, 8080);
   EXPECT_TRUE(c->access_log);
@@ -95,8 +102,8 @@ TEST(Config, ProductionNeedsALongJwtSecret) {
   ASSERT_FALSE(short_one);
   EXPECT_EQ(short_one.error().detail.rfind("JWT_SECRET", 0), 0u);
   EXPECT_EQ(short_one.error().detail.find("too-short"), std::string::npos) << "never echo it";
-  auto ok = load_config(from({{"DATABASE_URL", kDb}, {"APP_ENV", "production"},
-                              {"JWT_SECRET", std::string(40, 'k')}}));
+  auto ok = load_config(from(
+      {{"DATABASE_URL", kDb}, {"APP_ENV", "production"}, {"JWT_SECRET", std::string(40, 'k')}}));
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->jwt_secret, std::string(40, 'k'));
 }
@@ -104,7 +111,8 @@ TEST(Config, ProductionNeedsALongJwtSecret) {
 TEST(Config, DevelopmentGeneratesTheJwtSecretOnceAndKeepsIt) {
   auto c = load_config(from({{"DATABASE_URL", kDb}}));
   ASSERT_TRUE(c);
-  const auto dir = std::filesystem::temp_directory_path() / ("declic-secret-" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("declic-secret-" + std::to_string(getpid()));
   c->jwt_secret_file = (dir / "var" / "jwt-secret").string();
   ASSERT_TRUE(ensure_jwt_secret(*c));
   const auto first = c->jwt_secret;

@@ -4,9 +4,12 @@ namespace declic::core::auth {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::client: return "CLIENT";
-    case Role::professionnel: return "PROFESSIONNEL";
-    case Role::admin: return "ADMIN";
+    case Role::client:
+      return "CLIENT";
+    case Role::professionnel:
+      return "PROFESSIONNEL";
+    case Role::admin:
+      return "ADMIN";
   }
   return "CLIENT";
 }

@@ -36,8 +36,8 @@ void RouteMetrics::render(std::string& out, const std::string& method,
   char sum[48];
   std::snprintf(sum, sizeof sum, "%.6f", sum_ns_.load(std::memory_order_relaxed) / 1e9);
   out += "declic_http_request_duration_seconds_sum{" + labels + "} " + sum + "\n";
-  out += "declic_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) +
-         "\n";
+  out +=
+      "declic_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) + "\n";
 }
 
 }  // namespace declic::core::http

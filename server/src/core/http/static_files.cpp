@@ -59,8 +59,7 @@ std::optional<Response> StaticFiles::file(std::string_view relative) const {
   std::ostringstream body;
   body << in.rdbuf();
   auto res = Response::text(200, body.str(), std::string(content_type_for(relative)));
-  res.set("Cache-Control",
-          std::string(relative.starts_with("assets/") ? kImmutable : kRevalidate));
+  res.set("Cache-Control", std::string(relative.starts_with("assets/") ? kImmutable : kRevalidate));
   return res;
 }
 

@@ -2,7 +2,6 @@
 
 #include <date/tz.h>
 
-
 namespace declic::core::time {
 
 namespace chr = std::chrono;
@@ -67,8 +66,7 @@ std::string format_date(Date d) {
 std::optional<Instant> parse_rfc3339(std::string_view s) {
   if (s.size() < 20 || s.size() > 40) return std::nullopt;
   const auto day = parse_date(s.substr(0, 10));
-  if (!day || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
-    return std::nullopt;
+  if (!day || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':') return std::nullopt;
   const int h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2);
   if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return std::nullopt;
   std::size_t pos = 19;
@@ -127,9 +125,13 @@ std::string format_clock(int minutes) {
   return out;
 }
 
-int iso_weekday(Date d) { return static_cast<int>(chr::weekday(d).iso_encoding()); }
+int iso_weekday(Date d) {
+  return static_cast<int>(chr::weekday(d).iso_encoding());
+}
 
-Instant now() { return chr::floor<chr::seconds>(chr::system_clock::now()); }
+Instant now() {
+  return chr::floor<chr::seconds>(chr::system_clock::now());
+}
 
 std::optional<Zone> Zone::find(std::string_view name) {
   if (name.empty() || name.size() > 64) return std::nullopt;
@@ -158,6 +160,8 @@ std::string Zone::format_local(Instant t) const {
   return format_date(Date(day)) + " " + format_clock(static_cast<int>(minutes));
 }
 
-std::string_view Zone::name() const { return zone_->name(); }
+std::string_view Zone::name() const {
+  return zone_->name();
+}
 
 }  // namespace declic::core::time

@@ -21,7 +21,7 @@ using Date = std::chrono::sys_days;        // a calendar date, no zone attached
 // RFC 3339 with an offset: "2027-03-14T09:00:00Z", "2027-03-14T10:00:00+01:00"; fractional
 // seconds accepted only when zero. nullopt for anything else, including impossible dates.
 std::optional<Instant> parse_rfc3339(std::string_view text);
-std::string format_rfc3339(Instant t);  // always UTC: "2027-03-14T09:00:00Z"
+std::string format_rfc3339(Instant t);             // always UTC: "2027-03-14T09:00:00Z"
 void append_rfc3339(std::string& out, Instant t);  // the same, without a string of its own
 
 std::optional<Date> parse_date(std::string_view text);  // "YYYY-MM-DD"
@@ -35,8 +35,12 @@ int iso_weekday(Date d);  // 1 = Monday … 7 = Sunday
 
 Instant now();
 // Seconds since the Unix epoch, as stored and sent to PostgreSQL (`to_timestamp`).
-inline std::int64_t epoch(Instant t) { return t.time_since_epoch().count(); }
-inline Instant instant(std::int64_t seconds) { return Instant(std::chrono::seconds(seconds)); }
+inline std::int64_t epoch(Instant t) {
+  return t.time_since_epoch().count();
+}
+inline Instant instant(std::int64_t seconds) {
+  return Instant(std::chrono::seconds(seconds));
+}
 
 // A zone of the tz database. Cheap to copy; valid for the life of the process.
 class Zone {

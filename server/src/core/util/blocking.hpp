@@ -37,10 +37,10 @@ auto run_blocking(boost::asio::thread_pool& pool, F f) {
             failure = std::current_exception();
           }
           auto home = asio::get_associated_executor(handler);
-          asio::dispatch(home, [handler = std::move(handler), failure,
-                                result = std::move(result)]() mutable {
-            std::move(handler)(failure, std::move(result));
-          });
+          asio::dispatch(
+              home, [handler = std::move(handler), failure, result = std::move(result)]() mutable {
+                std::move(handler)(failure, std::move(result));
+              });
         });
       },
       asio::use_awaitable, std::move(f));

@@ -64,8 +64,10 @@ boost::asio::awaitable<http::Response> AuditController::list(http::Request& req)
   if (!read_time(req, "to", true, q.to_epoch))
     errors.push_back({"to", "invalid", "A date YYYY-MM-DD or an RFC 3339 time."});
   std::optional<std::int64_t> limit;
-  if (!read_positive(req, "limit", limit)) errors.push_back({"limit", "invalid", "A positive integer."});
-  if (!read_positive(req, "cursor", q.before_id)) errors.push_back({"cursor", "invalid", "Unknown cursor."});
+  if (!read_positive(req, "limit", limit))
+    errors.push_back({"limit", "invalid", "A positive integer."});
+  if (!read_positive(req, "cursor", q.before_id))
+    errors.push_back({"cursor", "invalid", "Unknown cursor."});
   if (!errors.empty()) co_return http::Response::problem(Error::validation(std::move(errors)));
   q.limit = static_cast<int>(std::min<std::int64_t>(limit.value_or(100), 200));  // capped
   auto events = co_await service_.list(*req.principal, q);

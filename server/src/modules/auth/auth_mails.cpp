@@ -30,8 +30,7 @@ core::mail::MailMessage reset_mail(const MailContext& c) {
           "Bonjour " + c.first_name +
               ",\n\nVous avez demandé à réinitialiser votre mot de passe. Choisissez-en un "
               "nouveau ici (lien valable une fois, pendant une heure) :\n" +
-              c.link +
-              "\n\nSi ce n'était pas vous, ignorez cet e-mail : rien ne change.\n\n" +
+              c.link + "\n\nSi ce n'était pas vous, ignorez cet e-mail : rien ne change.\n\n" +
               c.studio_name + "\n"};
 }
 

@@ -6,7 +6,9 @@ namespace declic::availability {
 
 namespace {
 
-bool overlaps(const Interval& a, const Interval& b) { return a.start < b.end && b.start < a.end; }
+bool overlaps(const Interval& a, const Interval& b) {
+  return a.start < b.end && b.start < a.end;
+}
 
 // `sorted_by_start` must be sorted; `from` skips intervals that ended before `range` and so
 // before every later range too (candidates come in time order within a working range).
@@ -75,7 +77,8 @@ SlotCheck check_slot(SlotQuery q, Instant start) {
   q.from = day - std::chrono::days(1);
   q.to = day + std::chrono::days(1);
   const auto has = [start](const std::vector<Interval>& slots) {
-    return std::any_of(slots.begin(), slots.end(), [start](const auto& s) { return s.start == start; });
+    return std::any_of(slots.begin(), slots.end(),
+                       [start](const auto& s) { return s.start == start; });
   };
   if (has(free_slots(q))) return SlotCheck::free;
   q.busy.clear();
