@@ -12,20 +12,23 @@ RACE=${RACE:-1000}
 
 source bench/lib.sh
 scripts/bootstrap
-cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
-out=bench/out/bookings && rm -rf "$out" && mkdir -p "$out"
+# DECLIC_BIN: the server to measure (bench/regression runs an older one); OUT: where the raw
+# outputs go; SECTION: the bench/RESULTS.md section to rewrite ("-": none).
+bin=${DECLIC_BIN:-build/release/server/declic}
+[[ -n ${DECLIC_BIN:-} ]] || { cmake --preset release >/dev/null && cmake --build --preset release >/dev/null; }
+out=${OUT:-bench/out/bookings} && rm -rf "$out" && mkdir -p "$out"
 
-pg_dir=bench/out/pg-bookings pg_port=$(free_port)
+pg_dir=$out/pg pg_port=$(free_port)
 rm -rf "$pg_dir"  # a fresh database each run
 db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
 port=$(free_port)
 password=benchmark-password
 env_vars=(DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url JWT_SECRET=bench-secret-bench-secret-bench-secret-0123
           MAIL_DIR=$out/mail)
-printf '%s\n' "$password" | env "${env_vars[@]}" build/release/server/declic create-admin \
+printf '%s\n' "$password" | env "${env_vars[@]}" "$bin" create-admin \
   --email admin@example.fr >/dev/null
 env "${env_vars[@]}" PORT=$port THREADS=$THREADS ACCESS_LOG=false \
-  build/release/server/declic serve >"$out/server.log" 2>&1 &
+  "$bin" serve >"$out/server.log" 2>&1 &
 server_pid=$!
 cleanup() {
   kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
@@ -103,5 +106,5 @@ Targets (issue: booking workflow): catalogue ≥ 15,000 req/s and a month of slo
 64 connections; the race → 1 booking, 0 5xx, under 10 s.
 MD
 )
-update_results bookings "$section"
+[[ ${SECTION:-bookings} == - ]] || update_results "${SECTION:-bookings}" "$section"
 echo "$section"

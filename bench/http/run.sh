@@ -11,10 +11,13 @@ THREADS=${THREADS:-1} WRK_THREADS=${WRK_THREADS:-1} CONNECTIONS=${CONNECTIONS:-6
 
 source bench/lib.sh
 scripts/bootstrap
-cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
-out=bench/out/http && rm -rf "$out" && mkdir -p "$out"
+# DECLIC_BIN: the server to measure (bench/regression runs an older one); OUT: where the raw
+# outputs go; SECTION: the bench/RESULTS.md section to rewrite ("-": none).
+bin=${DECLIC_BIN:-build/release/server/declic}
+[[ -n ${DECLIC_BIN:-} ]] || { cmake --preset release >/dev/null && cmake --build --preset release >/dev/null; }
+out=${OUT:-bench/out/http} && rm -rf "$out" && mkdir -p "$out"
 
-pg_dir=bench/out/pg pg_port=$(free_port)
+pg_dir=$out/pg pg_port=$(free_port)
 rm -rf "$pg_dir"  # a fresh database each run
 db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
 server_pid=""
@@ -27,7 +30,7 @@ trap cleanup EXIT
 start_server() {
   port=$(free_port)
   DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url PORT=$port THREADS=$THREADS ACCESS_LOG=${ACCESS_LOG:-false} \
-    build/release/server/declic serve >"$out/server-$1.log" 2>&1 &
+    "$bin" serve >"$out/server-$1.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do grep -q '"listening"' "$out/server-$1.log" && return; sleep 0.1; done
   echo "server did not start" >&2; cat "$out/server-$1.log" >&2; exit 1
@@ -95,5 +98,5 @@ thing request by request: a request in flight at SIGTERM gets its full answer.)
 Targets (issue: platform foundation): one-row read ≥ 15,000 req/s, p99 < 10 ms at 64 connections, RSS < 50 MB.
 MD
 )
-update_results http "$section"
+[[ ${SECTION:-http} == - ]] || update_results "${SECTION:-http}" "$section"
 echo "bench/RESULTS.md updated:"; echo "$section"
