@@ -1,5 +1,6 @@
 #include "app/test_routes.hpp"
 
+#include "core/auth/tokens.hpp"
 #include "core/error/try.hpp"
 #include "core/events/live_hub.hpp"
 #include "core/http/files.hpp"
@@ -10,8 +11,6 @@
 #include <boost/asio/this_coro.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/json.hpp>
-
-#include <openssl/evp.h>
 
 #include <charconv>
 #include <filesystem>
@@ -78,26 +77,16 @@ class TestRecorder {
 
 // Counts a body and hashes it as it streams in.
 http::Reply sink(Request&, http::BodyReader& body) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  core::auth::Sha256 sha;
   std::uint64_t bytes = 0;
   for (;;) {
     auto chunk = co_await body.next();
     if (!chunk) co_return problem(chunk.error());
     if (chunk->empty()) break;
     bytes += chunk->size();
-    EVP_DigestUpdate(ctx.get(), chunk->data(), chunk->size());
+    sha.update(*chunk);
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
-  std::string hex;
-  for (unsigned i = 0; i < length; ++i) {
-    char b[3];
-    std::snprintf(b, sizeof b, "%02x", digest[i]);
-    hex += b;
-  }
-  co_return http::json_reply(200, json::object{{"bytes", bytes}, {"sha256", hex}});
+  co_return http::json_reply(200, json::object{{"bytes", bytes}, {"sha256", sha.hex()}});
 }
 
 // `bytes` bytes of a repeating pattern (byte i is i % 251), produced as they are sent.

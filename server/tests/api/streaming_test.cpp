@@ -2,10 +2,9 @@
 // handed to its route chunk by chunk (2 GiB with no growth of the server), files sent with
 // sendfile under RFC 9110's ranges and validators, and generated bodies of an exact length.
 #include "api_client.hpp"
+#include "core/auth/tokens.hpp"
 
 #include <gtest/gtest.h>
-
-#include <openssl/evp.h>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -108,26 +107,17 @@ TEST_F(Streaming, ATwoGibibyteBodyStreamsThroughWithoutGrowingTheServer) {
       "PUT /api/test/sink HTTP/1.1\r\nHost: t\r\nContent-Length: " + std::to_string(kSize) +
       "\r\n\r\n";
   ASSERT_TRUE(write_all(fd, head.data(), head.size()));
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
-  EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+  declic::core::auth::Sha256 sha;
   const std::string chunk = pattern(0, 251 * 4096);  // whole periods: every chunk is the same
   for (std::uint64_t sent = 0; sent < kSize;) {
     const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(chunk.size(), kSize - sent));
     ASSERT_TRUE(write_all(fd, chunk.data(), n)) << "after " << sent << " bytes";
-    EVP_DigestUpdate(ctx.get(), chunk.data(), n);
+    sha.update(std::string_view(chunk.data(), n));
     sent += n;
   }
   const auto reply = read_response(fd);
   ::close(fd);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(ctx.get(), digest, &length);
-  std::string hex;
-  for (unsigned i = 0; i < length; ++i) {
-    char b[3];
-    std::snprintf(b, sizeof b, "%02x", digest[i]);
-    hex += b;
-  }
+  const auto hex = sha.hex();
   ASSERT_NE(reply.find("200 OK"), std::string::npos) << reply.substr(0, 300);
   const auto body = json::parse(reply.substr(reply.find("\r\n\r\n") + 4)).as_object();
   EXPECT_EQ(body.at("bytes").to_number<std::uint64_t>(), kSize);

@@ -75,14 +75,28 @@ std::string random_token() {
   return token;
 }
 
-std::string sha256_hex(std::string_view data) {
+Sha256::Sha256() {
   init_crypto();
+  crypto_hash_sha256_init(&state_);
+}
+
+void Sha256::update(std::string_view data) {
+  crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(data.data()),
+                            data.size());
+}
+
+std::string Sha256::hex() {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()),
-                     data.size());
+  crypto_hash_sha256_final(&state_, digest.data());
   std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 sha;
+  sha.update(data);
+  return sha.hex();
 }
 
 bool constant_time_equal(std::string_view a, std::string_view b) {

@@ -3,6 +3,8 @@
 // around them. A token is shown to its owner once; the database keeps only sha256_hex(token),
 // so a leaked table cannot be replayed. Compare secrets with constant_time_equal, never ==.
 
+#include <sodium/crypto_hash_sha256.h>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +24,17 @@ std::string random_token();
 
 // SHA-256 of data as 64 lower-case hex characters: the only form in which tokens are stored.
 std::string sha256_hex(std::string_view data);
+
+// The same over data that comes in pieces (a streamed upload).
+class Sha256 {
+ public:
+  Sha256();
+  void update(std::string_view data);
+  std::string hex();  // once, at the end
+
+ private:
+  crypto_hash_sha256_state state_;
+};
 
 // Equality whose time depends only on the length; false when the lengths differ.
 bool constant_time_equal(std::string_view a, std::string_view b);

@@ -41,6 +41,17 @@ std::vector<StoredEvent> decode_all(const db::Rows& rows) {
 
 }  // namespace
 
+std::optional<std::string> text_of(const boost::json::object& data, std::string_view name) {
+  const auto* v = data.if_contains(name);
+  if (!v || !v->is_string()) return std::nullopt;
+  return std::string(v->get_string());
+}
+
+bool flag_of(const boost::json::object& data, std::string_view name) {
+  const auto* v = data.if_contains(name);
+  return v && v->is_bool() && v->get_bool();
+}
+
 bool matches(std::string_view pattern, std::string_view type) {
   if (pattern == "*") return true;
   if (pattern.ends_with(".*")) return type.starts_with(pattern.substr(0, pattern.size() - 1));

@@ -114,6 +114,11 @@ class Bus {
   std::vector<Live> live_;
 };
 
+// A string field of an event's data; nullopt when absent or not a string.
+std::optional<std::string> text_of(const boost::json::object& data, std::string_view name);
+// A boolean field of an event's data; false when absent or not a boolean.
+bool flag_of(const boost::json::object& data, std::string_view name);
+
 // Whether `type` matches a subscription pattern (exact, "prefix.*", or "*").
 bool matches(std::string_view pattern, std::string_view type);
 

@@ -30,9 +30,7 @@ constexpr std::array<Audited, 10> kAudited{{
 }};
 
 std::string action_for(const core::events::Event& e, std::string_view action) {
-  const auto* forced = e.data.if_contains("forced");
-  if (forced && forced->is_bool() && forced->get_bool()) return "project.status_forced";
-  return std::string(action);
+  return core::events::flag_of(e.data, "forced") ? "project.status_forced" : std::string(action);
 }
 
 }  // namespace

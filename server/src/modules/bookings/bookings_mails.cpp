@@ -57,12 +57,6 @@ std::optional<MailEvent> mail_event(std::string_view type) {
   return std::nullopt;
 }
 
-std::optional<std::string> text(const core::events::StoredEvent& e, const char* name) {
-  const auto* v = e.data.if_contains(name);
-  if (!v || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
 }  // namespace
 
 core::Async<void> BookingMailer::mail(core::db::Queryable& tx, const core::events::StoredEvent& e) {
@@ -78,16 +72,16 @@ core::Async<void> BookingMailer::mail(core::db::Queryable& tx, const core::event
                    zone->format_local(booking.start) + " (" + std::string(zone->name()) + ")",
                    booking.service.name,
                    booking.client.first_name + " " + booking.client.last_name,
-                   text(e, "reason")};
-  const auto* by_client = e.data.if_contains("byClient");
-  if (by_client && by_client->is_bool() && by_client->get_bool()) {  // tell the professional
+                   core::events::text_of(e.data, "reason")};
+  if (core::events::flag_of(e.data, "byClient")) {  // the client acted: tell the professional
     DECLIC_CO_TRY(auto pro, co_await users_.find(tx, booking.professional_id));
     if (!pro) co_return core::Result<void>{};
     const auto& p = pro->profile;
     mail.to = Person{p.id, p.first_name, p.last_name, p.email, p.locale};
   }
   const auto message = booking_mail(mail);
-  co_return co_await core::mail::enqueue(tx, message);
+  DECLIC_CO_TRYV(co_await core::mail::enqueue(tx, message));
+  co_return core::Result<void>{};
 }
 
 }  // namespace declic::bookings

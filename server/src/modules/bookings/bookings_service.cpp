@@ -328,18 +328,15 @@ Async<Booking> BookingsService::reschedule(const Principal& me, const std::strin
 
 Async<void> BookingsService::cancel_for_project(core::db::Queryable& tx,
                                                 const core::events::Event& changed) {
-  const auto* to = changed.data.if_contains("to");
-  if (!to || !to->is_string() || to->get_string() != "CANCELLED") co_return Result<void>{};
-  const auto* booking_id = changed.data.if_contains("bookingId");
-  if (!booking_id || !booking_id->is_string()) co_return Result<void>{};
-  const std::string id(booking_id->get_string());
-  DECLIC_CO_TRY(auto current, co_await repository_->lock_row(tx, id));
+  using core::events::text_of;
+  const auto booking_id = text_of(changed.data, "bookingId");
+  if (text_of(changed.data, "to") != "CANCELLED" || !booking_id) co_return Result<void>{};
+  DECLIC_CO_TRY(auto current, co_await repository_->lock_row(tx, *booking_id));
   if (!next_status(current.status, BookingAction::cancel)) co_return Result<void>{};
   // A project note may be longer than a booking's reason may be.
-  std::optional<std::string> reason;
-  if (const auto* note = changed.data.if_contains("note");
-      note && note->is_string() && note->get_string().size() <= kMaxReasonBytes)
-    reason = std::string(note->get_string());
+  auto reason = text_of(changed.data, "note");
+  if (reason && reason->size() > kMaxReasonBytes) reason.reset();
+  const auto& id = *booking_id;
   DECLIC_CO_TRYV(co_await repository_->set_status(tx, id, BookingStatus::cancelled, reason));
   current.status = BookingStatus::cancelled;
   // Staff cancelled the project: the booking is cancelled on their behalf.

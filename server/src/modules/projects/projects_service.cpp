@@ -17,17 +17,6 @@ Error no_project() {
   return Error::not_found("project");
 }
 
-std::string text_field(const core::events::Event& e, const char* name) {
-  const auto* v = e.data.if_contains(name);
-  return v && v->is_string() ? std::string(v->get_string()) : std::string();
-}
-
-std::optional<std::string> optional_text(const core::events::Event& e, const char* name) {
-  const auto* v = e.data.if_contains(name);
-  if (!v || !v->is_string()) return std::nullopt;
-  return std::string(v->get_string());
-}
-
 Error refused(ProjectStatus from, ProjectStatus to) {
   return Error::conflict("invalid_transition", "A project goes " + std::string(to_string(from)) +
                                                    " → the next step or CANCELLED, not " +
@@ -93,7 +82,8 @@ Async<void> ProjectsService::create_for_booking(core::db::Queryable& tx,
   const std::optional<std::string> no_note;
   DECLIC_CO_TRYV(co_await repository_->add_event(tx, id, ProjectStatus::confirmed, no_note,
                                                  confirmed.actor_id));
-  const ProjectRef ref{id, booking_id, text_field(confirmed, "clientId")};
+  const ProjectRef ref{id, booking_id,
+                       core::events::text_of(confirmed.data, "clientId").value_or("")};
   const Cause cause{confirmed.actor_id, confirmed.ip};
   const auto event = created_event(ref, cause);
   co_return co_await events_.publish(tx, event);
@@ -107,7 +97,7 @@ Async<void> ProjectsService::cancel_for_booking(core::db::Queryable& tx,
   if (!is_open(current.status)) co_return Result<void>{};
   const std::optional<std::optional<std::string>> keep_due_date;
   DECLIC_CO_TRYV(co_await repository_->update(tx, *id, ProjectStatus::cancelled, keep_due_date));
-  const auto note = optional_text(cancelled, "reason");
+  const auto note = core::events::text_of(cancelled.data, "reason");
   DECLIC_CO_TRYV(
       co_await repository_->add_event(tx, *id, ProjectStatus::cancelled, note, cancelled.actor_id));
   const ProjectRef ref{*id, current.booking_id, current.client_id};
