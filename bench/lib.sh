@@ -24,3 +24,24 @@ else:
 path.write_text(text)
 PY
 }
+
+# A private PostgreSQL for the run, in $out/pg: sets db_url; it and the server stop on exit.
+start_pg() {
+  pg_dir=$out/pg pg_port=$(free_port)
+  db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
+  trap stop_all EXIT
+}
+stop_all() {
+  [[ -n ${server_pid:-} ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  [[ -n ${pg_dir:-} ]] && scripts/pg-local stop "$pg_dir" "$pg_port"
+}
+
+# `$bin serve` on $db_url and $port, in the background, VAR=value arguments added to its
+# environment; its output in $out/server.log. Returns once it listens; sets server_pid.
+start_declic() {
+  env DECLIC_ENV_FILE=/dev/null DATABASE_URL="$db_url" PORT="$port" "$@" "$bin" serve \
+    >"$out/server.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 100); do grep -q '"listening"' "$out/server.log" && return; sleep 0.1; done
+  echo "server did not start" >&2 && cat "$out/server.log" >&2 && exit 1
+}

@@ -10,25 +10,16 @@ LOGIN_CONNECTIONS=${LOGIN_CONNECTIONS:-8}
 
 source bench/lib.sh
 scripts/bootstrap
-cmake --preset release >/dev/null && cmake --build --preset release >/dev/null
-out=bench/out/auth && rm -rf "$out" && mkdir -p "$out"
+bin=${DECLIC_BIN:-build/release/server/declic}
+[[ -n ${DECLIC_BIN:-} ]] || { cmake --preset release >/dev/null && cmake --build --preset release >/dev/null; }
+out=${OUT:-bench/out/auth} && rm -rf "$out" && mkdir -p "$out"
 
-pg_dir=bench/out/pg-auth pg_port=$(free_port)
-rm -rf "$pg_dir"  # a fresh database each run
-db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
+start_pg
 port=$(free_port)
 # The flood comes from one address: lift the per-address sign-in limit for the run.
-DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url PORT=$port THREADS=$THREADS ACCESS_LOG=false \
-  BACKGROUND_THREADS=${BACKGROUND_THREADS:-1} DB_POOL_SIZE=${DB_POOL_SIZE:-16} \
-  JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 LOGIN_LIMIT_PER_IP=100000000 \
-  MAIL_DIR=$out/mail build/release/server/declic serve >"$out/server.log" 2>&1 &
-server_pid=$!
-cleanup() {
-  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  scripts/pg-local stop "$pg_dir" "$pg_port"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do grep -q '"listening"' "$out/server.log" && break; sleep 0.1; done
+start_declic THREADS="$THREADS" ACCESS_LOG=false BACKGROUND_THREADS="${BACKGROUND_THREADS:-1}" \
+  DB_POOL_SIZE="${DB_POOL_SIZE:-16}" JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 \
+  LOGIN_LIMIT_PER_IP=100000000 MAIL_DIR="$out/mail"
 
 register() {
   curl -sf -H 'Content-Type: application/json' \
@@ -73,5 +64,5 @@ Targets (issue: identity): \`GET /api/me\` ≥ 15,000 req/s with p99 < 10 ms at 
 during a login flood, \`/api/me\` p99 < 20 ms.
 MD
 )
-update_results auth "$section"
+[[ ${SECTION:-auth} == - ]] || update_results "${SECTION:-auth}" "$section"
 echo "$section"

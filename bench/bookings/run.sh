@@ -18,24 +18,14 @@ bin=${DECLIC_BIN:-build/release/server/declic}
 [[ -n ${DECLIC_BIN:-} ]] || { cmake --preset release >/dev/null && cmake --build --preset release >/dev/null; }
 out=${OUT:-bench/out/bookings} && rm -rf "$out" && mkdir -p "$out"
 
-pg_dir=$out/pg pg_port=$(free_port)
-rm -rf "$pg_dir"  # a fresh database each run
-db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
+start_pg
 port=$(free_port)
 password=benchmark-password
 env_vars=(DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url JWT_SECRET=bench-secret-bench-secret-bench-secret-0123
           MAIL_DIR=$out/mail)
 printf '%s\n' "$password" | env "${env_vars[@]}" "$bin" create-admin \
   --email admin@example.fr >/dev/null
-env "${env_vars[@]}" PORT=$port THREADS=$THREADS ACCESS_LOG=false \
-  "$bin" serve >"$out/server.log" 2>&1 &
-server_pid=$!
-cleanup() {
-  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  scripts/pg-local stop "$pg_dir" "$pg_port"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do grep -q '"listening"' "$out/server.log" && break; sleep 0.1; done
+start_declic "${env_vars[@]}" THREADS="$THREADS" ACCESS_LOG=false
 
 base=http://127.0.0.1:$port
 json() { python3 -c "import sys, json; print(json.load(sys.stdin)$1)"; }

@@ -13,19 +13,10 @@ bin=${DECLIC_BIN:-build/release/server/declic}
 out=${OUT:-bench/out/ws} && rm -rf "$out" && mkdir -p "$out"
 ulimit -n "$(ulimit -Hn)"
 
-pg_dir=$out/pg pg_port=$(free_port)
-db_url=$(scripts/pg-local start "$pg_dir" "$pg_port")
+start_pg
 port=$(free_port)
-DECLIC_ENV_FILE=/dev/null APP_ENV=test DATABASE_URL=$db_url PORT=$port THREADS=$THREADS \
-  ACCESS_LOG=false JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 DATA_DIR=$out/data \
-  MAIL_DIR=$out/mail "$bin" serve >"$out/server.log" 2>&1 &
-server_pid=$!
-cleanup() {
-  kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
-  scripts/pg-local stop "$pg_dir" "$pg_port"
-}
-trap cleanup EXIT
-for _ in $(seq 100); do grep -q '"listening"' "$out/server.log" && break; sleep 0.1; done
+start_declic APP_ENV=test THREADS="$THREADS" ACCESS_LOG=false DATA_DIR="$out/data" \
+  JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 MAIL_DIR="$out/mail"
 
 token=$(curl -sf -H 'Content-Type: application/json' \
   -d '{"email":"ws@example.fr","password":"benchmark-password","firstName":"Web","lastName":"Socket"}' \
