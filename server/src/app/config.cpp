@@ -208,6 +208,9 @@ Result<Config> load_config(const Lookup& env) {
   auto retention = integer<int>(env, "EVENT_RETENTION_DAYS", 7, 1, 3650);
   if (!retention) return retention.error();
   c.event_retention_days = *retention;
+  auto mail_delay = integer<int>(env, "MESSAGE_MAIL_DELAY", 600, 1, 86400);
+  if (!mail_delay) return mail_delay.error();
+  c.message_mail_delay = std::chrono::seconds(*mail_delay);
 
   c.log_level = text(env, "LOG_LEVEL", "info");
   if (c.log_level != "debug" && c.log_level != "info" && c.log_level != "warn" &&

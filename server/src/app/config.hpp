@@ -48,6 +48,8 @@ struct Config {
   // another attempt, and how long handled events are kept (for clients catching up).
   std::chrono::milliseconds event_handler_timeout{30000};
   int event_retention_days = 7;
+  // A message still unread this long after it was posted is mailed to its recipient.
+  std::chrono::seconds message_mail_delay{600};
 };
 
 // Looks a variable up; the real environment by default, a map in tests.

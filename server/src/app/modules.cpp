@@ -9,6 +9,10 @@
 #include "modules/auth/auth_module.hpp"
 #include "modules/availability/availability_module.hpp"
 #include "modules/bookings/bookings_module.hpp"
+#include "modules/files/files_module.hpp"
+#include "modules/live/live_module.hpp"
+#include "modules/messages/messages_module.hpp"
+#include "modules/notifications/notifications_module.hpp"
 #include "modules/projects/projects_module.hpp"
 #include "modules/services/services_module.hpp"
 #include "modules/settings/settings_module.hpp"
@@ -23,6 +27,13 @@ auth::AuthOptions auth_options(const Config& c) {
   o.login_limit_per_ip = c.login_limit_per_ip;
   return o;
 }
+
+notifications::Options notification_options(const Config& c) {
+  notifications::Options o;
+  o.message_mail_delay = c.message_mail_delay;
+  o.public_url = c.public_url;
+  return o;
+}
 }  // namespace
 
 Modules install_modules(core::ModuleContext& m, const Config& config) {
@@ -35,6 +46,11 @@ Modules install_modules(core::ModuleContext& m, const Config& config) {
   auto& availability = availability::install(m, {users, audit});
   auto& projects = projects::install(m);
   auto& bookings = bookings::install(m, {settings, services, availability, users});
+  auto& files = files::install(m, {config.data_dir, config.jwt_secret});
+  auto& messages = messages::install(m, {users, bookings, projects, files});
+  notifications::install(m, {users, settings, bookings, projects, messages},
+                         notification_options(config));
+  live::install(m);
   Modules modules{auth, users, services, availability, projects, bookings};
   install_client_overview(m, modules);
   if (config.env == Env::test) install_test_routes(m, config);

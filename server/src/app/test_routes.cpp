@@ -119,7 +119,7 @@ http::Reply generated(Request& req) {
 void install_test_routes(core::ModuleContext& m, const Config& config) {
   const std::filesystem::path data_dir(config.data_dir);
   auto& hub = m.own(std::make_unique<core::events::LiveHub>());
-  m.events.on_live([&hub](const auto& e) { hub.publish(*e); });
+  m.events.on_live([&hub](const auto& e) { hub.publish(*e, e->type); });
   auto& recorder = m.own(std::make_unique<TestRecorder>(data_dir / "test-events.log"));
   m.events.after_commit("test.record", "test.*",
                         [&recorder](core::db::Queryable& tx, const core::events::StoredEvent& e) {
@@ -135,10 +135,11 @@ void install_test_routes(core::ModuleContext& m, const Config& config) {
             const auto& me = *req.principal;
             const core::events::Viewer viewer{me.id(), me.is_staff()};
             const std::weak_ptr<http::WebSocket> weak = ws;
-            const auto subscription = hub.add(viewer, "test.*", [weak](const auto& frame) {
-              auto socket = weak.lock();
-              return socket && socket->send(frame);
-            });
+            const auto subscription =
+                hub.add(viewer, "test.*", [weak](std::int64_t, const auto& frame) {
+                  auto socket = weak.lock();
+                  return socket && socket->send(frame);
+                });
             asio::steady_timer expiry(co_await asio::this_coro::executor,
                                       std::chrono::system_clock::from_time_t(me.token_expires_at) -
                                           std::chrono::system_clock::now());

@@ -9,6 +9,8 @@
 //      its contract and gallery). Every transition of a booking and every change of its
 //      project takes it first, so the in-transaction subscribers on either side may lock
 //      the other side's rows in any order without deadlocking.
+//   3. mailbox(user id:kind) — what is mailed to one user about one kind of notification: the
+//      mail handlers take it (alone), so two of them never mail the same notifications.
 //
 // Advisory transaction locks: held until the transaction ends, re-entrant within it. The key
 // is a 64-bit hash of the id, seeded with the scope (a collision only serializes more).
@@ -17,7 +19,7 @@
 
 namespace declic::core::db {
 
-enum class LockScope : int { calendar = 0, booking = 1 };
+enum class LockScope : int { calendar = 0, booking = 1, mailbox = 2 };
 
 boost::asio::awaitable<Result<void>> lock(Queryable& tx, LockScope scope, const std::string& key);
 

@@ -16,7 +16,9 @@ constexpr db::Statement kInsert{
     "events_insert",
     "WITH e AS (INSERT INTO events (type, subject_id, actor_id, data, to_staff, to_users)"
     "           VALUES ($1, $2, $3::uuid, $4::jsonb, $5, $6::uuid[]) RETURNING seq)"
-    " INSERT INTO event_jobs (event_seq, handler) SELECT e.seq, h FROM e, unnest($7::text[]) h"};
+    " INSERT INTO event_jobs (event_seq, handler, lease_until)"
+    " SELECT e.seq, h, COALESCE(to_timestamp($8::float8 / 1000), now())"
+    " FROM e, unnest($7::text[]) h"};
 
 #define EVENT_COLUMNS                                                                      \
   "id, type, subject_id, actor_id, data::text, to_staff, array_to_string(to_users, ','), " \
@@ -31,6 +33,9 @@ constexpr db::Statement kAllSince{
     "events_all_since", "SELECT " EVENT_COLUMNS " FROM events WHERE id > $1 ORDER BY id LIMIT $2"};
 #undef EVENT_COLUMNS
 constexpr db::Statement kLastId{"events_last_id", "SELECT last_id FROM event_counter"};
+constexpr db::Statement kKeptAfter{
+    "events_kept_after",
+    "SELECT coalesce(min(id), (SELECT last_id + 1 FROM event_counter)) <= $1 + 1 FROM events"};
 
 std::vector<StoredEvent> decode_all(const db::Rows& rows) {
   std::vector<StoredEvent> out;
@@ -82,6 +87,16 @@ std::vector<std::string> Bus::groups_for(std::string_view type) const {
   return groups;
 }
 
+void Bus::expose(std::string type, std::string public_type) {
+  public_types_.emplace_back(std::move(type), std::move(public_type));
+}
+
+std::optional<std::string_view> Bus::public_type(std::string_view type) const {
+  for (const auto& [pattern, name] : public_types_)
+    if (matches(pattern, type)) return name;
+  return std::nullopt;
+}
+
 const Bus::AfterCommit* Bus::handler(std::string_view group, std::string_view type) const {
   for (const auto& s : after_commit_)
     if (s.group == group && matches(s.type, type)) return &s.handler;
@@ -94,10 +109,15 @@ void Bus::deliver_live(const std::shared_ptr<const StoredEvent>& e) const {
 
 Async<void> Bus::publish(db::Queryable& tx, const Event& e) {
   const auto data = boost::json::serialize(e.data);
-  DECLIC_CO_TRYV(co_await tx.query(
-      kInsert,
-      db::params(e.type, e.subject_id, e.actor_id, data, e.audience.staff,
-                 db::array_literal(e.audience.users), db::array_literal(groups_for(e.type)))));
+  std::optional<std::int64_t> not_before_ms;
+  if (e.not_before)
+    not_before_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(e.not_before->time_since_epoch())
+            .count();
+  DECLIC_CO_TRYV(
+      co_await tx.query(kInsert, db::params(e.type, e.subject_id, e.actor_id, data,
+                                            e.audience.staff, db::array_literal(e.audience.users),
+                                            db::array_literal(groups_for(e.type)), not_before_ms)));
   for (const auto& s : in_tx_)
     if (matches(s.type, e.type)) DECLIC_CO_TRYV(co_await s.handler(tx, e));
   co_return Result<void>{};
@@ -119,6 +139,11 @@ Async<std::vector<StoredEvent>> Bus::all_since(db::Queryable& db, std::int64_t a
 Async<std::int64_t> Bus::last_id(db::Queryable& db) {
   DECLIC_CO_TRY(auto rows, co_await db.query(kLastId));
   co_return rows[0].get<std::int64_t>(0);
+}
+
+Async<bool> Bus::kept_after(db::Queryable& db, std::int64_t after_id) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kKeptAfter, db::params(after_id)));
+  co_return rows[0].get<bool>(0);
 }
 
 }  // namespace declic::core::events

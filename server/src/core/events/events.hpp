@@ -24,6 +24,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -54,6 +55,9 @@ struct Event {
   std::string ip;  // of the request that caused it: for in-transaction subscribers, never stored
   boost::json::object data;
   Audience audience;
+  // After-commit groups run it no sooner than this (a mail due if a message is still unread
+  // in ten minutes); nullopt: at once.
+  std::optional<std::chrono::system_clock::time_point> not_before;
 };
 
 // An event as committed.
@@ -81,6 +85,10 @@ class Bus {
   // event and group. A group may subscribe to several types.
   void after_commit(std::string group, std::string type, AfterCommit handler);
   void on_live(Live listener);
+  // What a live client is told an event is: "booking.*" → "booking.updated". Events with no
+  // public name are never sent to clients.
+  void expose(std::string type, std::string public_type);
+  std::optional<std::string_view> public_type(std::string_view type) const;
 
   // Stores `e` in `tx` (with a job per after-commit group that wants it), then runs its
   // in-transaction subscribers; their error aborts the caller's transaction.
@@ -93,6 +101,8 @@ class Bus {
   Async<std::vector<StoredEvent>> all_since(db::Queryable& db, std::int64_t after_id, int limit);
   // The id of the latest committed event (0 when none).
   Async<std::int64_t> last_id(db::Queryable& db);
+  // Whether every event after `after_id` is still stored (none purged yet).
+  Async<bool> kept_after(db::Queryable& db, std::int64_t after_id);
 
   // For the Dispatcher.
   const AfterCommit* handler(std::string_view group, std::string_view type) const;
@@ -109,6 +119,7 @@ class Bus {
   };
   std::vector<std::string> groups_for(std::string_view type) const;
 
+  std::vector<std::pair<std::string, std::string>> public_types_;
   std::vector<InTxSubscription> in_tx_;
   std::vector<AfterCommitSubscription> after_commit_;
   std::vector<Live> live_;

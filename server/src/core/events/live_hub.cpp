@@ -23,19 +23,19 @@ std::size_t LiveHub::size() const {
   return connections_.size();
 }
 
-std::string LiveHub::frame(const StoredEvent& e) {
+std::string LiveHub::frame(const StoredEvent& e, std::string_view public_type) {
   return boost::json::serialize(
-      boost::json::object{{"id", e.id}, {"type", e.type}, {"data", e.data}});
+      boost::json::object{{"id", e.id}, {"type", public_type}, {"data", e.data}});
 }
 
-void LiveHub::publish(const StoredEvent& e) {
+void LiveHub::publish(const StoredEvent& e, std::string_view public_type) {
   Frame encoded;  // once, and only if someone may see it
   std::vector<std::uint64_t> gone;
   std::lock_guard lock(mutex_);
   for (auto& [id, c] : connections_) {
     if (!matches(c.types, e.type) || !c.viewer.may_see(e.audience)) continue;
-    if (!encoded) encoded = std::make_shared<const std::string>(frame(e));
-    if (!c.deliver(encoded)) gone.push_back(id);
+    if (!encoded) encoded = std::make_shared<const std::string>(frame(e, public_type));
+    if (!c.deliver(e.id, encoded)) gone.push_back(id);
   }
   for (auto id : gone) connections_.erase(id);
 }

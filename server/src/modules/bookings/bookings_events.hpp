@@ -8,8 +8,8 @@
 //   booking.rescheduled
 //
 // Each carries {bookingId, clientId, professionalId, serviceId, status, start, end,
-// byClient, reason?}. After commit, the bookings module mails the other side
-// (bookings_mails.cpp) and the audit module has recorded it.
+// byClient, reason?}. After commit, the notifications module tells the other side (in the
+// app and by mail), and live clients see "booking.updated"; the audit module has recorded it.
 
 #include "core/auth/principal.hpp"
 #include "core/events/events.hpp"

@@ -1,29 +1,25 @@
 #include "modules/bookings/bookings_module.hpp"
 
 #include "modules/bookings/bookings_controller.hpp"
-#include "modules/bookings/bookings_mails.hpp"
 
 namespace declic::bookings {
 
 namespace {
 
-void subscribe(core::ModuleContext& m, BookingsService& service, BookingMailer& mailer) {
+void subscribe(core::ModuleContext& m, BookingsService& service) {
   using core::events::Event;
-  using core::events::StoredEvent;
   m.events.on("project.status_changed", [&service](core::db::Queryable& tx, const Event& e) {
     return service.cancel_for_project(tx, e);
   });
-  m.events.after_commit(
-      "bookings.mail", "booking.*",
-      [&mailer](core::db::Queryable& tx, const StoredEvent& e) { return mailer.mail(tx, e); });
+  // Live: every booking change reaches the web app as one public type.
+  m.events.expose("booking.*", "booking.updated");
 }
 
 }  // namespace
 
 BookingsService& install(core::ModuleContext& m, const BookingsService::Imports& imports) {
   auto& service = m.own(std::make_unique<BookingsService>(m.db, m.events, imports));
-  auto& mailer = m.own(std::make_unique<BookingMailer>(service, imports.settings, imports.users));
-  subscribe(m, service, mailer);
+  subscribe(m, service);
 
   auto& c = m.own(std::make_unique<BookingsController>(service));
   const auto& g = m.guards;

@@ -5,8 +5,8 @@
 namespace declic::bookings {
 
 // /api/bookings/* and GET /api/services/{id}/slots; frees a cancelled project's booking
-// (in-transaction subscription to project.status_changed); mails each booking change to the
-// other side after commit (group "bookings.mail").
+// (in-transaction subscription to project.status_changed); exposes the booking events to live
+// clients as "booking.updated".
 BookingsService& install(core::ModuleContext& m, const BookingsService::Imports& imports);
 
 }  // namespace declic::bookings

@@ -72,7 +72,7 @@ class BookingsService {
   // In the transaction of a project's status change (project.status_changed): a project
   // cancelled by staff cancels its live booking, freeing the slot.
   Async<void> cancel_for_project(core::db::Queryable& tx, const core::events::Event& changed);
-  // For the mails after commit.
+  // For other modules (messages, notifications): a booking as stored, whoever asks.
   Async<Booking> find(core::db::Queryable& db, const std::string& id);
 
  private:

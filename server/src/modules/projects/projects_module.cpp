@@ -13,6 +13,7 @@ void subscribe(core::events::Bus& events, ProjectsService& service) {
   events.on("booking.cancelled", [&service](core::db::Queryable& tx, const Event& e) {
     return service.cancel_for_booking(tx, e);
   });
+  events.expose("project.*", "project.updated");
 }
 }  // namespace
 

@@ -40,6 +40,10 @@ Async<Project> ProjectsService::get(const Principal& me, const std::string& id) 
   co_return project;
 }
 
+Async<Project> ProjectsService::find(core::db::Queryable& db, const std::string& id) {
+  co_return co_await repository_->get(db, id);
+}
+
 Async<Project> ProjectsService::update(const Principal& me, const std::string& id,
                                        const ProjectPatch& patch, const std::string& ip) {
   if (!me.is_staff()) co_return Error::forbidden();

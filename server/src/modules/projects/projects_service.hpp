@@ -31,6 +31,9 @@ class ProjectsService {
   Async<Project> update(const Principal& me, const std::string& id, const ProjectPatch& patch,
                         const std::string& ip);
 
+  // For other modules (messages, notifications): a project as stored, whoever asks.
+  Async<Project> find(core::db::Queryable& db, const std::string& id);
+
   // In the transaction that confirms or cancels the booking (booking.confirmed,
   // booking.cancelled), under its lock.
   Async<void> create_for_booking(core::db::Queryable& tx, const core::events::Event& confirmed);

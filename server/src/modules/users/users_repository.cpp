@@ -50,6 +50,11 @@ constexpr db::Statement kList{
     "        < ($3::bigint, $4::uuid))"
     " ORDER BY created_at DESC, id DESC LIMIT $5"};
 
+constexpr db::Statement kActiveStaff{"users_active_staff",
+                                     "SELECT " USER_COLUMNS
+                                     " FROM users WHERE role <> 'CLIENT' AND disabled_at IS NULL"
+                                     " ORDER BY created_at"};
+
 User decode(const db::Row& r) {
   User u;
   u.profile.id = r.get<std::string>(0);
@@ -134,6 +139,13 @@ Async<User> UsersRepository::update(Db& db, const std::string& id, const UserPat
 Async<bool> UsersRepository::set_password(Db& db, const std::string& id, const std::string& hash) {
   DECLIC_CO_TRY(auto rows, co_await db.query(kSetPassword, db::params(id, hash)));
   co_return rows.affected() == 1;
+}
+
+Async<std::vector<User>> UsersRepository::active_staff(Db& db) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kActiveStaff));
+  std::vector<User> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back(decode(rows[i]));
+  co_return out;
 }
 
 Async<UserPage> UsersRepository::list(Db& db, const UserQuery& q) {

@@ -19,6 +19,7 @@ class UsersRepository {
   Async<User> update(Db& db, const std::string& id, const UserPatch& patch);  // 404 inside
   Async<bool> set_password(Db& db, const std::string& id, const std::string& hash);
   Async<UserPage> list(Db& db, const UserQuery& query);
+  Async<std::vector<User>> active_staff(Db& db);
 };
 
 }  // namespace declic::users

@@ -105,6 +105,10 @@ Async<std::optional<User>> UsersService::find(core::db::Queryable& db, const std
   co_return co_await repository_->find(db, id);
 }
 
+Async<std::vector<User>> UsersService::active_staff(core::db::Queryable& db) {
+  co_return co_await repository_->active_staff(db);
+}
+
 Async<bool> UsersService::set_password(core::db::Queryable& db, const std::string& id,
                                        const std::string& hash) {
   co_return co_await repository_->set_password(db, id, hash);

@@ -37,6 +37,8 @@ class UsersService {
   Async<User> insert(core::db::Queryable& db, const NewUser& user);
   Async<std::optional<User>> find_by_email(core::db::Queryable& db, const std::string& email);
   Async<std::optional<User>> find(core::db::Queryable& db, const std::string& id);
+  // Every enabled PROFESSIONNEL and ADMIN (the studio's side of a conversation).
+  Async<std::vector<User>> active_staff(core::db::Queryable& db);
   Async<bool> set_password(core::db::Queryable& db, const std::string& id, const std::string& hash);
 
  private:

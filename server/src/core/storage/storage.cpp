@@ -1,0 +1,172 @@
+#include "core/storage/storage.hpp"
+
+#include "core/auth/tokens.hpp"
+
+#include <sodium.h>
+
+#include <cerrno>
+#include <cstring>
+#include <utility>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace declic::core::storage {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kHeadBytes = 64;
+
+Error io_error(std::string_view what) {
+  auto e = Error::internal();
+  e.cause = std::string(what) + ": " + std::strerror(errno);
+  return e;
+}
+
+bool has_prefix(std::string_view s, std::string_view prefix) {
+  return s.starts_with(prefix);
+}
+
+std::string hmac_hex(std::string_view key, std::string_view data) {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(&state, reinterpret_cast<const unsigned char*>(key.data()),
+                              key.size());
+  crypto_auth_hmacsha256_update(&state, reinterpret_cast<const unsigned char*>(data.data()),
+                                data.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  return auth::base64url_encode(std::string_view(reinterpret_cast<const char*>(mac), sizeof mac));
+}
+
+}  // namespace
+
+struct Upload::Hash {
+  auth::Sha256 sha;
+};
+
+Upload::Upload(int fd, fs::path temp, fs::path final_path, std::string key)
+    : fd_(fd),
+      temp_(std::move(temp)),
+      final_(std::move(final_path)),
+      key_(std::move(key)),
+      hash_(std::make_unique<Hash>()) {}
+
+Upload::Upload(Upload&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)),
+      temp_(std::move(other.temp_)),
+      final_(std::move(other.final_)),
+      key_(std::move(other.key_)),
+      size_(other.size_),
+      head_(std::move(other.head_)),
+      hash_(std::move(other.hash_)) {}
+
+Upload::~Upload() {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(temp_.c_str());
+}
+
+Result<void> Upload::write(std::string_view bytes) {
+  if (head_.size() < kHeadBytes) head_.append(bytes.substr(0, kHeadBytes - head_.size()));
+  hash_->sha.update(bytes);
+  size_ += bytes.size();
+  while (!bytes.empty()) {
+    const auto n = ::write(fd_, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return io_error("write");
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return {};
+}
+
+std::string Upload::sha256_hex() {
+  return hash_->sha.hex();
+}
+
+Result<std::string> Upload::commit() {
+  if (::fsync(fd_) != 0) return io_error("fsync");
+  ::close(std::exchange(fd_, -1));
+  if (::rename(temp_.c_str(), final_.c_str()) != 0) {
+    const auto e = io_error("rename");
+    ::unlink(temp_.c_str());
+    return e;
+  }
+  return key_;
+}
+
+Result<Upload> FileStore::create() {
+  // 128 random bits, hex: the first two characters name a folder (256 of them).
+  unsigned char id[16];
+  randombytes_buf(id, sizeof id);
+  char hex[33];
+  sodium_bin2hex(hex, sizeof hex, id, sizeof id);
+  const std::string key = std::string(hex, 2) + "/" + std::string(hex + 2);
+  const auto final_path = path_of(key);
+  std::error_code ec;
+  fs::create_directories(final_path.parent_path(), ec);
+  if (ec) {
+    auto e = Error::internal();
+    e.cause = "storage: " + ec.message();
+    return e;
+  }
+  auto temp = final_path;
+  temp += ".part";
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return io_error("open");
+  return Upload(fd, std::move(temp), final_path, key);
+}
+
+fs::path FileStore::path_of(std::string_view key) const {
+  return root_ / "files" / fs::path(key);
+}
+
+void FileStore::remove(std::string_view key) const {
+  std::error_code ec;
+  fs::remove(path_of(key), ec);
+}
+
+std::optional<std::string> sniff_mime(std::string_view h) {
+  if (has_prefix(h, "\xFF\xD8\xFF")) return "image/jpeg";
+  if (has_prefix(h, "\x89PNG\r\n\x1A\n")) return "image/png";
+  if (has_prefix(h, "%PDF-")) return "application/pdf";
+  if (h.size() >= 12 && has_prefix(h, "RIFF") && h.substr(8, 4) == "WEBP") return "image/webp";
+  if (has_prefix(h, std::string_view("II*\0", 4)) || has_prefix(h, std::string_view("MM\0*", 4)))
+    return "image/tiff";
+  // ISO base media: a `ftyp` box whose major brand is one of HEIF's.
+  if (h.size() >= 12 && h.substr(4, 4) == "ftyp") {
+    const auto brand = h.substr(8, 4);
+    for (std::string_view heif : {"heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1"})
+      if (brand == heif) return "image/heic";
+  }
+  return std::nullopt;
+}
+
+std::string safe_file_name(std::string_view name) {
+  if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos)
+    name.remove_prefix(slash + 1);
+  std::string out;
+  for (unsigned char c : name)
+    if (c >= 0x20 && c != 0x7f && c != '"') out += static_cast<char>(c);
+  if (out.size() > 255) {
+    out.resize(255);
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  }
+  while (!out.empty() && (out.front() == '.' || out.front() == ' ')) out.erase(out.begin());
+  return out.empty() ? "file" : out;
+}
+
+LinkSigner::LinkSigner(std::string_view secret) : key_(hmac_hex(secret, "declic file links")) {}
+
+std::string LinkSigner::sign(std::string_view subject, std::int64_t exp) const {
+  return hmac_hex(key_, std::string(subject) + "|" + std::to_string(exp));
+}
+
+bool LinkSigner::valid(std::string_view subject, std::int64_t exp, std::string_view sig,
+                       std::int64_t now) const {
+  return exp >= now && auth::constant_time_equal(sign(subject, exp), sig);
+}
+
+}  // namespace declic::core::storage

@@ -1,0 +1,15 @@
+#include "modules/files/files_module.hpp"
+
+#include "modules/files/files_controller.hpp"
+
+namespace declic::files {
+
+FilesService& install(core::ModuleContext& m, const Options& options) {
+  auto& service = m.own(
+      std::make_unique<FilesService>(m.db, options.data_dir, options.link_secret, m.blocking));
+  auto& c = m.own(std::make_unique<FilesController>(service));
+  m.router.get("/api/files/{id}/content", c, &FilesController::content);
+  return service;
+}
+
+}  // namespace declic::files

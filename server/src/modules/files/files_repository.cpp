@@ -1,0 +1,59 @@
+#include "modules/files/files_repository.hpp"
+
+#include "core/error/try.hpp"
+#include "core/util/uuid.hpp"
+
+namespace declic::files {
+
+namespace db = core::db;
+
+namespace {
+
+#define FILE_COLUMNS \
+  "id, storage_key, purpose, owner_id, name, mime_type, size_bytes, sha256, rfc3339(created_at)"
+
+constexpr db::Statement kInsert{
+    "files_insert",
+    "INSERT INTO files (storage_key, purpose, owner_id, name, mime_type, size_bytes, sha256)"
+    " VALUES ($1, $2, $3::uuid, $4, $5, $6, $7) RETURNING " FILE_COLUMNS};
+constexpr db::Statement kGet{"files_get", "SELECT " FILE_COLUMNS " FROM files WHERE id = $1::uuid"};
+constexpr db::Statement kFindMany{"files_find_many",
+                                  "SELECT " FILE_COLUMNS " FROM files WHERE id = ANY ($1::uuid[])"};
+#undef FILE_COLUMNS
+
+StoredFile decode(const db::Row& r) {
+  return {r.get<std::string>(0),  r.get<std::string>(1),
+          r.get<std::string>(2),  r.get<std::optional<std::string>>(3),
+          r.get<std::string>(4),  r.get<std::string>(5),
+          r.get<std::int64_t>(6), r.get<std::string>(7),
+          r.get<std::string>(8)};
+}
+
+}  // namespace
+
+Async<StoredFile> FilesRepository::insert(Db& db, const StoredFile& f) {
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(kInsert, db::params(f.storage_key, f.purpose, f.owner_id, f.name,
+                                                      f.mime_type, f.size_bytes, f.sha256)));
+  co_return decode(rows[0]);
+}
+
+Async<StoredFile> FilesRepository::get(Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return core::Error::not_found("file");
+  DECLIC_CO_TRY(auto rows, co_await db.query(kGet, db::params(id)));
+  if (rows.empty()) co_return core::Error::not_found("file");
+  co_return decode(rows[0]);
+}
+
+Async<std::vector<StoredFile>> FilesRepository::find_many(Db& db,
+                                                          const std::vector<std::string>& ids) {
+  std::vector<std::string> valid;
+  for (const auto& id : ids)
+    if (core::is_uuid(id)) valid.push_back(id);
+  DECLIC_CO_TRY(auto rows, co_await db.query(kFindMany, db::params(db::array_literal(valid))));
+  std::vector<StoredFile> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back(decode(rows[i]));
+  co_return out;
+}
+
+}  // namespace declic::files

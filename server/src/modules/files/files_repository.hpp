@@ -1,0 +1,21 @@
+#pragma once
+#include "core/async.hpp"
+#include "core/db/db.hpp"
+#include "modules/files/files_model.hpp"
+
+#include <vector>
+
+namespace declic::files {
+
+using core::Async;
+
+// SQL for the files table.
+class FilesRepository {
+ public:
+  using Db = core::db::Queryable;
+  Async<StoredFile> insert(Db& db, const StoredFile& f);
+  Async<StoredFile> get(Db& db, const std::string& id);  // 404 inside
+  Async<std::vector<StoredFile>> find_many(Db& db, const std::vector<std::string>& ids);
+};
+
+}  // namespace declic::files

@@ -1,0 +1,63 @@
+#pragma once
+// Stored files: uploads written to the file store as they arrive, their type checked by
+// content before they are recorded, and their content served through short-lived signed
+// links (`GET /api/files/{id}/content?variant=original&exp=…&sig=…`), so an <img src> works
+// without a header and a link handed on stops working within minutes. Who may be given a link
+// is the owning module's rule (messages: the conversation's client and the staff).
+
+#include "core/async.hpp"
+#include "core/auth/principal.hpp"
+#include "core/db/db.hpp"
+#include "core/storage/storage.hpp"
+#include "modules/files/files_model.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+namespace declic::files {
+
+using core::Async;
+
+class FilesRepository;
+
+class FilesService {
+ public:
+  FilesService(core::db::Pool& db, std::filesystem::path data_dir, std::string_view link_secret,
+               boost::asio::thread_pool& blocking);
+  ~FilesService();
+
+  // A new file to write the upload's bytes into.
+  core::Result<core::storage::Upload> begin_upload();
+  // Whether what `upload` holds so far is of an `allowed` type (decided once enough has
+  // arrived to tell; true until then).
+  static bool plausible(const core::storage::Upload& upload,
+                        const std::vector<std::string>& allowed);
+  // Checks the type by content (415 unless `allowed`), flushes the file to disk (off the event
+  // loop) and records it for `owner`.
+  Async<StoredFile> finish_upload(const std::string& owner_id, core::storage::Upload upload,
+                                  std::string name, std::string purpose,
+                                  const std::vector<std::string>& allowed);
+  Async<std::vector<StoredFile>> find_many(core::db::Queryable& db,
+                                           const std::vector<std::string>& ids);
+
+  // The signed link to the file's content, valid for `ttl`.
+  std::string content_url(const std::string& file_id, std::chrono::seconds ttl) const;
+  // The file a link names, when its signature and expiry hold (403 otherwise).
+  Async<std::pair<StoredFile, std::filesystem::path>> open_by_link(const std::string& id,
+                                                                   const std::string& variant,
+                                                                   std::int64_t exp,
+                                                                   const std::string& sig);
+
+ private:
+  core::db::Pool& db_;
+  core::storage::FileStore store_;
+  core::storage::LinkSigner signer_;
+  boost::asio::thread_pool& blocking_;
+  std::unique_ptr<FilesRepository> repository_;
+};
+
+}  // namespace declic::files
