@@ -1,5 +1,11 @@
 #include "api_client.hpp"
 
+#include "core/auth/jwt.hpp"
+#include "core/auth/tokens.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -22,49 +28,67 @@ std::string refresh_cookie(const HttpResponse& r) {
   return header.substr(0, header.find(';'));
 }
 
+std::vector<std::string> mails_to(const std::string& dir, const std::string& to) {
+  namespace fs = std::filesystem;
+  std::vector<std::pair<fs::file_time_type, std::string>> found;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() != ".eml") continue;
+    std::ifstream in(entry.path());
+    std::stringstream ss;
+    ss << in.rdbuf();
+    auto text = ss.str();
+    if (text.find("\nTo: " + to + "\r") != std::string::npos ||
+        text.find("\nTo: " + to + "\n") != std::string::npos)
+      found.emplace_back(entry.last_write_time(), std::move(text));
+  }
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (auto& [time, text] : found) out.push_back(std::move(text));
+  return out;
+}
+
 std::string wait_for_mail(const std::string& dir, const std::string& to,
                           std::chrono::milliseconds wait) {
-  namespace fs = std::filesystem;
   const auto deadline = std::chrono::steady_clock::now() + wait;
   do {
-    std::string newest;
-    fs::file_time_type newest_time{};
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(dir, ec)) {
-      if (entry.path().extension() != ".eml") continue;
-      std::ifstream in(entry.path());
-      std::stringstream ss;
-      ss << in.rdbuf();
-      const auto text = ss.str();
-      if (text.find("\nTo: " + to + "\r") == std::string::npos &&
-          text.find("\nTo: " + to + "\n") == std::string::npos)
-        continue;
-      if (newest.empty() || entry.last_write_time() >= newest_time) {
-        newest = text;
-        newest_time = entry.last_write_time();
-      }
-    }
-    if (!newest.empty()) return newest;
+    if (auto mails = mails_to(dir, to); !mails.empty()) return mails.back();
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   } while (std::chrono::steady_clock::now() < deadline);
   return {};
 }
 
-std::string token_from_mail(const std::string& mail) {
-  // Undo quoted-printable: soft line breaks and =3D.
+std::string short_lived_token(const StudioAccount& account, int seconds) {
+  const auto payload = account.token.substr(account.token.find('.') + 1);
+  const auto claims =
+      boost::json::parse(*core::auth::base64url_decode(payload.substr(0, payload.find('.'))));
+  const auto now = std::time(nullptr);
+  core::auth::JwtCodec codec(kTestJwtSecret);
+  return codec.sign({account.id, std::string(claims.at("role").as_string()),
+                     std::string(claims.at("sid").as_string()), now, now + seconds});
+}
+
+std::string decode_quoted_printable(const std::string& mail) {
   std::string text;
+  const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
   for (std::size_t i = 0; i < mail.size(); ++i) {
-    if (mail[i] == '=' && i + 2 < mail.size() && mail[i + 1] == '\r' && mail[i + 2] == '\n') {
+    if (mail.compare(i, 3, "=\r\n") == 0) {
       i += 2;
-    } else if (mail[i] == '=' && i + 1 < mail.size() && mail[i + 1] == '\n') {
+    } else if (mail.compare(i, 2, "=\n") == 0) {
       i += 1;
-    } else if (mail.compare(i, 3, "=3D") == 0) {
-      text += '=';
+    } else if (mail[i] == '=' && i + 2 < mail.size() && hex(mail[i + 1]) && hex(mail[i + 2])) {
+      text += static_cast<char>(std::stoi(mail.substr(i + 1, 2), nullptr, 16));
       i += 2;
     } else {
       text += mail[i];
     }
   }
+  return text;
+}
+
+std::string token_from_mail(const std::string& mail) {
+  const auto text = decode_quoted_printable(mail);
   const auto at = text.find("token=");
   if (at == std::string::npos) return {};
   auto end = text.find_first_of("&\r\n \t", at);

@@ -62,7 +62,15 @@ std::string refresh_cookie(const HttpResponse& r);
 // The newest .eml in `dir` whose To: is `to`; empty when none within `wait`.
 std::string wait_for_mail(const std::string& dir, const std::string& to,
                           std::chrono::milliseconds wait = std::chrono::seconds(10));
-// The token in a mailed link (…?token=XYZ), undoing quoted-printable soft breaks.
+// A mail with its quoted-printable body decoded (soft breaks and =XX bytes).
+std::string decode_quoted_printable(const std::string& mail);
+// The token in a mailed link (…?token=XYZ).
 std::string token_from_mail(const std::string& mail);
+// Every .eml in `dir` whose To: is `to`, oldest first.
+std::vector<std::string> mails_to(const std::string& dir, const std::string& to);
+
+// A token for `account`'s own session that expires in `seconds`: signed with the test key,
+// as the server would have (only its expiry differs).
+std::string short_lived_token(const StudioAccount& account, int seconds);
 
 }  // namespace declic::test

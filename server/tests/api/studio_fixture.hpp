@@ -26,6 +26,7 @@ class Studio : public ::testing::Test {
       auto env = server_env(database->url());
       env["LOGIN_LIMIT_PER_IP"] = "100000";
       env["DB_ACQUIRE_TIMEOUT_MS"] = "20000";  // races queue for connections, never 503
+      env["MESSAGE_MAIL_DELAY"] = "3";         // unread messages are mailed after 3 s, not 10 min
       mail_dir = env["MAIL_DIR"];
       server = new ServerProcess(env);
       api = new Api(server->port());

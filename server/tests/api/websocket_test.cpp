@@ -3,8 +3,6 @@
 // shutdown closes it cleanly, live events reach the sockets allowed to see them, and a
 // thousand sockets are held with bounded memory.
 #include "api_client.hpp"
-#include "core/auth/jwt.hpp"
-#include "core/auth/tokens.hpp"
 #include "ws_client.hpp"
 
 #include <gtest/gtest.h>
@@ -31,18 +29,6 @@ long rss(pid_t pid) {
   for (std::string line; std::getline(status, line);)
     if (line.starts_with("VmRSS:")) return std::stol(line.substr(6)) * 1024;
   return -1;
-}
-
-// A token for `account`'s own session that expires in `seconds`: signed with the test key,
-// as the server would have (only its expiry differs).
-std::string short_lived_token(const StudioAccount& account, int seconds) {
-  const auto payload = account.token.substr(account.token.find('.') + 1);
-  const auto claims =
-      json::parse(*declic::core::auth::base64url_decode(payload.substr(0, payload.find('.'))));
-  const auto now = std::time(nullptr);
-  declic::core::auth::JwtCodec codec(kTestJwtSecret);
-  return codec.sign({account.id, std::string(claims.at("role").as_string()),
-                     std::string(claims.at("sid").as_string()), now, now + seconds});
 }
 
 class WebSockets : public ::testing::Test {

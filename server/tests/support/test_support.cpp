@@ -248,10 +248,12 @@ bool can_connect(int port) {
 // ---- The server binary ------------------------------------------------------------------
 
 std::map<std::string, std::string> server_env(const std::string& database_url) {
+  const auto run_dir = std::string(DECLIC_BUILD_DIR) + "/test-runs/" + unique_name("server");
   return {{"DATABASE_URL", database_url},
           {"APP_ENV", "test"},
           {"JWT_SECRET", kTestJwtSecret},
-          {"MAIL_DIR", std::string(DECLIC_BUILD_DIR) + "/" + unique_name("mail")},
+          {"MAIL_DIR", run_dir + "/mail"},
+          {"DATA_DIR", run_dir + "/data"},
           {"PUBLIC_URL", "http://declic.test"},
           {"HOST", "127.0.0.1"},
           {"PORT", "0"},

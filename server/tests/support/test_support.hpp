@@ -113,8 +113,9 @@ class ServerProcess {
 inline constexpr const char* kTestJwtSecret = "test-secret-for-api-tests-0123456789abcdef";
 inline constexpr const char* kTestOrigin = "http://declic.test";
 
-// Environment for a server on a fresh database: test JWT key, .eml mail folder of its own,
-// PUBLIC_URL http://declic.test (the Origin refresh and logout must carry).
+// Environment for a server on a fresh database: test JWT key, a .eml mail folder (MAIL_DIR)
+// and a DATA_DIR of its own under <build>/test-runs, PUBLIC_URL http://declic.test (the
+// Origin refresh and logout must carry).
 std::map<std::string, std::string> server_env(const std::string& database_url);
 
 // ---- Coroutines ---------------------------------------------------------------------------

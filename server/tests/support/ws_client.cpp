@@ -7,6 +7,7 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include <deque>
 #include <stdexcept>
 
 namespace declic::test {
@@ -21,7 +22,8 @@ struct WsClient::Impl {
   websocket::stream<tcp::socket> ws{ioc};
   beast::flat_buffer buffer;
   int refused = 0;
-  bool open = false, closed = false;
+  bool open = false, closed = false, reading = false;
+  std::deque<std::string> received;
   std::optional<int> close_code;
 };
 
@@ -64,38 +66,38 @@ void WsClient::send(const std::string& text) {
   impl_->ws.write(asio::buffer(text));
 }
 
+// A read stays pending across calls: a timeout leaves the socket usable.
 std::optional<std::string> WsClient::receive(std::chrono::milliseconds timeout) {
   auto& s = *impl_;
-  if (!s.open || s.closed) return std::nullopt;
-  std::optional<std::string> out;
-  bool done = false;
-  s.ws.async_read(s.buffer, [&](boost::system::error_code ec, std::size_t) {
-    done = true;
-    if (ec) {
-      s.closed = true;
-      if (ec == websocket::error::closed) s.close_code = s.ws.reason().code;
-      return;
-    }
-    out = beast::buffers_to_string(s.buffer.data());
-    s.buffer.consume(s.buffer.size());
-  });
-  s.ioc.restart();
-  s.ioc.run_for(timeout);
-  if (!done) {  // timed out: cancel the read, which then completes
-    s.ws.next_layer().cancel();
-    s.ioc.restart();
-    s.ioc.run();
-    s.closed = true;  // a cancelled read leaves the stream unusable
-    return std::nullopt;
+  if (s.received.empty() && s.open && !s.closed && !s.reading) {
+    s.reading = true;
+    s.ws.async_read(s.buffer, [&s](boost::system::error_code ec, std::size_t) {
+      s.reading = false;
+      if (ec) {
+        s.closed = true;
+        if (ec == websocket::error::closed) s.close_code = s.ws.reason().code;
+        return;
+      }
+      s.received.push_back(beast::buffers_to_string(s.buffer.data()));
+      s.buffer.consume(s.buffer.size());
+    });
   }
-  return out;
+  if (s.reading) {
+    s.ioc.restart();
+    s.ioc.run_for(timeout);
+  }
+  if (s.received.empty()) return std::nullopt;
+  auto text = std::move(s.received.front());
+  s.received.pop_front();
+  return text;
 }
 
 void WsClient::close() {
   auto& s = *impl_;
   if (!s.open || s.closed) return;
-  boost::system::error_code ec;
-  s.ws.close(websocket::close_code::normal, ec);
+  s.ws.async_close(websocket::close_code::normal, [](boost::system::error_code) {});
+  s.ioc.restart();
+  s.ioc.run_for(std::chrono::seconds(5));
   s.closed = true;
 }
 

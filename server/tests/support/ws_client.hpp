@@ -23,7 +23,8 @@ class WsClient {
   // The HTTP status when the upgrade was refused (0 when it was accepted).
   int refused_status() const;
   void send(const std::string& text);
-  // The next message; nullopt when the socket closed or `timeout` passed.
+  // The next message; nullopt when the socket closed or `timeout` passed (the socket stays
+  // usable).
   std::optional<std::string> receive(std::chrono::milliseconds timeout = std::chrono::seconds(5));
   // The close code the server sent, once receive() saw the close.
   std::optional<int> close_code() const;

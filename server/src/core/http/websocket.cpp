@@ -129,6 +129,8 @@ asio::awaitable<void> WebSocketSession::drain(std::shared_ptr<WebSocketSession> 
 }
 
 asio::awaitable<void> WebSocketSession::finish() {
+  // A close() the handler asked for just before returning is posted: let it go first.
+  co_await asio::post(ws_.get_executor(), asio::use_awaitable);
   request_close(websocket::close_code::normal, "");
   asio::steady_timer timer(ws_.get_executor());
   const auto deadline = std::chrono::steady_clock::now() + kFinishDeadline;

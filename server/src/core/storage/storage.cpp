@@ -143,12 +143,39 @@ std::optional<std::string> sniff_mime(std::string_view h) {
   return std::nullopt;
 }
 
+namespace {
+
+// The length of the well-formed UTF-8 sequence at `s[i]` (no overlong forms, no surrogates);
+// 0 when there is none.
+std::size_t utf8_sequence(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const auto lead = byte(0);
+  const std::size_t n = lead < 0x80                    ? 1
+                        : lead >= 0xC2 && lead <= 0xDF ? 2
+                        : lead >= 0xE0 && lead <= 0xEF ? 3
+                        : lead >= 0xF0 && lead <= 0xF4 ? 4
+                                                       : 0;
+  if (n == 0 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((byte(k) & 0xC0) != 0x80) return 0;
+  if ((lead == 0xE0 && byte(1) < 0xA0) || (lead == 0xED && byte(1) > 0x9F) ||
+      (lead == 0xF0 && byte(1) < 0x90) || (lead == 0xF4 && byte(1) > 0x8F))
+    return 0;
+  return n;
+}
+
+}  // namespace
+
 std::string safe_file_name(std::string_view name) {
   if (const auto slash = name.find_last_of("/\\"); slash != std::string_view::npos)
     name.remove_prefix(slash + 1);
   std::string out;
-  for (unsigned char c : name)
-    if (c >= 0x20 && c != 0x7f && c != '"') out += static_cast<char>(c);
+  for (std::size_t i = 0; i < name.size();) {
+    const auto n = utf8_sequence(name, i);
+    const auto c = static_cast<unsigned char>(name[i]);
+    if (n > 1 || (n == 1 && c >= 0x20 && c != 0x7f && c != '"')) out.append(name.substr(i, n));
+    i += n ? n : 1;  // bytes that are not UTF-8 are dropped
+  }
   if (out.size() > 255) {
     out.resize(255);
     while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();

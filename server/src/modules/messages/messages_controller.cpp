@@ -6,6 +6,9 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+
 namespace declic::messages {
 
 namespace json = boost::json;
@@ -27,9 +30,13 @@ bool read_flag(const Request& req, const char* name, std::vector<core::FieldErro
   return *value == "true";
 }
 
+// An id as PostgreSQL prints it (lower case), so that it compares equal to ours.
 std::optional<std::string> read_id(JsonReader& r, const char* field) {
   auto id = r.optional_string(field, 1, 36);
   if (id && !core::is_uuid(*id)) r.invalid(field, "invalid", "Not an id.");
+  if (id)
+    std::transform(id->begin(), id->end(), id->begin(),
+                   [](unsigned char c) { return std::tolower(c); });
   return id;
 }
 

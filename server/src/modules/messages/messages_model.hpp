@@ -44,6 +44,7 @@ struct Message {
   std::optional<ProjectRef> project;
   std::vector<Attachment> attachments;
   bool follow_up = false;
+  bool seen = false;  // by the other side (the client, or any staff member)
 };
 
 struct Conversation {

@@ -12,14 +12,16 @@ using core::Error;
 
 namespace {
 
-// The 18 columns decode_message() reads, from the joins of MESSAGE_FROM.
-#define MESSAGE_COLUMNS                                                                    \
-  "m.id, m.seq, m.conversation_id, m.body, m.from_staff, a.id, a.first_name, a.last_name," \
-  " rfc3339(m.created_at), b.id, rfc3339(b.starts_at), b.status, bs.name, p.id, p.status," \
-  " ps.name, m.follow_up,"                                                                 \
-  " (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'mimeType',"   \
-  "   f.mime_type, 'sizeBytes', f.size_bytes) ORDER BY mf.position), '[]')::text"          \
-  "  FROM message_files mf JOIN files f ON f.id = mf.file_id WHERE mf.message_id = m.id)"
+// The 19 columns decode_message() reads, from the joins of MESSAGE_FROM.
+#define MESSAGE_COLUMNS                                                                         \
+  "m.id, m.seq, m.conversation_id, m.body, m.from_staff, a.id, a.first_name, a.last_name,"      \
+  " rfc3339(m.created_at), b.id, rfc3339(b.starts_at), b.status, bs.name, p.id, p.status,"      \
+  " ps.name, m.follow_up,"                                                                      \
+  " (SELECT coalesce(json_agg(json_build_object('id', f.id, 'name', f.name, 'mimeType',"        \
+  "   f.mime_type, 'sizeBytes', f.size_bytes) ORDER BY mf.position), '[]')::text"               \
+  "  FROM message_files mf JOIN files f ON f.id = mf.file_id WHERE mf.message_id = m.id),"      \
+  " (SELECT CASE WHEN m.from_staff THEN rc.client_read_seq ELSE rc.staff_read_seq END >= m.seq" \
+  "  FROM conversations rc WHERE rc.id = m.conversation_id)"
 #define MESSAGE_FROM                                                                           \
   " FROM messages m LEFT JOIN users a ON a.id = m.author_id"                                   \
   " LEFT JOIN bookings b ON b.id = m.booking_id LEFT JOIN services bs ON bs.id = b.service_id" \
@@ -78,6 +80,10 @@ constexpr db::Statement kMessages{
                      " ORDER BY m.seq DESC LIMIT $3"};
 constexpr db::Statement kMessage{"messages_get",
                                  "SELECT " MESSAGE_COLUMNS MESSAGE_FROM " WHERE m.id = $1::uuid"};
+constexpr db::Statement kShareReceipts{
+    "conversations_share_receipts",
+    "SELECT 1 FROM conversations c JOIN messages m ON m.conversation_id = c.id"
+    " WHERE m.id = $1::uuid FOR SHARE OF c"};
 constexpr db::Statement kSeqOf{
     "messages_seq_of",
     "SELECT seq FROM messages WHERE id = $2::uuid AND conversation_id = $1::uuid"};
@@ -132,12 +138,14 @@ Message decode_message(const db::Row& r, int c) {
     m.project = Message::ProjectRef{r.get<std::string>(c + 13), r.get<std::string>(c + 14),
                                     r.get<std::string>(c + 15)};
   m.follow_up = r.get<bool>(c + 16);
-  for (const auto& a : boost::json::parse(r.text(c + 17)).as_array()) {
+  const auto attachments = boost::json::parse(r.text(c + 17));
+  for (const auto& a : attachments.as_array()) {
     const auto& o = a.as_object();
     m.attachments.push_back(
         {std::string(o.at("id").as_string()), std::string(o.at("name").as_string()),
          std::string(o.at("mimeType").as_string()), o.at("sizeBytes").to_number<std::int64_t>()});
   }
+  m.seen = r.get<bool>(c + 18);
   return m;
 }
 
@@ -250,6 +258,10 @@ Async<MessagePage> MessagesRepository::messages(Db& db, const std::string& conve
     page.items.push_back(decode_message(rows[i], 0));
   if (rows.size() > limit) page.next_cursor = page.items.back().id;
   co_return page;
+}
+
+Async<void> MessagesRepository::share_receipts(Db& tx, const std::string& message_id) {
+  co_return db::completed(co_await tx.query(kShareReceipts, db::params(message_id)));
 }
 
 Async<Message> MessagesRepository::message(Db& db, const std::string& id) {

@@ -33,6 +33,8 @@ class MessagesRepository {
   Async<MessagePage> messages(Db& db, const std::string& conversation_id,
                               std::optional<std::int64_t> before_seq, int limit);
   Async<Message> message(Db& db, const std::string& id);  // 404
+  // Holds the read receipts of the message's conversation until `tx` ends (FOR SHARE).
+  Async<void> share_receipts(Db& tx, const std::string& message_id);
   // The seq of a message of that conversation; nullopt when it is not one of its messages.
   Async<std::optional<std::int64_t>> seq_of(Db& db, const std::string& conversation_id,
                                             const std::string& message_id);

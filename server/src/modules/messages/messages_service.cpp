@@ -187,8 +187,9 @@ Async<void> MessagesService::remove_saved_reply(const Principal& me, const std::
   co_return co_await repository_->remove_saved_reply(db_, id);
 }
 
-Async<Message> MessagesService::find(core::db::Queryable& db, const std::string& id) {
-  co_return co_await repository_->message(db, id);
+Async<Message> MessagesService::find(core::db::Queryable& tx, const std::string& id) {
+  DECLIC_CO_TRYV(co_await repository_->share_receipts(tx, id));
+  co_return co_await repository_->message(tx, id);
 }
 
 }  // namespace declic::messages

@@ -70,8 +70,10 @@ class MessagesService {
                                        const std::optional<std::string>& body);
   Async<void> remove_saved_reply(const Principal& me, const std::string& id);
 
-  // For other modules (notifications): a message as stored, whoever asks.
-  Async<Message> find(core::db::Queryable& db, const std::string& id);
+  // For other modules (notifications), in their transaction: a message as stored, whoever
+  // asks. Its conversation's read receipts stay as read until `tx` ends: a read committing
+  // meanwhile is seen whole before (`seen`) or after (it then finds what `tx` wrote).
+  Async<Message> find(core::db::Queryable& tx, const std::string& id);
 
  private:
   Async<void> check_references(core::db::Queryable& db, const Principal& me,

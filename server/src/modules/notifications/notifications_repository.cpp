@@ -15,8 +15,9 @@ namespace {
 
 constexpr db::Statement kInsert{
     "notifications_insert",
-    "INSERT INTO notifications (user_id, kind, type, subject_id, data)"
-    " VALUES ($1::uuid, $2, $3, $4, $5::jsonb) RETURNING " NOTIFICATION_COLUMNS};
+    "INSERT INTO notifications (user_id, kind, type, subject_id, data, read_at)"
+    " VALUES ($1::uuid, $2, $3, $4, $5::jsonb, CASE WHEN $6 THEN now() END)"
+    " RETURNING " NOTIFICATION_COLUMNS};
 constexpr db::Statement kList{
     "notifications_list",
     "SELECT " NOTIFICATION_COLUMNS
@@ -81,10 +82,10 @@ Notification decode(const db::Row& r) {
 Async<Notification> NotificationsRepository::insert(Db& tx, const std::string& user_id, Kind kind,
                                                     const std::string& type,
                                                     const std::string& subject_id,
-                                                    const std::string& data_json) {
+                                                    const std::string& data_json, bool read) {
   DECLIC_CO_TRY(auto rows,
                 co_await tx.query(kInsert, db::params(user_id, std::string(to_string(kind)), type,
-                                                      subject_id, data_json)));
+                                                      subject_id, data_json, read)));
   co_return decode(rows[0]);
 }
 

@@ -13,7 +13,8 @@ class NotificationsRepository {
   using Db = core::db::Queryable;
 
   Async<Notification> insert(Db& tx, const std::string& user_id, Kind kind, const std::string& type,
-                             const std::string& subject_id, const std::string& data_json);
+                             const std::string& subject_id, const std::string& data_json,
+                             bool read);
   // Newest first, older than `before_seq` when set, with the user's unread count.
   Async<NotificationPage> list(Db& db, const std::string& user_id,
                                std::optional<std::int64_t> before_seq, int limit);

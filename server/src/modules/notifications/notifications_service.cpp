@@ -47,6 +47,7 @@ struct NotificationsService::Notice {
   std::string user_id;
   Kind kind;
   std::string type, subject_id, data_json;
+  bool read = false;  // a message its reader saw before its notification was made
 };
 
 NotificationsService::NotificationsService(core::db::Pool& db, core::events::Bus& events,
@@ -109,11 +110,13 @@ Async<std::vector<NotificationsService::Notice>> NotificationsService::notices_f
     DECLIC_CO_TRY(auto message, co_await imports_.messages.find(tx, message_id));
     const auto data = message_data(message, client_id);
     if (message.from_staff) {
-      out.push_back({client_id, Kind::messages, e.type, message.conversation_id, data});
+      out.push_back(
+          {client_id, Kind::messages, e.type, message.conversation_id, data, message.seen});
     } else {  // the studio's side: every staff member
       DECLIC_CO_TRY(auto staff, co_await imports_.users.active_staff(tx));
       for (const auto& s : staff)
-        out.push_back({s.profile.id, Kind::messages, e.type, message.conversation_id, data});
+        out.push_back(
+            {s.profile.id, Kind::messages, e.type, message.conversation_id, data, message.seen});
     }
   }
   co_return out;
@@ -127,10 +130,12 @@ Async<void> NotificationsService::notify(core::db::Queryable& tx,
 }
 
 Async<void> NotificationsService::deliver(core::db::Queryable& tx, const Notice& notice) {
-  DECLIC_CO_TRY(auto n, co_await repository_->insert(tx, notice.user_id, notice.kind, notice.type,
-                                                     notice.subject_id, notice.data_json));
+  DECLIC_CO_TRY(auto n,
+                co_await repository_->insert(tx, notice.user_id, notice.kind, notice.type,
+                                             notice.subject_id, notice.data_json, notice.read));
   const auto created = created_event(n);
   DECLIC_CO_TRYV(co_await events_.publish(tx, created));
+  if (notice.read) co_return Result<void>{};
   DECLIC_CO_TRY(auto preferences, co_await repository_->preferences(tx, notice.user_id));
   const auto mode = preferences.of(notice.kind);
   if (mode == MailMode::off) co_return Result<void>{};
