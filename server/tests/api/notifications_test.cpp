@@ -139,10 +139,11 @@ TEST_F(Notifications, AreReadOneByOneOrAllAtOnceAndPageNewestFirst) {
 TEST_F(Notifications, BadInputIsAProblemAndChangesNothing) {
   post(conversation_of(owner), owner, "Allô ?");
   for (int i = 0; i < 100 && unread(pro) < 1; ++i) std::this_thread::sleep_for(100ms);
-  for (const auto* body : {R"({})", R"({"ids":"x"})", R"({"ids":[]})", R"({"ids":["nope"]})",
-                           R"({"ids":[1]})", R"({"all":false})", R"({"all":"yes"})"})
+  for (const auto* body :
+       {R"({})", R"({"ids":[]})", R"({"ids":["nope"]})", R"({"all":false})", R"({"all":null})"})
     expect_problem(api->call("POST", "/api/notifications/read", body, pro.token), 422);
-  for (const auto* body : {R"([])", R"({"ids":)"})
+  for (const auto* body :
+       {R"([])", R"({"ids":)", R"({"ids":"x"})", R"({"ids":[1]})", R"({"all":"yes"})"})
     expect_problem(api->call("POST", "/api/notifications/read", body, pro.token), 400);
   EXPECT_EQ(unread(pro), 1);
   for (const auto* query : {"?limit=0", "?limit=-1", "?limit=x", "?cursor=garbage"})
@@ -162,9 +163,9 @@ TEST_F(Notifications, EachUserChoosesPerKindInstantDigestOrOff) {
   ASSERT_EQ(changed.status(), 200) << changed.http.body;
   EXPECT_EQ(changed.json,
             json::parse(R"({"messages":"instant","bookings":"off","projects":"digest"})"));
-  for (const auto* body : {R"({"sms":"off"})", R"({"bookings":"sometimes"})", R"({"bookings":3})"})
+  for (const auto* body : {R"({"sms":"off"})", R"({"bookings":"sometimes"})"})
     expect_problem(api->call("PUT", "/api/me/notification-preferences", body, owner.token), 422);
-  for (const auto* body : {R"([])", R"("off")"})
+  for (const auto* body : {R"([])", R"("off")", R"({"bookings":3})"})
     expect_problem(api->call("PUT", "/api/me/notification-preferences", body, owner.token), 400);
   EXPECT_EQ(api->get("/api/me/notification-preferences", owner.token).json, changed.json);
 

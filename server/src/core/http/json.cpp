@@ -1,6 +1,7 @@
 #include "core/http/json.hpp"
 
 #include "core/util/email.hpp"
+#include "core/util/uuid.hpp"
 
 #include <boost/json.hpp>
 
@@ -139,6 +140,43 @@ std::optional<std::int64_t> JsonReader::optional_int(const char* field, std::int
 
 void JsonReader::invalid(const char* field, std::string code, std::string message) {
   errors_.push_back({field, std::move(code), std::move(message)});
+}
+
+void JsonReader::wrong_type(const char* field, std::string message) {
+  type_error_ = true;
+  errors_.push_back({field, "invalid_type", std::move(message)});
+}
+
+std::optional<std::vector<std::string>> JsonReader::id_list(const char* field, std::size_t min,
+                                                            std::size_t max) {
+  const auto* value = object_.if_contains(field);
+  if (!value || value->is_null()) {
+    if (min > 0) invalid(field, "required", "This field is required.");
+    return std::nullopt;
+  }
+  const auto* items = value->if_array();
+  if (!items || std::any_of(items->begin(), items->end(),
+                            [](const json::value& v) { return !v.is_string(); })) {
+    wrong_type(field, "Expected a list of ids.");
+    return std::nullopt;
+  }
+  if (items->size() < min || items->size() > max) {
+    invalid(field, "invalid",
+            "Between " + std::to_string(min) + " and " + std::to_string(max) + " ids.");
+    return std::nullopt;
+  }
+  std::vector<std::string> ids;
+  for (const auto& item : *items) {
+    std::string id(item.get_string());
+    if (!is_uuid(id)) {
+      invalid(field, "invalid", "Not an id: " + id.substr(0, 40));
+      return std::nullopt;
+    }
+    std::transform(id.begin(), id.end(), id.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    ids.push_back(std::move(id));
+  }
+  return ids;
 }
 
 std::optional<Error> JsonReader::error() const {

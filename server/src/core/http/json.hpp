@@ -37,10 +37,16 @@ class JsonReader {
   // An integer in [min, max]: 400 when not an integral JSON number, 422 when out of range.
   std::optional<std::int64_t> required_int(const char* field, std::int64_t min, std::int64_t max);
   std::optional<std::int64_t> optional_int(const char* field, std::int64_t min, std::int64_t max);
+  // A list of ids (UUIDs, lower-cased), `min`..`max` of them: 400 unless an array of strings,
+  // 422 for a count out of range or a string that is not an id. Absent or null: nullopt
+  // without error, unless `min` > 0.
+  std::optional<std::vector<std::string>> id_list(const char* field, std::size_t min,
+                                                  std::size_t max);
   bool has(const char* field) const { return object_.contains(field); }
   bool is_null(const char* field) const;
 
   void invalid(const char* field, std::string code, std::string message);
+  void wrong_type(const char* field, std::string message);
   // The first type error makes it a 400; otherwise value errors make a 422.
   std::optional<Error> error() const;
 

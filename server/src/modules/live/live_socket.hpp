@@ -1,5 +1,5 @@
 #pragma once
-// One client of GET /api/ws (API.md, "Messages"). The first frame authenticates
+// One client of GET /api/ws (docs/openapi.yaml, "/api/ws"). The first frame authenticates
 // ({"type": "auth", "token", "lastEventId"?}) within five seconds; the socket then gets
 // {"type": "ready", "lastEventId": N}, what it missed since its lastEventId, and every later
 // event its user may see, in id order, each once. A fresh token sent in-band moves the

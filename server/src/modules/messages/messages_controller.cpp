@@ -40,24 +40,6 @@ std::optional<std::string> read_id(JsonReader& r, const char* field) {
   return id;
 }
 
-std::vector<std::string> read_ids(const json::object& body, JsonReader& r, const char* field) {
-  std::vector<std::string> ids;
-  const auto* value = body.if_contains(field);
-  if (!value || value->is_null()) return ids;
-  if (!value->is_array() || value->as_array().size() > kMaxAttachments) {
-    r.invalid(field, "invalid", "A list of at most five file ids.");
-    return ids;
-  }
-  for (const auto& item : value->as_array()) {
-    if (!item.is_string() || !core::is_uuid(item.as_string())) {
-      r.invalid(field, "invalid", "A list of file ids.");
-      return {};
-    }
-    ids.emplace_back(item.as_string());
-  }
-  return ids;
-}
-
 // X-File-Name, percent-decoded (the browser sends encodeURIComponent(file.name)).
 std::string file_name(const Request& req) {
   const auto raw = req.header("x-file-name");
@@ -148,7 +130,8 @@ http::Reply MessagesController::post(Request& req) {
   auto text = r.required_string("body", 1, kMaxBody);
   message.booking_id = read_id(r, "bookingId");
   message.project_id = read_id(r, "projectId");
-  message.attachment_ids = read_ids(*body, r, "attachmentIds");
+  message.attachment_ids =
+      r.id_list("attachmentIds", 0, kMaxAttachments).value_or(std::vector<std::string>{});
   if (auto e = r.error()) co_return problem(*e);
   message.body = std::move(*text);
   auto posted =
@@ -195,7 +178,7 @@ http::Reply MessagesController::saved_replies(Request& req) {
   if (!replies) co_return problem(replies.error());
   json::array items;
   for (const auto& r : *replies) items.push_back(saved_reply_json(r));
-  co_return http::json_reply(200, json::object{{"items", std::move(items)}});
+  co_return http::json_reply(200, http::list_body(std::move(items)));
 }
 
 http::Reply MessagesController::add_saved_reply(Request& req) {

@@ -1,7 +1,6 @@
 #include "modules/notifications/notifications_controller.hpp"
 
 #include "core/http/json.hpp"
-#include "core/util/uuid.hpp"
 #include "modules/notifications/notifications_json.hpp"
 
 #include <boost/json.hpp>
@@ -15,29 +14,7 @@ using http::problem;
 using http::Request;
 
 namespace {
-
 constexpr std::size_t kMaxIds = 200;
-
-// {ids: [uuid…]} (at most 200) or {all: true}.
-std::optional<std::vector<std::string>> read_ids(const json::object& body,
-                                                 std::vector<core::FieldError>& errors) {
-  const auto* value = body.if_contains("ids");
-  if (!value || !value->is_array() || value->as_array().empty() ||
-      value->as_array().size() > kMaxIds) {
-    errors.push_back({"ids", "invalid", "A list of 1 to 200 notification ids, or all: true."});
-    return std::nullopt;
-  }
-  std::vector<std::string> ids;
-  for (const auto& item : value->as_array()) {
-    if (!item.is_string() || !core::is_uuid(item.as_string())) {
-      errors.push_back({"ids", "invalid", "A list of notification ids."});
-      return std::nullopt;
-    }
-    ids.emplace_back(item.as_string());
-  }
-  return ids;
-}
-
 }  // namespace
 
 http::Reply NotificationsController::list(Request& req) {
@@ -55,18 +32,21 @@ http::Reply NotificationsController::list(Request& req) {
   co_return http::json_reply(200, body);
 }
 
+// {ids: [uuid…]} (1 to 200 of the caller's) or {all: true}.
 http::Reply NotificationsController::read(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
-  std::vector<core::FieldError> errors;
-  const auto* all = body->if_contains("all");
-  if (all && !(all->is_bool() && all->get_bool()))
-    errors.push_back({"all", "invalid", "Only true."});
+  http::JsonReader r(*body);
+  const bool all = r.has("all") && !r.is_null("all");
   std::optional<std::vector<std::string>> ids;
-  if (!all) ids = read_ids(*body, errors);
-  if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
-  auto done = co_await service_.read(*req.principal, ids.value_or(std::vector<std::string>{}),
-                                     all != nullptr);
+  if (all) {
+    if (const auto flag = r.optional_bool("all"); flag == false)
+      r.invalid("all", "invalid", "Only true.");
+  } else {
+    ids = r.id_list("ids", 1, kMaxIds);
+  }
+  if (auto e = r.error()) co_return problem(*e);
+  auto done = co_await service_.read(*req.principal, ids.value_or(std::vector<std::string>{}), all);
   if (!done) co_return problem(done.error());
   co_return http::Response::no_content();
 }
@@ -81,19 +61,22 @@ http::Reply NotificationsController::preferences(Request& req) {
 http::Reply NotificationsController::set_preferences(Request& req) {
   auto body = http::parse_object(req);
   if (!body) co_return problem(body.error());
-  std::vector<core::FieldError> errors;
+  http::JsonReader r(*body);
   std::vector<std::pair<Kind, MailMode>> changes;
   for (const auto& [key, value] : *body) {
-    const auto kind = kind_from(key);
+    const std::string field(key);
+    const auto kind = kind_from(field);
     const auto mode = value.is_string() ? mail_mode_from(value.get_string()) : std::nullopt;
     if (!kind)
-      errors.push_back({std::string(key), "unknown", "Not a kind of notification."});
+      r.invalid(field.c_str(), "unknown", "Not a kind of notification.");
+    else if (!value.is_string())
+      r.wrong_type(field.c_str(), "Expected a string.");
     else if (!mode)
-      errors.push_back({std::string(key), "invalid", "instant, digest or off."});
+      r.invalid(field.c_str(), "invalid", "instant, digest or off.");
     else
       changes.emplace_back(*kind, *mode);
   }
-  if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
+  if (auto e = r.error()) co_return problem(*e);
   auto saved = co_await service_.set_preferences(*req.principal, changes);
   if (!saved) co_return problem(saved.error());
   co_return http::json_reply(200, preferences_json(*saved));

@@ -77,9 +77,11 @@ Async<Preferences> NotificationsService::preferences(const Principal& me) {
 
 Async<Preferences> NotificationsService::set_preferences(
     const Principal& me, const std::vector<std::pair<Kind, MailMode>>& changes) {
-  for (const auto& [kind, mode] : changes)
-    DECLIC_CO_TRYV(co_await repository_->set_preference(db_, me.id(), kind, mode));
-  co_return co_await repository_->preferences(db_, me.id());
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Preferences> {
+    for (const auto& [kind, mode] : changes)
+      DECLIC_CO_TRYV(co_await repository_->set_preference(tx, me.id(), kind, mode));
+    co_return co_await repository_->preferences(tx, me.id());
+  });
 }
 
 // ---- who is told what ----------------------------------------------------------------------
