@@ -15,6 +15,6 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://localhost:8080' } },
+  server: { proxy: { '/api': { target: 'http://localhost:8080', ws: true } } },
   test: { include: ['src/**/*.test.ts'], environment: 'node' },
 });

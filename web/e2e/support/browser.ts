@@ -39,9 +39,10 @@ export interface Session {
   errors: Error[];
 }
 
-export async function newPage(browser: Browser, viewport: Viewport): Promise<Session> {
+/** A fresh browser context (no session) on server A, or on the server `baseURL` names. */
+export async function newPage(browser: Browser, viewport: Viewport, { baseURL = inject('baseUrl') }: { baseURL?: string } = {}): Promise<Session> {
   const context = await browser.newContext({
-    baseURL: inject('baseUrl'),
+    baseURL,
     viewport: { width: viewport.width, height: viewport.height },
     isMobile: viewport.name === 'phone',
     hasTouch: viewport.name === 'phone',
@@ -74,11 +75,16 @@ export function field(page: Page, name: string) {
   return page.locator(`input[name="${name}"], textarea[name="${name}"]`);
 }
 
-/** Every visible form control has a label (keyboard and screen-reader users need it). */
+/**
+ * Every visible form control has a label (keyboard and screen-reader users need it). A
+ * control hidden from both (an autosize textarea's measuring copy: aria-hidden, tabindex -1)
+ * is nobody's to label.
+ */
 export async function expectLabelledFields(page: Page): Promise<void> {
   const unlabelled = await page.$$eval('input:not([type=hidden]), textarea, select', (els) =>
     els
       .filter((el) => (el as HTMLElement).offsetParent !== null)
+      .filter((el) => !(el.getAttribute('aria-hidden') === 'true' && el.getAttribute('tabindex') === '-1'))
       .filter((el) => {
         const input = el as HTMLInputElement;
         return (input.labels?.length ?? 0) === 0 && !input.getAttribute('aria-label') && !input.getAttribute('aria-labelledby');

@@ -1,4 +1,4 @@
-import { createTheme, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 // One accent (deep teal) over warm neutrals; status colours come from Mantine's palette.
 const brand: MantineColorsTuple = [
@@ -7,7 +7,8 @@ const brand: MantineColorsTuple = [
 
 export const theme = createTheme({
   primaryColor: 'brand',
-  primaryShade: { light: 7, dark: 5 },
+  // Shade 7 in both schemes: white text on shade 5 (dark) is under 4.5:1.
+  primaryShade: { light: 7, dark: 7 },
   colors: { brand },
   fontFamily:
     'Inter, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif',
@@ -28,5 +29,25 @@ export const theme = createTheme({
     PasswordInput: { defaultProps: { size: 'md' } },
     Textarea: { defaultProps: { size: 'md' } },
     Select: { defaultProps: { size: 'md' } },
+  },
+});
+
+// Mantine's light variants (badges, alerts) write shade 7 on a 10 % tint of it, and its
+// dimmed text is gray-6: both under 4.5:1 in light mode. Text over a tint is the darkest
+// shade darkened further; dimmed text is darker (light) or lighter (dark) grey, ≥ 4.5:1 on
+// cards, the page and message bubbles.
+const TINTED = ['gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'];
+
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': '#5c636a',
+    ...Object.fromEntries(TINTED.map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`])),
+  },
+  dark: {
+    // ≥ 4.5:1 on a hovered or selected row too (a grey or teal tint over the card).
+    '--mantine-color-dimmed': '#b3b3b3',
+    // The grey "dark" palette over its own tint (the CLOSED status): its lightest shade.
+    '--mantine-color-dark-light-color': 'var(--mantine-color-dark-0)',
   },
 });

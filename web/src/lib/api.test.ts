@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient } from './api';
+import { ApiClient, type XhrLike } from './api';
 import { ApiError, NetworkError } from './problem';
 
 type Call = { url: string; init: RequestInit };
@@ -174,5 +174,107 @@ describe('ApiClient', () => {
     await expect(client.get('/api/me')).rejects.toBeInstanceOf(NetworkError);
     expect(lost).not.toHaveBeenCalled();
     expect(client.accessToken).toBe('t1');
+  });
+
+  it('tells subscribers each new token: sign-in, refresh, sign-out', async () => {
+    const server = scripted(() => json(200, { accessToken: 't2' }));
+    const client = new ApiClient({ fetch: server.fetch });
+    const seen: (string | null)[] = [];
+    const off = client.onTokenChange((t) => seen.push(t));
+    client.setAccessToken('t1');
+    client.setAccessToken('t1'); // unchanged: not told again
+    await client.refresh();
+    client.setAccessToken(null);
+    off();
+    client.setAccessToken('t3');
+    expect(seen).toEqual(['t1', 't2', null]);
+  });
+
+  it('renewSession ends the session when the refresh is refused', async () => {
+    const server = scripted(
+      () => json(200, { accessToken: 't2' }),
+      () => json(401, { status: 401 }),
+    );
+    const lost = vi.fn();
+    const client = new ApiClient({ fetch: server.fetch, onSessionLost: lost });
+    await expect(client.renewSession()).resolves.toBe(true);
+    expect(lost).not.toHaveBeenCalled();
+    await expect(client.renewSession()).resolves.toBe(false);
+    expect(lost).toHaveBeenCalledOnce();
+  });
+});
+
+/** An XMLHttpRequest answering from a script, reporting upload progress first. */
+function fakeXhr(answers: { status: number; body: string }[]) {
+  const sent: { url: string; headers: Record<string, string>; body: unknown }[] = [];
+  const factory = () => {
+    const headers: Record<string, string> = {};
+    let url = '';
+    let answer = { status: 0, body: '' };
+    const xhr = {
+      upload: { onprogress: null as ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null },
+      onload: null as (() => void) | null,
+      onerror: null as (() => void) | null,
+      onabort: null as (() => void) | null,
+      get status() {
+        return answer.status;
+      },
+      get responseText() {
+        return answer.body;
+      },
+      open: (_method: string, u: string) => {
+        url = u;
+      },
+      setRequestHeader: (k: string, v: string) => {
+        headers[k] = v;
+      },
+      getResponseHeader: (k: string) => (k === 'Content-Type' ? 'application/json' : null),
+      abort: () => xhr.onabort?.(),
+      send: (body: unknown) => {
+        sent.push({ url, headers, body });
+        answer = answers.shift() ?? { status: 500, body: '' };
+        setTimeout(() => {
+          xhr.upload.onprogress?.({ lengthComputable: true, loaded: 50, total: 100 });
+          xhr.upload.onprogress?.({ lengthComputable: true, loaded: 100, total: 100 });
+          xhr.onload?.();
+        }, 0);
+      },
+    };
+    return xhr as unknown as XhrLike;
+  };
+  return { factory, sent };
+}
+
+describe('ApiClient.upload', () => {
+  it('sends the raw body with its headers and token, reports progress, decodes the reply', async () => {
+    const xhr = fakeXhr([{ status: 201, body: JSON.stringify({ id: 'f1' }) }]);
+    const client = new ApiClient({ xhr: xhr.factory });
+    client.setAccessToken('t1');
+    const progress: number[] = [];
+    const blob = new Blob(['%PDF-1.4']);
+    await expect(client.upload('/api/up', blob, { headers: { 'X-File-Name': 'devis%20%C3%A9t%C3%A9.pdf' }, onProgress: (f) => progress.push(f) })).resolves.toEqual({ id: 'f1' });
+    expect(xhr.sent[0]).toMatchObject({ url: '/api/up', body: blob, headers: { Authorization: 'Bearer t1', 'X-File-Name': 'devis%20%C3%A9t%C3%A9.pdf' } });
+    expect(progress).toEqual([0.5, 1]);
+  });
+
+  it('refreshes once on 401, and turns problem+json into an ApiError', async () => {
+    const xhr = fakeXhr([
+      { status: 401, body: '' },
+      { status: 415, body: JSON.stringify({ status: 415, code: 'unsupported_media_type' }) },
+    ]);
+    const server = scripted(() => json(200, { accessToken: 't2' }));
+    const client = new ApiClient({ xhr: xhr.factory, fetch: server.fetch });
+    client.setAccessToken('t1');
+    await expect(client.upload('/api/up', new Blob(['x']))).rejects.toMatchObject({ status: 415, code: 'unsupported_media_type' });
+    expect(xhr.sent.map((s) => s.headers.Authorization)).toEqual(['Bearer t1', 'Bearer t2']);
+  });
+
+  it('can be cancelled', async () => {
+    const xhr = fakeXhr([{ status: 201, body: '{}' }]);
+    const client = new ApiClient({ xhr: xhr.factory });
+    const controller = new AbortController();
+    const upload = client.upload('/api/up', new Blob(['x']), { signal: controller.signal });
+    controller.abort();
+    await expect(upload).rejects.toMatchObject({ name: 'AbortError' });
   });
 });

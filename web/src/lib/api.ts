@@ -2,8 +2,15 @@ import { ApiError, NetworkError } from './problem';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The part of XMLHttpRequest an upload uses (injectable in tests). */
+export type XhrLike = Pick<
+  XMLHttpRequest,
+  'open' | 'setRequestHeader' | 'send' | 'abort' | 'status' | 'responseText' | 'getResponseHeader' | 'upload' | 'onload' | 'onerror' | 'onabort'
+>;
+
 export interface ApiClientOptions {
   fetch?: FetchLike;
+  xhr?: () => XhrLike;
   baseUrl?: string;
   /** Called once when a request needed a session and none could be renewed. */
   onSessionLost?: () => void;
@@ -13,6 +20,13 @@ export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+}
+
+export interface UploadOptions {
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** The share of the body sent so far, 0 to 1. */
+  onProgress?: (fraction: number) => void;
 }
 
 /**
@@ -25,11 +39,14 @@ export class ApiClient {
   private token: string | null = null;
   private refreshing: Promise<boolean> | null = null;
   private readonly fetchFn: FetchLike;
+  private readonly xhrFn: () => XhrLike;
   private readonly baseUrl: string;
   private onSessionLost: () => void;
+  private readonly tokenListeners = new Set<(token: string | null) => void>();
 
   constructor(options: ApiClientOptions = {}) {
     this.fetchFn = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.xhrFn = options.xhr ?? (() => new XMLHttpRequest());
     this.baseUrl = options.baseUrl ?? '';
     this.onSessionLost = options.onSessionLost ?? (() => {});
   }
@@ -39,7 +56,33 @@ export class ApiClient {
   }
 
   setAccessToken(token: string | null): void {
+    this.setToken(token);
+  }
+
+  /**
+   * Calls `listener` with every new access token (a sign-in, each refresh, null at sign-out),
+   * e.g. for the live connection to re-authenticate its socket. Returns the unsubscribe.
+   */
+  onTokenChange(listener: (token: string | null) => void): () => void {
+    this.tokenListeners.add(listener);
+    return () => this.tokenListeners.delete(listener);
+  }
+
+  private setToken(token: string | null): void {
+    if (token === this.token) return;
     this.token = token;
+    for (const listener of [...this.tokenListeners]) listener(token);
+  }
+
+  /**
+   * A refresh for callers outside request() (the live socket told the token expired): true
+   * when renewed; a refusal ends the session as a refused request would (onSessionLost).
+   * Throws a NetworkError when the server could not be asked.
+   */
+  async renewSession(): Promise<boolean> {
+    const renewed = await this.refresh();
+    if (!renewed) this.onSessionLost();
+    return renewed;
   }
 
   setSessionLostHandler(handler: () => void): void {
@@ -112,12 +155,71 @@ export class ApiClient {
     if (!res.ok) {
       await res.text(); // read to the end: an unread body keeps the request open
       if (res.status >= 500) throw new ApiError({ status: res.status });
-      this.token = null;
+      this.setToken(null);
       return false;
     }
     const body = (await res.json()) as { accessToken?: string };
-    this.token = body.accessToken ?? null;
+    this.setToken(body.accessToken ?? null);
     return this.token !== null;
+  }
+
+  /**
+   * POSTs a raw body (a file) with upload progress, which fetch cannot report: through
+   * XMLHttpRequest, with the same token, one silent refresh on 401 and the same errors.
+   */
+  async upload<T>(path: string, body: Blob, options: UploadOptions = {}): Promise<T> {
+    const hadToken = this.token !== null;
+    let res = await this.sendXhr(path, body, options);
+    if (res.status === 401 && hadToken) {
+      if (await this.refresh()) {
+        res = await this.sendXhr(path, body, options);
+      } else {
+        this.onSessionLost();
+      }
+    }
+    if (res.status === 0) throw new NetworkError(new Error('upload failed'));
+    if (res.status < 200 || res.status >= 300) {
+      throw await ApiError.from(new Response(res.text || null, { status: res.status, headers: res.headers }));
+    }
+    return (res.text ? JSON.parse(res.text) : undefined) as T;
+  }
+
+  private sendXhr(path: string, body: Blob, options: UploadOptions): Promise<{ status: number; text: string; headers: Headers }> {
+    return new Promise((resolve, reject) => {
+      const xhr = this.xhrFn();
+      const abort = () => xhr.abort();
+      const done = () => options.signal?.removeEventListener('abort', abort);
+      if (options.signal?.aborted) {
+        reject(new DOMException('Aborted', 'AbortError'));
+        return;
+      }
+      options.signal?.addEventListener('abort', abort);
+      xhr.open('POST', this.baseUrl + path);
+      xhr.setRequestHeader('Accept', 'application/json');
+      for (const [k, v] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(k, v);
+      if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) options.onProgress?.(e.loaded / e.total);
+      };
+      xhr.onload = () => {
+        done();
+        const headers = new Headers();
+        for (const name of ['Content-Type', 'Retry-After']) {
+          const value = xhr.getResponseHeader(name);
+          if (value) headers.set(name, value);
+        }
+        resolve({ status: xhr.status, text: xhr.responseText, headers });
+      };
+      xhr.onerror = () => {
+        done();
+        reject(new NetworkError(new Error('upload failed')));
+      };
+      xhr.onabort = () => {
+        done();
+        reject(new DOMException('Aborted', 'AbortError'));
+      };
+      xhr.send(body);
+    });
   }
 
   private async send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {

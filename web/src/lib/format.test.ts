@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMoney, timeZoneLabel } from './format';
+import { formatDate, formatDateTime, formatFileSize, formatMoney, timeZoneLabel } from './format';
 
 // Intl output uses narrow no-break spaces; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
@@ -25,5 +25,12 @@ describe('format', () => {
   it('labels the zone', () => {
     expect(timeZoneLabel('Europe/Paris', 'fr')).toBe('heure de Paris');
     expect(timeZoneLabel('America/New_York', 'en')).toBe('New York time');
+  });
+
+  it('file sizes in decimal units, per language', () => {
+    expect(plain(formatFileSize(2_400_000, 'fr'))).toBe('2,4 Mo');
+    expect(plain(formatFileSize(24_900_000, 'en'))).toBe('25 MB');
+    expect(plain(formatFileSize(820_000, 'en'))).toBe('820 kB');
+    expect(plain(formatFileSize(512, 'fr'))).toBe('512 o');
   });
 });

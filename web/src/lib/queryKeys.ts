@@ -15,9 +15,18 @@ export const queryRoots = {
   bookings: ['bookings'],
   slots: ['bookings', 'slots'],
   projects: ['projects'],
-  // Modules to come, already named by the server's live events (see live.ts).
+  // Messaging: the conversation lists and each one's summary (unread counts, read receipts)…
+  conversations: ['conversations'],
+  // …the messages of each thread…
   messages: ['messages'],
+  // …which conversation is a client's (a get-or-create answer, never stale)…
+  conversationIds: ['conversationIds'],
+  // …and the studio's saved replies.
+  savedReplies: ['savedReplies'],
+  // The bell, and what each user wants mailed.
   notifications: ['notifications'],
+  notificationPreferences: ['notificationPreferences'],
+  // Modules to come, already named by the server's live events (see live.ts).
   contracts: ['contracts'],
   galleries: ['galleries'],
 } as const;

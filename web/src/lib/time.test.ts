@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayKey, formatDuration, localInputToIso, monthRange, zonedToInstant } from './time';
+import { clockTime, dayKey, relativeDay, formatDuration, localInputToIso, monthRange, zonedToInstant } from './time';
 
 describe('studio time zone', () => {
   it('groups an instant under its local day', () => {
@@ -35,5 +35,15 @@ describe('studio time zone', () => {
     expect(formatDuration(90)).toBe('1 h 30');
     expect(formatDuration(45)).toBe('45 min');
     expect(formatDuration(120)).toBe('2 h');
+  });
+
+  it('says today and yesterday in the studio zone, across midnight and the DST change', () => {
+    const now = new Date('2027-03-28T22:30:00Z'); // 00:30 on 29 March in Paris
+    expect(relativeDay('2027-03-28T22:05:00Z', 'Europe/Paris', now)).toBe('today');
+    expect(relativeDay('2027-03-28T21:55:00Z', 'Europe/Paris', now)).toBe('yesterday');
+    expect(relativeDay('2027-03-27T23:30:00Z', 'Europe/Paris', now)).toBe('yesterday'); // 00:30 on the 28th, before the change
+    expect(relativeDay('2027-03-27T22:55:00Z', 'Europe/Paris', now)).toBeNull(); // 23:55 on the 27th
+    expect(relativeDay('2027-03-01T10:00:00Z', 'Europe/Paris', new Date('2027-03-02T09:00:00Z'))).toBe('yesterday');
+    expect(relativeDay('2027-02-28T10:00:00Z', 'Europe/Paris', new Date('2027-03-01T09:00:00Z'))).toBe('yesterday');
   });
 });

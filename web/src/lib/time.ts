@@ -44,6 +44,18 @@ export function dayKey(instant: Date | string, timeZone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
+/**
+ * "today" or "yesterday" when an instant falls on one of those days in `timeZone` (as seen
+ * at `now`), else null: the headings of lists grouped by day.
+ */
+export function relativeDay(instant: Date | string, timeZone: string, now: Date = new Date()): 'today' | 'yesterday' | null {
+  const day = dayKey(instant, timeZone);
+  const today = wallTime(now, timeZone);
+  if (day === dayKey(now, timeZone)) return 'today';
+  const y = new Date(Date.UTC(today.year, today.month - 1, today.day - 1));
+  return day === `${y.getUTCFullYear()}-${pad(y.getUTCMonth() + 1)}-${pad(y.getUTCDate())}` ? 'yesterday' : null;
+}
+
 /** "HH:MM" of an instant in `timeZone`. */
 export function clockTime(instant: Date | string, timeZone: string): string {
   const w = wallTime(typeof instant === 'string' ? new Date(instant) : instant, timeZone);

@@ -52,6 +52,15 @@ std::string array_literal(const std::vector<std::string>& items) {
   return out + "}";
 }
 
+std::string like_pattern(const std::string& term) {
+  std::string out = "%";
+  for (char c : term) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
 // ---- SQLSTATE mapping --------------------------------------------------------------------
 
 Error error_from_sqlstate(std::string_view state, std::string_view message,

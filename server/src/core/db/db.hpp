@@ -65,6 +65,8 @@ Params params(const Args&... args) {
 
 // A PostgreSQL array literal (`{"a","b"}`) for a `$n::text[]` or `$n::uuid[]` parameter.
 std::string array_literal(const std::vector<std::string>& items);
+// `%term%` for ILIKE, the term's own % _ \ taken literally.
+std::string like_pattern(const std::string& term);
 
 class Rows;
 

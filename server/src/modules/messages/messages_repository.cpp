@@ -164,16 +164,6 @@ Conversation decode_conversation(const db::Row& r) {
   return c;
 }
 
-// `%term%` for ILIKE, the user's own % _ \ taken literally.
-std::string like_pattern(const std::string& term) {
-  std::string out = "%";
-  for (char ch : term) {
-    if (ch == '%' || ch == '_' || ch == '\\') out += '\\';
-    out += ch;
-  }
-  return out + "%";
-}
-
 Error no_conversation() {
   return Error::not_found("conversation");
 }
@@ -203,7 +193,7 @@ Async<bool> MessagesRepository::create_conversation(Db& tx, const std::string& c
 
 Async<ConversationPage> MessagesRepository::inbox(Db& db, const ConversationQuery& q) {
   std::optional<std::string> search;
-  if (q.search && !q.search->empty()) search = like_pattern(*q.search);
+  if (q.search && !q.search->empty()) search = core::db::like_pattern(*q.search);
   std::optional<std::int64_t> after_key;
   std::optional<std::string> after_id;
   if (q.cursor) {

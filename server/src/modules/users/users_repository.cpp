@@ -80,16 +80,6 @@ core::Error no_user() {
   return core::Error::not_found("user");
 }
 
-// `%term%` for ILIKE, with the user's own % _ \ taken literally.
-std::string like_pattern(const std::string& term) {
-  std::string out = "%";
-  for (char c : term) {
-    if (c == '%' || c == '_' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "%";
-}
-
 }  // namespace
 
 Async<User> UsersRepository::get(Db& db, const std::string& id) {
@@ -151,7 +141,7 @@ Async<std::vector<User>> UsersRepository::active_staff(Db& db) {
 Async<UserPage> UsersRepository::list(Db& db, const UserQuery& q) {
   std::optional<std::string> role, search;
   if (q.role) role = std::string(core::auth::to_string(*q.role));
-  if (q.search && !q.search->empty()) search = like_pattern(*q.search);
+  if (q.search && !q.search->empty()) search = core::db::like_pattern(*q.search);
   std::optional<std::int64_t> after_key;
   std::optional<std::string> after_id;
   if (q.cursor) {

@@ -1,16 +1,20 @@
-import { AppShell, Container, Group, Text } from '@mantine/core';
+import { AppShell, Box, Container, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useStudio } from '../../lib/studio';
+import { useUnreadMessageCount } from '../../features/messages/api';
+import { Bell } from '../../features/notifications/Bell';
+import { UnreadBadge } from './UnreadBadge';
 import { UserMenu } from './UserMenu';
 
 // Only sections that work are listed; later modules add theirs here.
-const TABS = [
+const TABS: { to: string; label: string; unread?: boolean }[] = [
   { to: '/client', label: 'nav.home' },
   { to: '/client/book', label: 'nav.book' },
   { to: '/client/bookings', label: 'nav.myBookings' },
   { to: '/client/projects', label: 'nav.myProjects' },
+  { to: '/client/messages', label: 'nav.messages', unread: true },
   { to: '/client/profile', label: 'nav.profile' },
 ];
 
@@ -18,6 +22,7 @@ const TABS = [
 export function ClientLayout() {
   const { t } = useTranslation();
   const studio = useStudio();
+  const unread = useUnreadMessageCount();
 
   return (
     <AppShell header={{ height: 108 }} padding="md">
@@ -32,6 +37,7 @@ export function ClientLayout() {
             </Text>
             <Group gap="sm" wrap="nowrap">
               <LanguageSwitch />
+              <Bell audience="client" />
               <UserMenu profilePath="/client/profile" />
             </Group>
           </Group>
@@ -39,6 +45,11 @@ export function ClientLayout() {
             {TABS.map((tab) => (
               <NavLink key={tab.to} to={tab.to} end={tab.to === '/client'}>
                 {t(tab.label)}
+                {tab.unread && unread > 0 && (
+                  <Box component="span" ml={6}>
+                    <UnreadBadge count={unread} />
+                  </Box>
+                )}
               </NavLink>
             ))}
           </nav>

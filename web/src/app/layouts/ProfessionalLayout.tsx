@@ -7,6 +7,7 @@ import {
   IconDashboard,
   IconInbox,
   IconLayoutKanban,
+  IconMessages,
   IconSettings,
   IconUsers,
   IconUserShield,
@@ -17,6 +18,9 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useStudio } from '../../lib/studio';
 import { useAuth } from '../../lib/auth';
+import { useUnreadMessageCount } from '../../features/messages/api';
+import { Bell } from '../../features/notifications/Bell';
+import { UnreadBadge } from './UnreadBadge';
 import { UserMenu } from './UserMenu';
 
 interface Section {
@@ -25,6 +29,8 @@ interface Section {
   icon: ComponentType<{ size?: number }>;
   end?: boolean;
   adminOnly?: boolean;
+  /** Shows the unread messages count. */
+  unread?: boolean;
 }
 
 // Only sections that work are listed; later modules add theirs here.
@@ -32,6 +38,7 @@ const SECTIONS: Section[] = [
   { to: '/pro', label: 'nav.dashboard', icon: IconDashboard, end: true },
   { to: '/pro/calendar', label: 'nav.calendar', icon: IconCalendarEvent },
   { to: '/pro/requests', label: 'nav.requests', icon: IconInbox },
+  { to: '/pro/messages', label: 'nav.messages', icon: IconMessages, unread: true },
   { to: '/pro/projects', label: 'nav.projects', icon: IconLayoutKanban },
   { to: '/pro/clients', label: 'nav.clients', icon: IconUsers },
   { to: '/pro/services', label: 'nav.services', icon: IconCamera },
@@ -46,6 +53,7 @@ export function ProfessionalLayout() {
   const studio = useStudio();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
+  const unread = useUnreadMessageCount();
   const sections = SECTIONS.filter((s) => !s.adminOnly || user?.role === 'ADMIN');
 
   const isActive = (s: Section) =>
@@ -70,6 +78,7 @@ export function ProfessionalLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            <Bell audience="staff" />
             <UserMenu profilePath="/pro/profile" />
           </Group>
         </Group>
@@ -84,6 +93,7 @@ export function ProfessionalLayout() {
               end={s.end}
               label={t(s.label)}
               leftSection={<s.icon size={18} />}
+              rightSection={s.unread ? <UnreadBadge count={unread} /> : undefined}
               active={isActive(s)}
               onClick={close}
               style={{ borderRadius: 8 }}

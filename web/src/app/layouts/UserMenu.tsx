@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconChevronDown, IconLogout, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,16 +18,19 @@ export function UserMenu({ profilePath }: { profilePath: string }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('nav.account')} data-testid="user-menu">
+        {/* Named by what it shows (the first name) and what it is: an aria-label would hide
+            the visible name from speech control ("click Paul"). */}
+        <UnstyledButton data-testid="user-menu">
           <Group gap={6} wrap="nowrap">
-            <Avatar radius="xl" size={32} color="brand">
+            <Avatar radius="xl" size={32} color="brand" aria-hidden>
               {user.firstName.charAt(0).toUpperCase()}
               {user.lastName.charAt(0).toUpperCase()}
             </Avatar>
             <Text size="sm" fw={500} visibleFrom="sm">
               {user.firstName}
             </Text>
-            <IconChevronDown size={14} />
+            <VisuallyHidden>{t('nav.account')}</VisuallyHidden>
+            <IconChevronDown size={14} aria-hidden />
           </Group>
         </UnstyledButton>
       </Menu.Target>

@@ -1,5 +1,5 @@
 import { Anchor, Button, Grid, Group, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconMessage } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -85,6 +85,9 @@ export function ClientPage() {
           <UserStatusBadge user={c} />
         </Group>
         <Group gap="xs">
+          <Button component={Link} to={`/pro/messages?client=${encodeURIComponent(c.id)}`} variant="light" leftSection={<IconMessage size={18} />}>
+            {t('messages.writeToClient')}
+          </Button>
           <Button onClick={() => setBooking(true)}>{t('book.action')}</Button>
           <AccessButton client={c} />
         </Group>

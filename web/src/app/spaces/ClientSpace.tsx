@@ -3,7 +3,8 @@ import { NotFoundPage } from '../../components/StatusPages';
 import { ClientLayout } from '../layouts/ClientLayout';
 import { BookServicePage } from '../routes/BookServicePage';
 import { ClientHomePage } from '../routes/ClientHomePage';
-import { ProfilePage } from '../../features/users/ProfilePage';
+import { ClientMessagesRoute } from '../routes/MessagesRoutes';
+import { ProfilePage } from '../routes/ProfilePage';
 import { CatalogPage } from '../../features/services/CatalogPage';
 import { MyBookingsPage } from '../../features/bookings/MyBookingsPage';
 import { ProjectsPage } from '../../features/projects/ProjectsPage';
@@ -19,6 +20,7 @@ export default function ClientSpace() {
         <Route path="bookings" element={<MyBookingsPage />} />
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
+        <Route path="messages" element={<ClientMessagesRoute />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

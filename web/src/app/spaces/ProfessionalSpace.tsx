@@ -4,9 +4,10 @@ import { useAuth } from '../../lib/auth';
 import { ProfessionalLayout } from '../layouts/ProfessionalLayout';
 import { ClientPage } from '../routes/ClientPage';
 import { DashboardPage } from '../routes/DashboardPage';
+import { StaffMessagesRoute } from '../routes/MessagesRoutes';
+import { ProfilePage } from '../routes/ProfilePage';
 import { ClientsPage } from '../../features/users/ClientsPage';
 import { UsersPage } from '../../features/users/UsersPage';
-import { ProfilePage } from '../../features/users/ProfilePage';
 import { CalendarPage } from '../../features/bookings/CalendarPage';
 import { RequestsPage } from '../../features/bookings/RequestsPage';
 import { ProjectsPage } from '../../features/projects/ProjectsPage';
@@ -26,6 +27,8 @@ export default function ProfessionalSpace() {
         <Route path="clients/:id" element={<ClientPage />} />
         <Route path="calendar" element={<CalendarPage />} />
         <Route path="requests" element={<RequestsPage />} />
+        {/* One route with an optional id: picking a conversation keeps the list (and its search) mounted. */}
+        <Route path="messages/:conversationId?" element={<StaffMessagesRoute />} />
         <Route path="projects" element={<ProjectsPage />} />
         <Route path="projects/:id" element={<ProjectPage />} />
         <Route path="services" element={<ServicesPage />} />

@@ -4,10 +4,12 @@ import dayGridPlugin from '@fullcalendar/daygrid';
 import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
-import { Card, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Button, Card, Drawer, Group, Stack, Text } from '@mantine/core';
+import { IconMessage } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { STATUS_COLOR, StatusBadge } from '../../components/StatusBadge';
 import { api } from '../../lib/api';
@@ -94,6 +96,16 @@ export function CalendarPage() {
               </Text>
             </BookingCard>
             <BookingActions booking={open} timeZone={timeZone} onDone={refresh} />
+            {/* A plain link: the inbox resolves the client's conversation (no import of another feature). */}
+            <Button
+              component={Link}
+              to={`/pro/messages?client=${encodeURIComponent(open.client.id)}&booking=${encodeURIComponent(open.id)}`}
+              variant="light"
+              leftSection={<IconMessage size={18} />}
+              w="fit-content"
+            >
+              {t('messages.writeToClient')}
+            </Button>
           </Stack>
         )}
       </Drawer>

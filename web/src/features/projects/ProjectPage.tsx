@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Grid, Group, Select, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { IconArrowLeft, IconMessage } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -139,11 +139,24 @@ export function ProjectPage() {
         </Group>
       </Anchor>
       <Stack gap={4}>
-        <Group gap="sm">
-          <Title order={1} size="h2">
-            {p.service.name}
-          </Title>
-          <StatusBadge status={p.status} />
+        <Group justify="space-between" gap="sm">
+          <Group gap="sm">
+            <Title order={1} size="h2">
+              {p.service.name}
+            </Title>
+            <StatusBadge status={p.status} />
+          </Group>
+          {staff && (
+            // A plain link: the inbox resolves the client's conversation (no import of another feature).
+            <Button
+              component={Link}
+              to={`/pro/messages?client=${encodeURIComponent(p.client.id)}&project=${encodeURIComponent(p.id)}`}
+              variant="light"
+              leftSection={<IconMessage size={18} />}
+            >
+              {t('messages.writeToClient')}
+            </Button>
+          )}
         </Group>
         <Text>
           {displayName(p.client)} · {formatDateTime(p.booking.start, i18n.language, timeZone)} ({timeZoneLabel(timeZone, i18n.language)})

@@ -1,7 +1,6 @@
 import { Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
-import { PageHeader } from '../../components/PageHeader';
 import { api } from '../../lib/api';
 import { useAuth } from '../../lib/auth';
 import { useForm } from '../../lib/form';
@@ -12,7 +11,8 @@ import { collect, confirmError, passwordError, validateProfile } from '../../lib
 import type { User } from '../../types/api';
 import { NameFields, NewPasswordFields } from '../../components/FormFields';
 
-function ContactForm({ user }: { user: User }) {
+/** The user's own name and phone. */
+export function ContactForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const { setUser } = useAuth();
   const form = useForm({ firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? '' }, validateProfile);
@@ -56,7 +56,8 @@ function ContactForm({ user }: { user: User }) {
   );
 }
 
-function LanguageCard({ user }: { user: User }) {
+/** The language of the interface and of the e-mails. */
+export function LanguageCard({ user }: { user: User }) {
   const { t } = useTranslation();
   const changeLanguage = useChangeLanguage();
   const change = async (value: string | null) => {
@@ -84,7 +85,8 @@ function LanguageCard({ user }: { user: User }) {
   );
 }
 
-function PasswordForm() {
+/** A new password, the current one first. */
+export function PasswordForm() {
   const { t } = useTranslation();
   const form = useForm({ currentPassword: '', newPassword: '', confirm: '' }, (v) =>
     collect({
@@ -124,19 +126,5 @@ function PasswordForm() {
         </Group>
       </Stack>
     </Card>
-  );
-}
-
-export function ProfilePage() {
-  const { t } = useTranslation();
-  const { user } = useAuth();
-  if (!user) return null;
-  return (
-    <Stack gap="lg" maw={720}>
-      <PageHeader title={t('profile.title')} subtitle={t('profile.subtitle')} />
-      <ContactForm user={user} />
-      <LanguageCard user={user} />
-      <PasswordForm />
-    </Stack>
   );
 }

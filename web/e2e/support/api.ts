@@ -1,0 +1,106 @@
+// The HTTP API as a test uses it to set the stage or to act for someone who is not the
+// browser under test (the photographer on the other server, for instance).
+import { inject } from 'vitest';
+
+export interface ApiUser {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: string,
+    what: string,
+  ) {
+    super(`${what} → ${status} ${body.slice(0, 500)}`);
+  }
+}
+
+export class Api {
+  private constructor(
+    readonly baseUrl: string,
+    private readonly token: string,
+    readonly user: ApiUser,
+  ) {}
+
+  /** Signs in with the demo password, on server A unless told another base URL. */
+  static async signIn(email: string, baseUrl: string = inject('baseUrl')): Promise<Api> {
+    const res = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: baseUrl },
+      body: JSON.stringify({ email, password: inject('demoPassword') }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new ApiError(res.status, text, `sign-in of ${email}`);
+    const body = JSON.parse(text) as { user: ApiUser; accessToken: string };
+    return new Api(baseUrl, body.accessToken, body.user);
+  }
+
+  /** A new client account (signed up on server A), signed in. */
+  static async register(person: { email: string; password: string; firstName: string; lastName: string; locale: 'fr' | 'en' }): Promise<Api> {
+    const baseUrl = inject('baseUrl');
+    const res = await fetch(`${baseUrl}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: baseUrl },
+      body: JSON.stringify(person),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new ApiError(res.status, text, `sign-up of ${person.email}`);
+    const body = JSON.parse(text) as { user: ApiUser; accessToken: string };
+    return new Api(baseUrl, body.accessToken, body.user);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        Origin: this.baseUrl,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new ApiError(res.status, text, `${method} ${path} as ${this.user.email}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.request<T>('GET', path);
+  }
+  post<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('POST', path, body ?? {});
+  }
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body);
+  }
+}
+
+/** A local date (YYYY-MM-DD) in the studio's zone, `days` from today. */
+function studioDate(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+}
+
+/**
+ * A confirmed session of `serviceName` for the client, booked by them on the first free slot
+ * and confirmed by staff: its project (CONFIRMED) is what a test moves along.
+ */
+export async function confirmedProject(client: Api, staff: Api, serviceName = 'Portrait en studio'): Promise<{ projectId: string; bookingId: string }> {
+  const services = await client.get<{ items: { id: string; name: string }[] }>('/api/services');
+  const service = services.items.find((s) => s.name === serviceName);
+  if (!service) throw new Error(`no service named ${serviceName}`);
+  const { slots } = await client.get<{ slots: { start: string }[] }>(`/api/services/${service.id}/slots?from=${studioDate(0)}&to=${studioDate(60)}`);
+  if (slots.length === 0) throw new Error(`no free slot for ${serviceName}`);
+  const booking = await client.post<{ id: string }>('/api/bookings', { serviceId: service.id, start: slots[0].start });
+  const confirmed = await staff.post<{ projectId: string }>(`/api/bookings/${booking.id}/confirm`);
+  return { projectId: confirmed.projectId, bookingId: booking.id };
+}
+
+/** The client's conversation with the studio (created when missing). */
+export async function conversationOf(client: Api): Promise<string> {
+  return (await client.post<{ id: string }>('/api/conversations', {})).id;
+}

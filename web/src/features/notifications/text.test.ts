@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import en from '../../locales/en/translation.json';
+import fr from '../../locales/fr/translation.json';
+import type { AppNotification } from './api';
+import { notificationLink, notificationText, sentenceKey } from './text';
+
+const i18n = i18next.createInstance();
+beforeAll(() => i18n.init({ resources: { fr: { translation: fr }, en: { translation: en } }, lng: 'fr' }));
+
+const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
+
+function notification(type: string, data: Record<string, unknown>, kind: AppNotification['kind'] = 'bookings'): AppNotification {
+  return { id: 'n1', kind, type, subjectId: 's1', data, createdAt: '2027-03-10T09:00:00Z', readAt: null };
+}
+
+const booking = { bookingId: 'b1', serviceName: 'Portrait en studio', start: '2027-03-12T09:00:00Z', status: 'PENDING', clientName: 'Chloé Dubois', byClient: true };
+
+function say(n: AppNotification, audience: 'staff' | 'client', lang: 'fr' | 'en') {
+  const { sentence, detail } = notificationText(n, audience, i18n.getFixedT(lang), lang, 'Europe/Paris');
+  return { sentence: plain(sentence), detail };
+}
+
+describe('notification sentences', () => {
+  it('every type has a sentence for each reader, in French and English', () => {
+    const types = ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.rescheduled', 'project.status_changed', 'message.created'];
+    for (const type of types)
+      for (const byClient of [true, false])
+        for (const audience of ['staff', 'client'] as const)
+          for (const lang of ['fr', 'en'] as const) {
+            const key = sentenceKey(notification(type, { ...booking, byClient }), audience);
+            expect(i18n.exists(key, { lng: lang }), `${key} (${lang})`).toBe(true);
+          }
+  });
+
+  it('says who did what, when (studio time), and why', () => {
+    expect(say(notification('booking.requested', booking), 'staff', 'fr').sentence).toMatch(/^Chloé Dubois demande une séance « Portrait en studio » le 12 mars 2027.*10:00\.$/);
+    expect(say(notification('booking.confirmed', booking), 'client', 'en').sentence).toMatch(/^Your “Portrait en studio” session on 12 Mar 2027.*10:00 is confirmed\.$/);
+    const declined = say(notification('booking.declined', { ...booking, byClient: false, reason: 'Studio fermé' }), 'client', 'fr');
+    expect(declined.detail).toBe('Motif : Studio fermé');
+    expect(say(notification('booking.cancelled', { ...booking, byClient: false }), 'client', 'fr').sentence).toMatch(/^Le studio a annulé/);
+    expect(say(notification('booking.cancelled', booking), 'client', 'fr').sentence).toMatch(/^Vous avez annulé/);
+    expect(say(notification('booking.cancelled', booking), 'staff', 'en').sentence).toMatch(/^Chloé Dubois cancelled/);
+  });
+
+  it('names the project step and quotes the message', () => {
+    const project = notification('project.status_changed', { projectId: 'p1', serviceName: 'Portrait', from: 'CONFIRMED', to: 'SHOT', note: 'Merci !' }, 'projects');
+    expect(say(project, 'client', 'fr')).toEqual({ sentence: 'Votre projet « Portrait » passe à l\'étape « Séance faite ».', detail: 'Note : Merci !' });
+    const message = notification('message.created', { conversationId: 'c1', messageId: 'm1', authorName: 'Paul Lefèvre', excerpt: 'Vos photos sont prêtes' }, 'messages');
+    expect(say(message, 'client', 'en')).toEqual({ sentence: 'New message from Paul Lefèvre', detail: '“Vos photos sont prêtes”' });
+    expect(say(message, 'staff', 'fr').detail).toBe('« Vos photos sont prêtes »');
+  });
+
+  it('an unknown type still reads as a sentence', () => {
+    expect(say(notification('gallery.published', {}), 'client', 'fr').sentence).toBe('Du nouveau dans votre espace.');
+  });
+});
+
+describe('notification links', () => {
+  it('lead where the contract says, for staff and for clients', () => {
+    const project = notification('project.status_changed', { projectId: 'p1' }, 'projects');
+    const message = notification('message.created', { conversationId: 'c1' }, 'messages');
+    expect(notificationLink(notification('booking.requested', booking), 'staff')).toBe('/pro/requests');
+    expect(notificationLink(notification('booking.confirmed', booking), 'staff')).toBe('/pro/calendar');
+    expect(notificationLink(notification('booking.confirmed', booking), 'client')).toBe('/client/bookings');
+    expect(notificationLink(project, 'staff')).toBe('/pro/projects/p1');
+    expect(notificationLink(project, 'client')).toBe('/client/projects/p1');
+    expect(notificationLink(message, 'staff')).toBe('/pro/messages/c1');
+    expect(notificationLink(message, 'client')).toBe('/client/messages');
+  });
+});

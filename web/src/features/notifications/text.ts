@@ -1,0 +1,62 @@
+import type { TFunction } from 'i18next';
+import { formatDateTime } from '../../lib/format';
+import type { AppNotification } from './api';
+
+export type Audience = 'staff' | 'client';
+
+// Which sentence a type reads as; booking sentences differ with who acted (`byClient`).
+const BASE: Record<string, string> = {
+  'booking.requested': 'bookingRequested',
+  'booking.confirmed': 'bookingConfirmed',
+  'booking.declined': 'bookingDeclined',
+  'booking.cancelled': 'bookingCancelled',
+  'booking.rescheduled': 'bookingRescheduled',
+  'project.status_changed': 'projectStatus',
+  'message.created': 'message',
+};
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The i18n key of a notification's sentence for this reader. */
+export function sentenceKey(n: AppNotification, audience: Audience): string {
+  const base = BASE[n.type];
+  if (!base) return 'notifications.text.unknown';
+  const byClient = n.data.byClient === true;
+  let variant = '';
+  if (audience === 'staff' && !byClient && ['bookingRequested', 'bookingCancelled', 'bookingRescheduled'].includes(base)) variant = 'ByStudio';
+  if (audience === 'client' && byClient && ['bookingCancelled', 'bookingRescheduled'].includes(base)) variant = 'ByClient';
+  if (audience === 'client' && !byClient && base === 'bookingRequested') variant = 'ByStudio';
+  return `notifications.text.${audience}.${base}${variant}`;
+}
+
+/** A notification as a sentence in the reader's language, and a second line when there is more to say. */
+export function notificationText(n: AppNotification, audience: Audience, t: TFunction, lang: string, timeZone: string): { sentence: string; detail: string | null } {
+  const start = str(n.data.start);
+  const sentence = t(sentenceKey(n, audience), {
+    client: str(n.data.clientName),
+    service: str(n.data.serviceName),
+    date: start ? formatDateTime(start, lang, timeZone) : '',
+    to: n.data.to ? t(`status.${str(n.data.to)}`) : '',
+    author: str(n.data.authorName),
+  });
+  const detail = n.data.excerpt
+    ? t('notifications.excerpt', { text: str(n.data.excerpt) })
+    : n.data.reason
+      ? t('notifications.reason', { reason: str(n.data.reason) })
+      : n.data.note
+        ? t('notifications.note', { note: str(n.data.note) })
+        : null;
+  return { sentence, detail };
+}
+
+/** Where a notification leads (the contract's links). */
+export function notificationLink(n: AppNotification, audience: Audience): string {
+  const staff = audience === 'staff';
+  if (n.type.startsWith('booking.')) return staff ? (n.type === 'booking.requested' ? '/pro/requests' : '/pro/calendar') : '/client/bookings';
+  if (n.type.startsWith('project.')) {
+    const id = encodeURIComponent(str(n.data.projectId) || n.subjectId);
+    return staff ? `/pro/projects/${id}` : `/client/projects/${id}`;
+  }
+  if (n.type.startsWith('message.')) return staff ? `/pro/messages/${encodeURIComponent(str(n.data.conversationId) || n.subjectId)}` : '/client/messages';
+  return staff ? '/pro' : '/client';
+}
