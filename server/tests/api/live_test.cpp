@@ -242,6 +242,12 @@ TEST_F(Live, AnIdTheServerCannotReplayFromAsksTheClientToReload) {
   const auto conversation = conversation_of(owner);
   const auto message = post(conversation, pro, "Après la remise à zéro");
   from_the_future.until("message.created", "messageId", message);
+  // Not an id at all: the token is still good, the server just cannot replay from it.
+  WsClient garbled(server->port(), "/api/ws");
+  garbled.send(R"({"type":"auth","token":")" + owner.token + R"(","lastEventId":"abc"})");
+  auto garbled_ready = garbled.receive();
+  ASSERT_TRUE(garbled_ready);
+  EXPECT_TRUE(json::parse(*garbled_ready).at("reset").as_bool()) << *garbled_ready;
   // A known id: no reset.
   Socket known(server->port(), owner.token, ready.at("lastEventId").as_int64());
   EXPECT_FALSE(known.ready().contains("reset"));

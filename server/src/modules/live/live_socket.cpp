@@ -26,12 +26,16 @@ constexpr int kMaxCatchUp = 1000;
 // Live frames held back while catching up; beyond, the client is asked to come back.
 constexpr std::size_t kMaxHeldBack = 10000;
 
+constexpr std::int64_t kUnusableId = -1;
+
 struct AuthFrame {
   std::string token;
-  std::optional<std::int64_t> last_event_id;
+  std::optional<std::int64_t> last_event_id;  // kUnusableId: sent, but not an event id
 };
 
-// {"type": "auth", "token": "…", "lastEventId"?: N ≥ 0}; nullopt for anything else.
+// {"type": "auth", "token": "…", "lastEventId"?: N ≥ 0}; nullopt without a token. A
+// lastEventId that is not a natural number is no reason to refuse a good token: the server
+// just cannot replay from it.
 std::optional<AuthFrame> parse_auth(const std::string& text) {
   boost::system::error_code ec;
   const auto value = json::parse(text, ec);
@@ -42,10 +46,9 @@ std::optional<AuthFrame> parse_auth(const std::string& text) {
   if (!type || !type->is_string() || type->get_string() != "auth" || !token || !token->is_string())
     return std::nullopt;
   AuthFrame frame{std::string(token->get_string()), std::nullopt};
-  if (const auto* last = o.if_contains("lastEventId"); last && !last->is_null()) {
-    if (!last->is_int64() || last->get_int64() < 0) return std::nullopt;
-    frame.last_event_id = last->get_int64();
-  }
+  if (const auto* last = o.if_contains("lastEventId"); last && !last->is_null())
+    frame.last_event_id =
+        last->is_int64() && last->get_int64() >= 0 ? last->get_int64() : kUnusableId;
   return frame;
 }
 
@@ -130,7 +133,7 @@ asio::awaitable<void> start(const LiveContext& ctx, WebSocket& ws, const Viewer&
   const auto newest = co_await ctx.bus.last_id(ctx.db);
   std::vector<core::events::StoredEvent> missed;
   // A last id from the future (another database, a restored backup) is a reset too.
-  bool reset = !newest || (last_seen && *last_seen > *newest);
+  bool reset = !newest || (last_seen && (*last_seen == kUnusableId || *last_seen > *newest));
   if (!reset && last_seen) {
     auto events = co_await ctx.bus.since(ctx.db, *last_seen, viewer, kMaxCatchUp + 1);
     const auto kept = co_await ctx.bus.kept_after(ctx.db, *last_seen);  // none purged since
