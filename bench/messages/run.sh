@@ -53,10 +53,12 @@ Run on $(date -u +%Y-%m-%d), $(nproc) cores ($(cpu_model)), the clients on the s
 Server: Release build, \`THREADS=$THREADS\`, access log off, one PostgreSQL 15 on the same disk.
 
 **Fan-out.** $CLIENTS sockets on \`GET /api/ws\` signed in as staff (one Python asyncio process,
-\`bench/messages/live.py\`); $ROUNDS times a client posts a message (\`POST
-/api/conversations/{id}/messages\`: its transaction, the commit's NOTIFY, the dispatcher's read,
-the hub's fan-out), timed from just before the POST to its \`message.created\` frame on each
-socket. The latency includes the client process reading the $CLIENTS frames one after another.
+\`bench/messages/live.py\`, a minimal RFC 6455 client on asyncio's Protocol); $ROUNDS times a
+client posts a message (\`POST /api/conversations/{id}/messages\`: its transaction, the
+commit's NOTIFY, the dispatcher's read, the hub's fan-out), timed from just before the POST to
+the moment its \`message.created\` frame is read off each socket. Each socket also gets the
+staff's \`notification\` frame a moment later. The latency includes the one client process
+reading the $CLIENTS sockets one after another.
 
 | | value |
 |---|---:|
