@@ -13,6 +13,7 @@ import {
   VIEWPORTS,
   type Viewport,
 } from './support/browser';
+import { expectInViewport } from './support/a11y';
 import { linkIn, waitForMail } from './support/mail';
 
 let browser: Browser;
@@ -41,6 +42,9 @@ describe.each(VIEWPORTS)('invitation at $name size', (viewport: Viewport) => {
     await staff.page.waitForURL(/\/pro$/);
     await staff.page.getByRole('heading', { name: /^Bonjour / }).waitFor();
     await screenshot(staff.page, 'pro-dashboard', viewport);
+    // The header fits a 375 px phone: a long studio name is cut short, never the menus.
+    for (const control of [staff.page.getByTestId('user-menu'), staff.page.getByTestId('bell')]) await expectInViewport(staff.page, control, 'a header control');
+    if (viewport.name === 'phone') await expectInViewport(staff.page, staff.page.getByRole('button', { name: 'Menu', exact: true }), 'the menu button');
     await openSection(staff.page, viewport, 'Clients');
     await staff.page.waitForURL('**/pro/clients');
     await staff.page.getByRole('button', { name: 'Inviter un client' }).first().click();

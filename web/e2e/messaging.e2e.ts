@@ -3,12 +3,13 @@
 // counts up and clears; a project moved by staff changes on the client's open page; all of
 // it again on a 390 px phone, in English; a notification made through one server reaches a
 // browser connected to the other; and every new screen passes axe in both languages and
-// both colour schemes, at 1440 px and at 390 px.
-import type { Browser, Page } from 'playwright-core';
+// both colour schemes, at 1440 px and at 390 px. On a 375 px phone the client's sections are
+// a bottom bar: every one in view and working, the thread's composer above it.
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './support/a11y';
+import { expectInViewport, expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './support/a11y';
 import { Api, confirmedProject, conversationOf } from './support/api';
-import { expectLabelledFields, field, launchBrowser, newPage, openSection, screenshot, switchLanguage, uniqueEmail, type Session, type Viewport } from './support/browser';
+import { expectLabelledFields, field, launchBrowser, newPage, openSection, screenshot, switchLanguage, uniqueEmail, VIEWPORTS, type Session, type Viewport } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,6 +21,8 @@ afterAll(async () => {
 
 const desktop: Viewport = { name: 'desktop', width: 1440, height: 900 };
 const phone: Viewport = { name: 'phone', width: 390, height: 844 };
+/** The narrowest screen the client space must fully work on: 375 × 812. */
+const smallPhone: Viewport = VIEWPORTS[1];
 
 const PRO = 'pro@demo.declic.fr'; // Paul Lefèvre
 const CHLOE = 'client1@demo.declic.fr'; // Chloé Dubois, reads French
@@ -380,6 +383,140 @@ describe('messaging and live updates', () => {
     expect(staff.errors).toEqual([]);
     await client.context.close();
     await staff.context.close();
+  });
+});
+
+/** Nothing of `target` is under the bottom bar `bar` (the page scrolled as it is now). */
+async function expectAboveBar(target: Locator, bar: Locator, what: string): Promise<void> {
+  const [box, barBox] = [await target.boundingBox(), await bar.boundingBox()];
+  expect(box, `${what} is shown`).not.toBeNull();
+  expect(barBox, 'the bottom bar is shown').not.toBeNull();
+  expect(box!.y + box!.height, `bottom of ${what} over the bar's top`).toBeLessThanOrEqual(barBox!.y);
+}
+
+/** The bottom bar item's label is shown whole, not cut short with an ellipsis. */
+async function expectWholeLabel(item: Locator, what: string): Promise<void> {
+  const [text, room] = await item.locator('.client-tabbar-label').evaluate((label) => {
+    const range = document.createRange();
+    range.selectNodeContents(label);
+    return [range.getBoundingClientRect().width, label.getBoundingClientRect().width];
+  });
+  expect(text, `width of the label ${what}`).toBeLessThanOrEqual(room + 0.5);
+}
+
+describe('the client space on a 375 px phone', () => {
+  it('every section is in a bottom bar, in view and working; the current one is marked; the composer stays above it', async () => {
+    const stamp = Date.now();
+    const password = 'un mot de passe solide';
+    const clientApi = await Api.register({ email: uniqueEmail('tabbar'), password, firstName: 'Inès', lastName: 'Garnier', locale: 'fr' });
+    // A thread longer than the screen, its last messages unread: "Messages" shows a count.
+    const conversationId = await conversationOf(clientApi);
+    const staffApi = await Api.signIn(PRO);
+    for (let i = 1; i <= 8; i++) {
+      const body = `Message ${i} : voici quelques lignes pour remplir le fil sur un petit écran. (e2e ${stamp})`;
+      await (i % 2 ? clientApi : staffApi).post(`/api/conversations/${conversationId}/messages`, { body });
+    }
+    const { page, context, errors } = await signIn(clientApi.user.email, smallPhone, { password });
+    await page.getByRole('heading', { name: 'Bonjour Inès' }).waitFor();
+
+    // One navigation for the space (the tabs under the name are not shown on a phone), at the
+    // bottom of the screen: six sections, each entirely in view, at least 44 px square.
+    const spaces = page.getByRole('navigation', { name: 'Espace client' });
+    expect(await spaces.count()).toBe(1);
+    const bar = spaces.first();
+    const tab = (name: string) => bar.getByRole('link', name === 'Messages' ? { name: /^Messages/ } : { name, exact: true });
+    await tab('Messages').getByTestId('messages-unread').waitFor();
+    const labels = ['Accueil', 'Réserver', 'Réservations', 'Projets', 'Messages', 'Profil'];
+    expect(await bar.getByRole('link').count()).toBe(labels.length);
+    const barBox = (await bar.boundingBox())!;
+    expect(barBox.y + barBox.height, 'the bottom bar ends at the bottom of the screen').toBeCloseTo(smallPhone.height, 0);
+    for (const label of labels) {
+      await expectInViewport(page, tab(label), `« ${label} » in the bottom bar`);
+      const box = (await tab(label).boundingBox())!;
+      expect(box.width, `width of « ${label} »`).toBeGreaterThanOrEqual(44);
+      expect(box.height, `height of « ${label} »`).toBeGreaterThanOrEqual(44);
+      // Every label is whole: none cut short with an ellipsis.
+      await expectWholeLabel(tab(label), `« ${label} »`);
+    }
+    await expectNoSidewaysScroll(page, 'the client home at 375 px');
+    for (const control of [page.getByTestId('bell'), page.getByTestId('user-menu')]) await expectInViewport(page, control, 'a header control');
+    await expectNoAxeViolations(page, 'the client home with the bottom bar (light, 375 px)');
+    await screenshot(page, 'client-nav-home', smallPhone);
+
+    // The current section is marked for assistive technology, and by weight as well as colour.
+    const weight = (name: string) => tab(name).evaluate((el) => Number(getComputedStyle(el).fontWeight));
+    await expect.poll(() => tab('Accueil').getAttribute('aria-current')).toBe('page');
+    expect(await weight('Accueil')).toBeGreaterThanOrEqual(600);
+    expect(await weight('Projets')).toBeLessThan(600);
+
+    // The end of the page scrolls clear of the bar.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await expectAboveBar(page.locator('#main > *').last(), bar, 'the end of the home page');
+
+    // Reachable with the keyboard: Tab gets into the bar, Enter follows a section.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let inBar = false;
+    for (let i = 0; i < 15 && !inBar; i++) {
+      await page.keyboard.press('Tab');
+      inBar = await bar.evaluate((nav) => nav.contains(document.activeElement));
+    }
+    expect(inBar, 'Tab reaches the bottom bar').toBe(true);
+    await tab('Réserver').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/client/book');
+    await expect.poll(() => tab('Réserver').getAttribute('aria-current')).toBe('page');
+
+    // A tap on "Projets", then on "Messages": each opens its page and becomes the current one.
+    await tab('Projets').click();
+    await page.waitForURL('**/client/projects');
+    await expect.poll(() => tab('Projets').getAttribute('aria-current')).toBe('page');
+    await expect.poll(() => tab('Accueil').getAttribute('aria-current')).toBeNull();
+    await tab('Messages').click();
+    await page.waitForURL('**/client/messages');
+    await page.getByTestId('message').filter({ hasText: `Message 8 :` }).waitFor();
+    await expect.poll(() => tab('Messages').getAttribute('aria-current')).toBe('page');
+    await tab('Messages').getByTestId('messages-unread').waitFor({ state: 'detached' });
+
+    // The thread's composer is whole and above the bar, without scrolling the page; sending works.
+    const composer = page.getByRole('textbox', { name: 'Votre message' });
+    const send = page.getByRole('button', { name: 'Envoyer', exact: true });
+    for (const [control, what] of [[composer, 'the composer'], [send, 'the Send button']] as const) {
+      await expectInViewport(page, control, what);
+      await expectAboveBar(control, bar, what);
+    }
+    const text = `Merci, à bientôt ! (e2e ${stamp})`;
+    await composer.fill(text);
+    await send.click();
+    await page.getByTestId('message').filter({ hasText: text }).getByText('Envoyé', { exact: true }).waitFor();
+    await expectAboveBar(composer, bar, 'the composer after sending');
+    await expectNoSidewaysScroll(page, 'the client’s thread at 375 px');
+
+    // axe, and a look, in light and dark: the thread, then the home page (in light above).
+    for (const scheme of ['light', 'dark'] as const) {
+      const suffix = scheme === 'dark' ? '-dark' : '';
+      await setColorScheme(page, scheme);
+      await expectNoAxeViolations(page, `the client's thread with the bottom bar (${scheme}, 375 px)`);
+      await screenshot(page, `client-nav-thread${suffix}`, smallPhone);
+    }
+    await tab('Accueil').click();
+    await page.waitForURL(/\/client$/);
+    await page.getByRole('heading', { name: 'Bonjour Inès' }).waitFor();
+    await expectNoAxeViolations(page, 'the client home with the bottom bar (dark, 375 px)');
+    await screenshot(page, 'client-nav-home-dark', smallPhone);
+
+    // In English the short labels fit too.
+    await switchLanguage(page, 'EN');
+    await page.getByRole('heading', { name: 'Hello Inès' }).waitFor();
+    const english = page.getByRole('navigation', { name: 'Client space' });
+    for (const label of ['Home', 'Book', 'Bookings', 'Projects', 'Messages', 'Profile']) {
+      const link = english.getByRole('link', label === 'Messages' ? { name: /^Messages/ } : { name: label, exact: true });
+      await expectInViewport(page, link, `“${label}” in the bottom bar`);
+      await expectWholeLabel(link, `“${label}”`);
+    }
+
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
 

@@ -189,6 +189,15 @@ TEST(Time, Rfc3339) {
                           "2027-03-14T09:00:00", "2027-03-14T09:00:00.5Z", "2027-03-14T09:00Z",
                           "2027-03-14T09:00:00+1:00", "x027-03-14T09:00:00Z", ""})
     EXPECT_FALSE(core::time::parse_rfc3339(bad)) << bad;
+  // Bounds of a range: any fraction, cut to the second.
+  EXPECT_EQ(core::time::parse_rfc3339_bound("2027-03-14T09:00:00.987Z"),
+            at("2027-03-14T09:00:00Z"));
+  EXPECT_EQ(core::time::parse_rfc3339_bound("2027-03-14T10:00:00.5+01:00"),
+            at("2027-03-14T09:00:00Z"));
+  EXPECT_EQ(core::time::parse_rfc3339_bound("2027-03-14T09:00:00Z"), at("2027-03-14T09:00:00Z"));
+  for (const char* bad :
+       {"2027-03-14T09:00:00.Z", "2027-03-14T09:00:00.5", "2027-03-14T09:00:00.x"})
+    EXPECT_FALSE(core::time::parse_rfc3339_bound(bad)) << bad;
   EXPECT_FALSE(core::time::parse_date("2027-13-01"));
   EXPECT_FALSE(core::time::Zone::find("Mars/Olympus"));
   EXPECT_TRUE(core::time::Zone::find("Europe/Paris"));

@@ -1,7 +1,7 @@
 // Accessibility checks a screen must pass: axe-core (no critical or serious violation), in
-// either colour scheme, and nothing wider than a phone's screen.
+// either colour scheme, nothing wider than a phone's screen, and a control entirely on it.
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 interface Violation {
@@ -44,4 +44,16 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
     return [el.scrollWidth, el.clientWidth];
   });
   expect(scroll, `width of ${what}`).toBeLessThanOrEqual(width);
+}
+
+/** Entirely on screen as the page is now (no sideways swipe, no scroll to reach it). */
+export async function expectInViewport(page: Page, target: Locator, what: string): Promise<void> {
+  const viewport = page.viewportSize();
+  const box = await target.boundingBox();
+  expect(box, `${what} is shown`).not.toBeNull();
+  if (!viewport || !box) return;
+  expect(box.x, `left edge of ${what}`).toBeGreaterThanOrEqual(0);
+  expect(box.y, `top edge of ${what}`).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width, `right edge of ${what}`).toBeLessThanOrEqual(viewport.width);
+  expect(box.y + box.height, `bottom edge of ${what}`).toBeLessThanOrEqual(viewport.height);
 }

@@ -109,7 +109,10 @@ export async function switchLanguage(page: Page, lang: 'FR' | 'EN'): Promise<voi
   await page.getByText(lang, { exact: true }).click();
 }
 
-/** A section of the client space (its navigation links). */
+/**
+ * A section of the client space (its navigation links): the tabs under the studio's name on
+ * a wide screen, the bottom bar on a phone, whose labels are short ("Mes projets" → "Projets").
+ */
 export function clientSection(page: Page, name: string) {
   return page.getByRole('navigation').getByRole('link', { name, exact: true });
 }

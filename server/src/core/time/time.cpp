@@ -91,6 +91,14 @@ std::optional<Instant> parse_rfc3339(std::string_view s) {
   return Instant(*day) + chr::hours(h) + chr::minutes(mi - offset) + chr::seconds(sec);
 }
 
+std::optional<Instant> parse_rfc3339_bound(std::string_view s) {
+  if (s.size() <= 20 || s[19] != '.') return parse_rfc3339(s);
+  std::size_t end = 20;
+  while (end < s.size() && s[end] >= '0' && s[end] <= '9') ++end;
+  if (end == 20) return std::nullopt;
+  return parse_rfc3339(std::string(s.substr(0, 19)).append(s.substr(end)));
+}
+
 void append_rfc3339(std::string& out, Instant t) {
   const auto day = chr::floor<chr::days>(t);
   const auto seconds = static_cast<unsigned>((t - day).count());

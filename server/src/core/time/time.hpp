@@ -21,6 +21,9 @@ using Date = std::chrono::sys_days;        // a calendar date, no zone attached
 // RFC 3339 with an offset: "2027-03-14T09:00:00Z", "2027-03-14T10:00:00+01:00"; fractional
 // seconds accepted only when zero. nullopt for anything else, including impossible dates.
 std::optional<Instant> parse_rfc3339(std::string_view text);
+// The same with any fraction, cut to the second: for the bounds of a range, which browsers
+// write to the millisecond (Date.toISOString()).
+std::optional<Instant> parse_rfc3339_bound(std::string_view text);
 std::string format_rfc3339(Instant t);             // always UTC: "2027-03-14T09:00:00Z"
 void append_rfc3339(std::string& out, Instant t);  // the same, without a string of its own
 

@@ -40,7 +40,7 @@ bool read_time(const http::Request& req, const char* name, bool end_of_day,
   if (auto day = core::time::parse_date(*text))
     t = core::time::Instant(*day + std::chrono::days(end_of_day ? 1 : 0));
   else
-    t = core::time::parse_rfc3339(*text);
+    t = core::time::parse_rfc3339_bound(*text);
   if (!t) return false;
   out = t->time_since_epoch().count();
   return true;

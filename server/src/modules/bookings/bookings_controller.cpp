@@ -44,7 +44,7 @@ bool read_bound(const Request& req, const char* name, std::optional<Instant>& in
   auto text = req.query_param(name);
   if (!text || text->empty()) return true;
   if ((date = core::time::parse_date(*text))) return true;
-  instant = core::time::parse_rfc3339(*text);
+  instant = core::time::parse_rfc3339_bound(*text);
   return instant.has_value();
 }
 

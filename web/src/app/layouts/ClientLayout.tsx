@@ -1,4 +1,5 @@
 import { AppShell, Box, Container, Group, Text } from '@mantine/core';
+import { IconCalendarCheck, IconCalendarPlus, IconHome, IconLayoutKanban, IconMessages, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -8,53 +9,94 @@ import { Bell } from '../../features/notifications/Bell';
 import { UnreadBadge } from './UnreadBadge';
 import { UserMenu } from './UserMenu';
 
+interface Section {
+  to: string;
+  /** The tab's label on a wide screen. */
+  label: string;
+  /** The phone's bottom bar: a short label under an icon. */
+  short: string;
+  icon: typeof IconHome;
+  /** Shows the unread messages count. */
+  unread?: boolean;
+}
+
 // Only sections that work are listed; later modules add theirs here.
-const TABS: { to: string; label: string; unread?: boolean }[] = [
-  { to: '/client', label: 'nav.home' },
-  { to: '/client/book', label: 'nav.book' },
-  { to: '/client/bookings', label: 'nav.myBookings' },
-  { to: '/client/projects', label: 'nav.myProjects' },
-  { to: '/client/messages', label: 'nav.messages', unread: true },
-  { to: '/client/profile', label: 'nav.profile' },
+const SECTIONS: Section[] = [
+  { to: '/client', label: 'nav.home', short: 'nav.short.home', icon: IconHome },
+  { to: '/client/book', label: 'nav.book', short: 'nav.short.book', icon: IconCalendarPlus },
+  { to: '/client/bookings', label: 'nav.myBookings', short: 'nav.short.bookings', icon: IconCalendarCheck },
+  { to: '/client/projects', label: 'nav.myProjects', short: 'nav.short.projects', icon: IconLayoutKanban },
+  { to: '/client/messages', label: 'nav.messages', short: 'nav.short.messages', icon: IconMessages, unread: true },
+  { to: '/client/profile', label: 'nav.profile', short: 'nav.short.profile', icon: IconUser },
 ];
 
-/** The client space: the studio's name, a few sections as links, and room for the content. */
+// The phone's bottom bar, above the home indicator of phones that have one (global.css).
+const BOTTOM_BAR = 'calc(3.75rem + env(safe-area-inset-bottom, 0rem))';
+
+/**
+ * The client space: the studio's name, its sections, and room for the content. From `sm` up
+ * the sections are tabs under the name; on a phone they are a bar at the bottom of the screen
+ * (six tabs do not fit a 375 px header), always in view, nothing to scroll sideways to.
+ */
 export function ClientLayout() {
   const { t } = useTranslation();
   const studio = useStudio();
   const unread = useUnreadMessageCount();
 
   return (
-    <AppShell header={{ height: 108 }} padding="md">
+    <AppShell header={{ height: { base: 60, sm: 108 } }} footer={{ height: { base: BOTTOM_BAR, sm: 0 } }} padding="md">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
         <Container size="md" h="100%">
-          <Group h={60} justify="space-between" wrap="nowrap">
-            <Text className="studio-name" fz="xl" truncate>
+          <Group h={60} justify="space-between" wrap="nowrap" gap="sm">
+            <Text className="studio-name" fz="xl" truncate miw={0}>
               {studio.data?.name ?? 'Déclic'}
             </Text>
-            <Group gap="sm" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
               <LanguageSwitch />
               <Bell audience="client" />
               <UserMenu profilePath="/client/profile" />
             </Group>
           </Group>
-          <nav className="client-nav" aria-label={t('nav.clientSpace')}>
-            {TABS.map((tab) => (
-              <NavLink key={tab.to} to={tab.to} end={tab.to === '/client'}>
-                {t(tab.label)}
-                {tab.unread && unread > 0 && (
+          <Box component="nav" className="client-nav" visibleFrom="sm" aria-label={t('nav.clientSpace')}>
+            {SECTIONS.map((s) => (
+              <NavLink key={s.to} to={s.to} end={s.to === '/client'}>
+                {t(s.label)}
+                {s.unread && unread > 0 && (
                   <Box component="span" ml={6}>
                     <UnreadBadge count={unread} />
                   </Box>
                 )}
               </NavLink>
             ))}
-          </nav>
+          </Box>
         </Container>
       </AppShell.Header>
+      {/* Before the content, as the tabs are on a wide screen: the skip link passes both. */}
+      <AppShell.Footer
+        className="client-tabbar"
+        hiddenFrom="sm"
+        aria-label={t('nav.clientSpace')}
+        renderRoot={(props) => <nav {...props} />}
+      >
+        {SECTIONS.map((s) => (
+          <NavLink key={s.to} to={s.to} end={s.to === '/client'} className="client-tabbar-item">
+            <span className="client-tabbar-icon">
+              <s.icon size={22} stroke={1.75} aria-hidden />
+            </span>
+            <span className="client-tabbar-label" data-label={t(s.short)}>
+              {t(s.short)}
+            </span>
+            {s.unread && unread > 0 && (
+              <span className="client-tabbar-badge">
+                <UnreadBadge count={unread} />
+              </span>
+            )}
+          </NavLink>
+        ))}
+      </AppShell.Footer>
       <AppShell.Main id="main">
         <Container size="md" px={0}>
           <Outlet />

@@ -69,14 +69,15 @@ export function ProfessionalLayout() {
         {t('app.skipToContent')}
       </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
-            <Text className="studio-name" fz="xl" truncate>
+        {/* On a 375 px phone a long studio name is cut short, never the account menu. */}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} style={{ flexShrink: 0 }} />
+            <Text className="studio-name" fz="xl" truncate miw={0}>
               {studio.data?.name ?? 'Déclic'}
             </Text>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
             <LanguageSwitch />
             <Bell audience="staff" />
             <UserMenu profilePath="/pro/profile" />
