@@ -41,6 +41,10 @@ describe.each(VIEWPORTS)('invitation at $name size', (viewport: Viewport) => {
     await signIn(staff.page, 'pro@demo.declic.fr', inject('demoPassword'));
     await staff.page.waitForURL(/\/pro$/);
     await staff.page.getByRole('heading', { name: /^Bonjour / }).waitFor();
+    // The week ahead loads (its bookings are asked for with times to the millisecond).
+    const week = staff.page.getByRole('heading', { name: 'Les 7 prochains jours' }).locator('..');
+    await expect.poll(() => week.locator('.mantine-Skeleton-root').count()).toBe(0);
+    expect(await week.getByRole('alert').count()).toBe(0);
     await screenshot(staff.page, 'pro-dashboard', viewport);
     // The header fits a 375 px phone: a long studio name is cut short, never the menus.
     for (const control of [staff.page.getByTestId('user-menu'), staff.page.getByTestId('bell')]) await expectInViewport(staff.page, control, 'a header control');
