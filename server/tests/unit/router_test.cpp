@@ -1,5 +1,6 @@
 #include "core/http/router.hpp"
 #include "core/http/server.hpp"
+#include "core/util/address.hpp"
 
 #include <gtest/gtest.h>
 #include <boost/asio/co_spawn.hpp>
@@ -103,4 +104,14 @@ TEST(ClientAddress, BelievesForwardedForOnlyFromTrustedProxies) {
   EXPECT_EQ(client_address("10.0.0.2", "", proxies), "10.0.0.2");
   EXPECT_EQ(client_address("10.0.0.2", "not-an-ip", proxies), "10.0.0.2");
   EXPECT_EQ(client_address("10.0.0.2", "2001:db8::1", proxies), "2001:db8::1");
+}
+
+TEST(AddressGroup, CountsAnIpv6SubscriberAsItsSlash64) {
+  using declic::core::address_group;
+  EXPECT_EQ(address_group("203.0.113.9"), "203.0.113.9");
+  EXPECT_EQ(address_group("::ffff:203.0.113.9"), "203.0.113.9");
+  EXPECT_EQ(address_group("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  EXPECT_EQ(address_group("2001:db8:1:2::1"), address_group("2001:db8:1:2:ffff::9"));
+  EXPECT_NE(address_group("2001:db8:1:2::1"), address_group("2001:db8:1:3::1"));
+  EXPECT_EQ(address_group("not-an-ip"), "not-an-ip");
 }
