@@ -35,18 +35,21 @@ export const theme = createTheme({
 // Mantine's light variants (badges, alerts) write shade 7 on a 10 % tint of it, and its
 // dimmed text is gray-6: both under 4.5:1 in light mode. Text over a tint is the darkest
 // shade darkened further; dimmed text is darker (light) or lighter (dark) grey, ≥ 4.5:1 on
-// cards, the page and message bubbles.
+// cards, the page and message bubbles. A field's error (its message, its text) is red-6 on
+// white (3.3:1) and red-8 on a dark card (3.0:1) by default: red-9 and red-4 instead (≥ 5:1).
 const TINTED = ['gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'];
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': '#5c636a',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(TINTED.map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`])),
   },
   dark: {
     // ≥ 4.5:1 on a hovered or selected row too (a grey or teal tint over the card).
     '--mantine-color-dimmed': '#b3b3b3',
+    '--mantine-color-error': 'var(--mantine-color-red-4)',
     // The grey "dark" palette over its own tint (the CLOSED status): its lightest shade.
     '--mantine-color-dark-light-color': 'var(--mantine-color-dark-0)',
   },

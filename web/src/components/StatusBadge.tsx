@@ -7,6 +7,7 @@ export const STATUS_COLOR: Record<string, string> = {
   CONFIRMED: 'green',
   DECLINED: 'gray',
   CANCELLED: 'gray',
+  EXPIRED: 'gray',
   SHOT: 'cyan',
   EDITING: 'indigo',
   DELIVERED: 'violet',

@@ -42,7 +42,8 @@ export interface Service {
   active: boolean;
 }
 
-export type BookingStatus = 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED';
+/** EXPIRED: a PENDING request nobody confirmed in time (the studio's `requestExpiryHours`); it offers no action. */
+export type BookingStatus = 'PENDING' | 'CONFIRMED' | 'DECLINED' | 'CANCELLED' | 'EXPIRED';
 export type BookingAction = 'confirm' | 'decline' | 'reschedule' | 'cancel';
 
 export interface Booking {

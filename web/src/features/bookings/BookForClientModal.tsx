@@ -2,7 +2,7 @@ import { Button, Group, Modal, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
-import { problemMessage } from '../../lib/errors';
+import { actionProblemMessage } from '../../lib/errors';
 import { displayName } from '../../lib/format';
 import { useStudioTimeZone } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
@@ -48,7 +48,7 @@ export function BookForClientModal({ client, services, opened, onClose }: Props)
           toastSuccess(t('book.bookedFor', { name: displayName(client) }));
           close();
         },
-        onError: (e) => setError(problemMessage(t, e)),
+        onError: (e) => setError(actionProblemMessage(t, e)),
       },
     );
   };

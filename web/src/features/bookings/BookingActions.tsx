@@ -2,7 +2,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemMessage } from '../../lib/errors';
+import { actionProblemMessage } from '../../lib/errors';
 import { toastSuccess } from '../../lib/toast';
 import type { Booking, BookingAction } from '../../types/api';
 import { useBookingAction, type Slot } from './api';
@@ -35,7 +35,7 @@ export function BookingActions({ booking, timeZone, onDone }: Props) {
           setSlot(null);
           onDone?.(action);
         },
-        onError: (e) => notifications.show({ color: 'red', message: problemMessage(t, e) }),
+        onError: (e) => notifications.show({ color: 'red', message: actionProblemMessage(t, e) }),
       },
     );
 

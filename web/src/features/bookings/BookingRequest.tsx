@@ -1,8 +1,8 @@
-import { Alert, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { problemMessage } from '../../lib/errors';
+import { Link, useNavigate } from 'react-router';
+import { actionProblemMessage } from '../../lib/errors';
 import { formatDateTime, formatMoney, timeZoneLabel } from '../../lib/format';
 import { ApiError } from '../../lib/problem';
 import { useStudioTimeZone } from '../../lib/studio';
@@ -10,6 +10,31 @@ import { toastSuccess } from '../../lib/toast';
 import type { Service } from '../../types/api';
 import { newIdempotencyKey, useCreateBooking, type Slot } from './api';
 import { SlotPicker } from './SlotPicker';
+
+// Answers that mean the chosen time itself is gone: the summary closes and the times reload.
+const SLOT_GONE = ['slot_taken', 'slot_unavailable', 'slot_too_soon'];
+
+interface Failure {
+  message: string;
+  /** The client has too many requests waiting: the way to see (and cancel) them. */
+  showRequests: boolean;
+}
+
+function FailureAlert({ failure }: { failure: Failure }) {
+  const { t } = useTranslation();
+  return (
+    <Alert color="red" variant="light" role="alert">
+      <Stack gap={4}>
+        <Text size="sm">{failure.message}</Text>
+        {failure.showRequests && (
+          <Anchor component={Link} to="/client/bookings" size="sm" fw={600} c="inherit" underline="always">
+            {t('book.seeRequests')}
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
 
 /** Client: a service's free days and times, then the summary and the request. */
 export function BookingRequest({ service: s }: { service: Service }) {
@@ -20,7 +45,7 @@ export function BookingRequest({ service: s }: { service: Service }) {
   const [slot, setSlot] = useState<Slot | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
   const [notes, setNotes] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Failure | null>(null);
 
   const pick = (next: Slot) => {
     setSlot(next);
@@ -36,9 +61,12 @@ export function BookingRequest({ service: s }: { service: Service }) {
       toastSuccess(t('book.requested'));
       navigate('/client/bookings', { replace: true });
     } catch (e) {
-      // 409: taken meanwhile, too soon or no longer open — the message says which.
-      setError(problemMessage(t, e));
-      if (e instanceof ApiError && e.status === 409) setSlot(null);
+      // Taken meanwhile, too soon or no longer open: the message says which, beside the times
+      // to choose again. Anything else (too many requests waiting, beyond the studio's
+      // horizon, busy, offline) keeps the choice and says it next to the button.
+      const code = e instanceof ApiError ? e.code : '';
+      setError({ message: actionProblemMessage(t, e), showRequests: code === 'too_many_open_requests' });
+      if (SLOT_GONE.includes(code)) setSlot(null);
     }
   };
 
@@ -47,11 +75,7 @@ export function BookingRequest({ service: s }: { service: Service }) {
       <Card>
         <SlotPicker serviceId={s.id} timeZone={timeZone} selected={slot} onSelect={pick} />
       </Card>
-      {error && (
-        <Alert color="red" variant="light" role="alert">
-          {error}
-        </Alert>
-      )}
+      {error && !slot && <FailureAlert failure={error} />}
       {slot && (
         <Card>
           <Stack gap="sm">
@@ -73,6 +97,7 @@ export function BookingRequest({ service: s }: { service: Service }) {
               autosize
               minRows={2}
             />
+            {error && <FailureAlert failure={error} />}
             <Group justify="flex-end">
               <Button size="md" onClick={() => void book()} loading={create.isPending}>
                 {t('book.confirm')}

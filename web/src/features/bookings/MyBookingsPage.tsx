@@ -1,4 +1,4 @@
-import { Button, Skeleton, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Skeleton, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
@@ -43,7 +43,17 @@ export function MyBookingsPage() {
       )}
       {upcoming.map((b) => (
         <BookingCard key={b.id} booking={b} timeZone={timeZone} showClient={false}>
-          <BookingActions booking={b} timeZone={timeZone} />
+          {b.status === 'EXPIRED' ? (
+            // No dead end: the studio never answered, the time is free again.
+            <>
+              <Text size="sm">{t('bookings.expiredText')}</Text>
+              <Anchor component={Link} to={`/client/book/${encodeURIComponent(b.service.id)}`} size="sm" fw={600} w="fit-content">
+                {t('bookings.requestAgain')}
+              </Anchor>
+            </>
+          ) : (
+            <BookingActions booking={b} timeZone={timeZone} />
+          )}
         </BookingCard>
       ))}
       {past.length > 0 && (

@@ -76,6 +76,14 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
             size="md"
             firstDayOfWeek={1}
             aria-label={t('book.chooseDay')}
+            ariaLabels={{
+              previousMonth: t('book.nav.previousMonth'),
+              nextMonth: t('book.nav.nextMonth'),
+              previousYear: t('book.nav.previousYear'),
+              nextYear: t('book.nav.nextYear'),
+              previousDecade: t('book.nav.previousDecade'),
+              nextDecade: t('book.nav.nextDecade'),
+            }}
           />
           {slots.isPending && <Skeleton height={16} />}
           {slots.isError && <LoadError error={slots.error} onRetry={() => void slots.refetch()} />}

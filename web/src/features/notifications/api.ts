@@ -11,6 +11,7 @@ export type NotificationType =
   | 'booking.declined'
   | 'booking.cancelled'
   | 'booking.rescheduled'
+  | 'booking.expired'
   | 'project.status_changed'
   | 'message.created';
 

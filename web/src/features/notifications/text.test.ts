@@ -23,7 +23,7 @@ function say(n: AppNotification, audience: 'staff' | 'client', lang: 'fr' | 'en'
 
 describe('notification sentences', () => {
   it('every type has a sentence for each reader, in French and English', () => {
-    const types = ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.rescheduled', 'project.status_changed', 'message.created'];
+    const types = ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.rescheduled', 'booking.expired', 'booking_expired', 'project.status_changed', 'message.created'];
     for (const type of types)
       for (const byClient of [true, false])
         for (const audience of ['staff', 'client'] as const)
@@ -41,6 +41,16 @@ describe('notification sentences', () => {
     expect(say(notification('booking.cancelled', { ...booking, byClient: false }), 'client', 'fr').sentence).toMatch(/^Le studio a annulé/);
     expect(say(notification('booking.cancelled', booking), 'client', 'fr').sentence).toMatch(/^Vous avez annulé/);
     expect(say(notification('booking.cancelled', booking), 'staff', 'en').sentence).toMatch(/^Chloé Dubois cancelled/);
+  });
+
+  it('tells both sides that a request expired unanswered, and the client that the time is free again', () => {
+    const expired = { ...booking, status: 'EXPIRED', byClient: false, clientId: 'u1' };
+    expect(say(notification('booking.expired', expired), 'client', 'fr')).toEqual({
+      sentence: expect.stringMatching(/^Votre demande « Portrait en studio » du 12 mars 2027.*10:00 a expiré sans réponse du studio : le créneau est de nouveau libre\.$/),
+      detail: null,
+    });
+    expect(say(notification('booking.expired', expired), 'staff', 'fr').sentence).toMatch(/^La demande « Portrait en studio » de Chloé Dubois du 12 mars 2027.*10:00 a expiré sans réponse\.$/);
+    expect(say(notification('booking_expired', expired), 'staff', 'en').sentence).toMatch(/^Chloé Dubois's “Portrait en studio” request for 12 Mar 2027.*10:00 expired unanswered\.$/);
   });
 
   it('names the project step and quotes the message', () => {
@@ -67,5 +77,13 @@ describe('notification links', () => {
     expect(notificationLink(project, 'client')).toBe('/client/projects/p1');
     expect(notificationLink(message, 'staff')).toBe('/pro/messages/c1');
     expect(notificationLink(message, 'client')).toBe('/client/messages');
+  });
+
+  it('an expired request leads staff to the client (it is in no queue any more) and the client to their bookings', () => {
+    const expired = notification('booking.expired', { ...booking, clientId: 'u 1' });
+    expect(notificationLink(expired, 'staff')).toBe('/pro/clients/u%201');
+    expect(notificationLink(expired, 'client')).toBe('/client/bookings');
+    expect(notificationLink(notification('booking_expired', { ...booking, clientId: 'u1' }), 'client')).toBe('/client/bookings');
+    expect(notificationLink(notification('booking.expired', booking), 'staff')).toBe('/pro/requests');
   });
 });

@@ -11,15 +11,20 @@ const BASE: Record<string, string> = {
   'booking.declined': 'bookingDeclined',
   'booking.cancelled': 'bookingCancelled',
   'booking.rescheduled': 'bookingRescheduled',
+  'booking.expired': 'bookingExpired',
   'project.status_changed': 'projectStatus',
   'message.created': 'message',
 };
+
+// Other spellings of a type, read as the canonical one.
+const ALIAS: Record<string, string> = { booking_expired: 'booking.expired' };
+const typeOf = (n: AppNotification): string => ALIAS[n.type] ?? n.type;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 /** The i18n key of a notification's sentence for this reader. */
 export function sentenceKey(n: AppNotification, audience: Audience): string {
-  const base = BASE[n.type];
+  const base = BASE[typeOf(n)];
   if (!base) return 'notifications.text.unknown';
   const byClient = n.data.byClient === true;
   let variant = '';
@@ -52,7 +57,10 @@ export function notificationText(n: AppNotification, audience: Audience, t: TFun
 /** Where a notification leads (the contract's links). */
 export function notificationLink(n: AppNotification, audience: Audience): string {
   const staff = audience === 'staff';
-  if (n.type.startsWith('booking.')) return staff ? (n.type === 'booking.requested' ? '/pro/requests' : '/pro/calendar') : '/client/bookings';
+  const type = typeOf(n);
+  // An expired request is in no calendar and no queue any more: staff find it on the client's page.
+  if (type === 'booking.expired' && staff) return str(n.data.clientId) ? `/pro/clients/${encodeURIComponent(str(n.data.clientId))}` : '/pro/requests';
+  if (type.startsWith('booking.')) return staff ? (type === 'booking.requested' ? '/pro/requests' : '/pro/calendar') : '/client/bookings';
   if (n.type.startsWith('project.')) {
     const id = encodeURIComponent(str(n.data.projectId) || n.subjectId);
     return staff ? `/pro/projects/${id}` : `/client/projects/${id}`;

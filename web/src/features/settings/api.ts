@@ -9,6 +9,12 @@ export interface Settings {
   currency: string;
   locale: string;
   slotStepMinutes: number;
+  /** Clients cannot book further ahead than this (1–60). */
+  bookingHorizonMonths: number;
+  /** PENDING requests a client may have at once (1–20); staff booking for a client are exempt. */
+  maxOpenRequestsPerClient: number;
+  /** A request not confirmed within this time becomes EXPIRED and frees its time (1–720). */
+  requestExpiryHours: number;
 }
 
 export const settingsKeys = {
