@@ -18,7 +18,7 @@ start_pg
 port=$(free_port)
 # The flood comes from one address: lift the per-address sign-in limit for the run.
 start_declic THREADS="$THREADS" ACCESS_LOG=false BACKGROUND_THREADS="${BACKGROUND_THREADS:-1}" \
-  DB_POOL_SIZE="${DB_POOL_SIZE:-16}" JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 \
+  DB_POOL_SIZE="${DB_POOL_SIZE:-16}" JWT_SECRET=d6fd431522c1689d6c89b7d90094aa773cb970d300f5b37872a810933bd16f6c \
   LOGIN_LIMIT_PER_IP=100000000 MAIL_DIR="$out/mail"
 
 register() {

@@ -21,7 +21,7 @@ out=${OUT:-bench/out/bookings} && rm -rf "$out" && mkdir -p "$out"
 start_pg
 port=$(free_port)
 password=benchmark-password
-env_vars=(DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url JWT_SECRET=bench-secret-bench-secret-bench-secret-0123
+env_vars=(DECLIC_ENV_FILE=/dev/null DATABASE_URL=$db_url JWT_SECRET=d6fd431522c1689d6c89b7d90094aa773cb970d300f5b37872a810933bd16f6c
           MAIL_DIR=$out/mail)
 printf '%s\n' "$password" | env "${env_vars[@]}" "$bin" create-admin \
   --email admin@example.fr >/dev/null

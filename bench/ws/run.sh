@@ -16,7 +16,7 @@ ulimit -n "$(ulimit -Hn)"
 start_pg
 port=$(free_port)
 start_declic APP_ENV=test THREADS="$THREADS" ACCESS_LOG=false DATA_DIR="$out/data" \
-  JWT_SECRET=bench-secret-bench-secret-bench-secret-0123 MAIL_DIR="$out/mail"
+  JWT_SECRET=d6fd431522c1689d6c89b7d90094aa773cb970d300f5b37872a810933bd16f6c MAIL_DIR="$out/mail"
 
 token=$(curl -sf -H 'Content-Type: application/json' \
   -d '{"email":"ws@example.fr","password":"benchmark-password","firstName":"Web","lastName":"Socket"}' \

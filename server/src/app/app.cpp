@@ -2,7 +2,9 @@
 
 #include "app/resources.hpp"
 #include "app/wiring.hpp"
+#include "core/db/idempotency.hpp"
 #include "core/db/migrate.hpp"
+#include "core/db/rate_limit.hpp"
 #include "core/events/dispatcher.hpp"
 #include "core/http/server.hpp"
 #include "core/log/log.hpp"
@@ -90,6 +92,7 @@ namespace {
 core::mail::MailerOptions mailer_options(const Config& c) {
   core::mail::MailerOptions o;
   o.smtp_url = c.smtp_url;
+  o.require_tls = c.smtp_require_tls;
   o.from = c.mail_from;
   o.mail_dir = c.mail_dir;
   return o;
@@ -124,10 +127,26 @@ core::http::ServerOptions server_options(const Config& c) {
   return o;
 }
 
-// The workers that act after a commit: mail delivery and the domain events' dispatcher.
+// The purges of core's own tables; modules add theirs in install().
+void add_core_housekeeping(core::db::Housekeeping& h, core::db::Pool& pool,
+                           core::events::Dispatcher& events, const Config& c) {
+  constexpr int kMailKeepDays = 30, kIdempotencyDays = 7;
+  const int max_attempts = mailer_options(c).max_attempts;
+  h.add("rate_counters", [&pool] { return core::db::purge_rate_counters(pool); });
+  h.add("idempotency_keys",
+        [&pool] { return core::db::purge_idempotency_keys(pool, kIdempotencyDays); });
+  h.add("outbox", [&pool, max_attempts] {
+    return core::mail::purge_outbox(pool, kMailKeepDays, max_attempts);
+  });
+  h.add("events", [&events] { return events.purge(); });
+}
+
+// The workers that act after a commit (mail delivery, the domain events' dispatcher) and
+// the housekeeping job.
 struct Workers {
   core::mail::MailWorker& mail;
   core::events::Dispatcher& events;
+  core::db::Housekeeping& housekeeping;
 };
 
 asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Server& server,
@@ -145,6 +164,7 @@ asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Serve
   server.force_close();
   workers.mail.stop();
   workers.events.stop();
+  workers.housekeeping.stop();
   pool.close();
   core::log::info("stopped", {{"forcedConnections", std::int64_t(left)}});
   ioc.stop();
@@ -175,6 +195,8 @@ int serve(Config config) {
   mail.start();
   core::events::Dispatcher events(ioc.get_executor(), pool, bus, dispatcher_options(config));
   events.start();
+  add_core_housekeeping(modules.housekeeping, pool, events, config);
+  modules.housekeeping.start(ioc.get_executor(), config.housekeeping_interval);
 
   core::http::Server server(ioc, router, server_options(config));
   std::uint16_t port = 0;
@@ -194,7 +216,7 @@ int serve(Config config) {
   asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int) {
     if (ec) return;
-    const Workers workers{mail, events};
+    const Workers workers{mail, events, modules.housekeeping};
     asio::co_spawn(ioc, graceful_shutdown(ioc, server, pool, workers, config.shutdown_timeout),
                    asio::detached);
   });

@@ -6,12 +6,16 @@
 
 #include "core/auth/tokens.hpp"
 
+#include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
+#include <tuple>
 
 namespace declic::app {
 
@@ -74,7 +78,38 @@ bool is_url_with_scheme(const std::string& s, std::initializer_list<std::string_
   return false;
 }
 
+// The SMTP host is this machine: a local relay, where STARTTLS is optional by default.
+bool smtp_host_is_loopback(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return true;  // no SMTP: nothing to protect
+  const auto at = url.rfind('@');
+  auto host = url.substr(at == std::string::npos ? scheme + 3 : at + 1);
+  host = host.substr(0, host.find_first_of(":/"));
+  return host == "localhost" || host.starts_with("127.") || host == "[::1]";
+}
+
 }  // namespace
+
+double estimated_secret_bits(std::string_view secret) {
+  bool hex = true, base64 = true;
+  for (unsigned char c : secret) {
+    hex = hex && std::isxdigit(c);
+    base64 =
+        base64 && (std::isalnum(c) || c == '-' || c == '_' || c == '+' || c == '/' || c == '=');
+  }
+  const double per_char = hex ? 4.0 : base64 ? 6.0 : 6.5;
+  // A character counts when it is not more of what came before: a step of a run ("abcd",
+  // "1111") or the end of a three-character sequence already seen ("secret-secret").
+  std::set<std::string_view> seen;
+  int novel = 0;
+  for (std::size_t i = 0; i < secret.size(); ++i) {
+    const bool run = i >= 2 && secret[i] - secret[i - 1] == secret[i - 1] - secret[i - 2] &&
+                     std::abs(secret[i] - secret[i - 1]) <= 1;
+    const bool repeat = i >= 2 && !seen.insert(secret.substr(i - 2, 3)).second;
+    novel += !run && !repeat;
+  }
+  return novel * per_char;
+}
 
 std::map<std::string, std::string> parse_dotenv(const std::string& text) {
   std::map<std::string, std::string> out;
@@ -176,12 +211,19 @@ Result<Config> load_config(const Lookup& env) {
   if (c.jwt_secret.empty() && c.env == Env::production)
     return Error::bad_request(
         "JWT_SECRET is required in production (at least 32 random characters)", "config");
-  if (!c.jwt_secret.empty() && c.jwt_secret.size() < 32)
-    return bad("JWT_SECRET", "at least 32 characters",
+  if (!c.jwt_secret.empty() && estimated_secret_bits(c.jwt_secret) < kMinSecretBits)
+    return bad("JWT_SECRET",
+               "about 256 random bits, e.g. the output of `openssl rand -hex 32` (a phrase, a "
+               "repeated word or a short value is guessable)",
                "(" + std::to_string(c.jwt_secret.size()) + " characters)");
   c.smtp_url = text(env, "SMTP_URL", "");
   if (!c.smtp_url.empty() && !is_url_with_scheme(c.smtp_url, {"smtp", "smtps"}))
     return bad("SMTP_URL", "an smtp:// or smtps:// URL", "…");
+  const auto starttls =
+      text(env, "SMTP_STARTTLS", smtp_host_is_loopback(c.smtp_url) ? "optional" : "required");
+  if (starttls != "required" && starttls != "optional")
+    return bad("SMTP_STARTTLS", "required or optional", starttls);
+  c.smtp_require_tls = starttls == "required";
   c.mail_from = text(env, "MAIL_FROM", c.mail_from);
   c.mail_dir = text(env, "MAIL_DIR", c.mail_dir);
   c.demo_password = text(env, "DEMO_PASSWORD", c.demo_password);
@@ -201,6 +243,21 @@ Result<Config> load_config(const Lookup& env) {
   auto login_limit = integer<int>(env, "LOGIN_LIMIT_PER_IP", 30, 1, 100000000);
   if (!login_limit) return login_limit.error();
   c.login_limit_per_ip = *login_limit;
+  for (auto [name, field, fallback] :
+       {std::tuple{"REGISTER_LIMIT_PER_ADDRESS", &Config::register_limit_per_address, 10},
+        std::tuple{"REGISTER_LIMIT_GLOBAL", &Config::register_limit_global, 300},
+        std::tuple{"BOOKING_LIMIT_PER_USER", &Config::booking_limit_per_user, 20},
+        std::tuple{"BOOKING_LIMIT_PER_ADDRESS", &Config::booking_limit_per_address, 60}}) {
+    auto limit = integer<int>(env, name, fallback, 1, 100000000);
+    if (!limit) return limit.error();
+    c.*field = *limit;
+  }
+  auto hash_wait = integer<int>(env, "PASSWORD_QUEUE_MAX_WAIT_MS", 2000, 1, 600000);
+  if (!hash_wait) return hash_wait.error();
+  c.password_queue_max_wait = std::chrono::milliseconds(*hash_wait);
+  auto housekeeping = integer<int>(env, "HOUSEKEEPING_INTERVAL_MS", 600000, 100, 86400000);
+  if (!housekeeping) return housekeeping.error();
+  c.housekeeping_interval = std::chrono::milliseconds(*housekeeping);
 
   auto handler_timeout = integer<int>(env, "EVENT_HANDLER_TIMEOUT_MS", 30000, 100, 3600000);
   if (!handler_timeout) return handler_timeout.error();

@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace declic::app {
@@ -39,11 +40,19 @@ struct Config {
   std::string jwt_secret;                          // HMAC key for access tokens, >= 32 bytes
   std::string jwt_secret_file = "var/jwt-secret";  // development: generated once
   std::string smtp_url;                            // empty: mails become .eml files
+  bool smtp_require_tls = true;  // smtp://: STARTTLS or no delivery (never a silent downgrade)
   std::string mail_from = "Déclic <no-reply@localhost>";
   std::string mail_dir = "var/mail";
   std::string demo_password = "demo-declic-2026";  // `declic seed-demo` only
   int login_limit_per_ip = 30;                     // sign-in attempts per address per 15 min
-  std::vector<std::string> trusted_proxies;        // whose X-Forwarded-For is believed
+  int register_limit_per_address = 10;             // sign-ups per address group per hour
+  int register_limit_global = 300;                 // sign-ups per hour, every address together
+  int booking_limit_per_user = 20;                 // booking requests per client per hour
+  int booking_limit_per_address = 60;              // booking requests per address per hour
+  // A sign-up or sign-in that would wait longer than this for argon2id gets 503 Retry-After.
+  std::chrono::milliseconds password_queue_max_wait{2000};
+  std::chrono::milliseconds housekeeping_interval{600000};
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For is believed
   // Domain events: how long an after-commit handler may run before its event is handed to
   // another attempt, and how long handled events are kept (for clients catching up).
   std::chrono::milliseconds event_handler_timeout{30000};
@@ -54,6 +63,13 @@ struct Config {
 
 // Looks a variable up; the real environment by default, a map in tests.
 using Lookup = std::function<std::optional<std::string>(const std::string&)>;
+
+// JWT_SECRET must carry about 256 random bits (QUALITY.md); an estimate leaves room for
+// chance repeats in a truly random value.
+inline constexpr double kMinSecretBits = 224;
+// What a secret is worth to a guesser, roughly: bits per character of its alphabet (hex,
+// base64, any) times the characters that are not a run or a repeat of what came before.
+double estimated_secret_bits(std::string_view secret);
 
 // Parses KEY=VALUE lines (comments, blank lines, optional quotes, `export ` prefix).
 std::map<std::string, std::string> parse_dotenv(const std::string& text);

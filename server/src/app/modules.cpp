@@ -25,6 +25,10 @@ auth::AuthOptions auth_options(const Config& c) {
   auth::AuthOptions o;
   o.public_url = c.public_url;
   o.login_limit_per_ip = c.login_limit_per_ip;
+  o.register_limit_per_address = c.register_limit_per_address;
+  o.register_limit_global = c.register_limit_global;
+  o.hash_threads = c.background_threads;
+  o.max_hash_wait = c.password_queue_max_wait;
   return o;
 }
 
@@ -45,7 +49,9 @@ Modules install_modules(core::ModuleContext& m, const Config& config) {
   auto& services = services::install(m, {users, settings, audit});
   auto& availability = availability::install(m, {users, audit});
   auto& projects = projects::install(m);
-  auto& bookings = bookings::install(m, {settings, services, availability, users});
+  const bookings::BookingLimits booking_limits{config.booking_limit_per_user,
+                                               config.booking_limit_per_address};
+  auto& bookings = bookings::install(m, {settings, services, availability, users}, booking_limits);
   auto& files = files::install(m, {config.data_dir, config.jwt_secret});
   auto& messages = messages::install(m, {users, bookings, projects, files});
   notifications::install(m, {users, settings, bookings, projects, messages},

@@ -24,7 +24,8 @@ long resident_memory_bytes() {
   return pages_resident * sysconf(_SC_PAGESIZE);
 }
 
-std::string render_metrics(const core::http::Router& router, const core::db::Pool& pool) {
+std::string render_metrics(const core::http::Router& router, const core::db::Pool& pool,
+                           const core::db::Housekeeping& housekeeping) {
   std::string out;
   out.reserve(8192);
   out += "# HELP declic_http_requests_total HTTP requests by route and status.\n";
@@ -54,6 +55,7 @@ std::string render_metrics(const core::http::Router& router, const core::db::Poo
         s.connect_failures, "counter");
   gauge("process_resident_memory_bytes", "Resident memory of the server.",
         static_cast<std::uint64_t>(resident_memory_bytes()), "gauge");
+  housekeeping.render(out);
   return out;
 }
 }  // namespace
@@ -73,8 +75,9 @@ void install_system_routes(core::ModuleContext& m, const Config& config) {
     co_return Response::json(200, R"({"status":"ready"})");
   });
 
-  router.get("/metrics", [&router, &pool](Request&) -> asio::awaitable<Response> {
-    co_return Response::text(200, render_metrics(router, pool), "text/plain; version=0.0.4");
+  router.get("/metrics", [&router, &pool, &m](Request&) -> asio::awaitable<Response> {
+    co_return Response::text(200, render_metrics(router, pool, m.housekeeping),
+                             "text/plain; version=0.0.4");
   });
 
   router.get("/api/openapi.yaml", [](Request&) -> asio::awaitable<Response> {

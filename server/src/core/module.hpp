@@ -1,7 +1,7 @@
 #pragma once
 // What a module's install() receives from the composition root (app/app.cpp): the database,
-// the event bus, the router and the guards, executors for background work, and a place to
-// keep its objects alive while the server runs. Modules never include app/.
+// the event bus, the router and the guards, executors for background work, the housekeeping
+// job, and a place to keep its objects alive while the server runs. Modules never include app/.
 //
 // Each module declares what it needs of other modules in an `Imports` struct and returns
 // its service from `install(ModuleContext&, const Imports&)`, so app.cpp reads as a list in
@@ -9,6 +9,7 @@
 
 #include "core/auth/guards.hpp"
 #include "core/db/db.hpp"
+#include "core/db/housekeeping.hpp"
 #include "core/events/events.hpp"
 #include "core/http/router.hpp"
 
@@ -34,6 +35,7 @@ struct ModuleContext {
   boost::asio::any_io_executor executor;  // the event loop, for background work
   boost::asio::thread_pool& blocking;     // CPU-heavy or blocking work (argon2id)
   auth::Authenticate authenticate;        // bearer token → principal: set by the auth module
+  db::Housekeeping housekeeping;          // each module adds the purges of its own tables
   const auth::Guards guards = auth::make_guards(authenticate);
 
   template <class T>

@@ -242,6 +242,7 @@ class Mail : public ::testing::Test {
   mail::MailerOptions smtp_options(int port) {
     auto o = file_options();
     o.smtp_url = "smtp://127.0.0.1:" + std::to_string(port);
+    o.require_tls = false;  // the sink offers no STARTTLS
     return o;
   }
 
@@ -478,6 +479,45 @@ TEST_F(Mail, AnUnreachableServerMeansRetriesWithBackoffThenDelivery) {
   EXPECT_EQ(deliver(worker), 2);
   EXPECT_EQ(sink.messages().size(), 2u);
   EXPECT_EQ(one("SELECT count(*) FROM outbox WHERE sent_at IS NOT NULL AND attempts = 2"), "2");
+}
+
+TEST_F(Mail, AServerWithoutStartTlsGetsNothingWhenTlsIsRequired) {
+  const int port = test::free_port();
+  SmtpSink sink(port, dir + "/maildir");
+  enqueue(kReset);
+  auto options = smtp_options(port);
+  options.require_tls = true;
+  mail::MailWorker worker(ioc.get_executor(), pool, options);
+  EXPECT_EQ(deliver(worker), 0);
+  EXPECT_TRUE(sink.messages().empty());  // not one byte of the link in clear text
+  EXPECT_EQ(one("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND last_error IS NOT NULL"),
+            "1");
+}
+
+// ---- housekeeping -----------------------------------------------------------------------------
+
+TEST_F(Mail, PurgeDeletesOldMailAndEmptiesAbandonedOnes) {
+  ASSERT_TRUE(q(
+      "INSERT INTO outbox (to_address, subject, body_text, created_at, sent_at, attempts,"
+      " next_attempt_at) VALUES"
+      " ('old@example.fr', 'sent long ago', 'link', now() - interval '40 days',"
+      "  now() - interval '40 days', 1, now() - interval '40 days'),"
+      " ('new@example.fr', 'sent today', 'link', now(), now(), 1, now()),"
+      " ('gone@example.fr', 'abandoned', 'https://x/reset?token=secret', now() - interval '3 days',"
+      "  NULL, 10, now() - interval '2 days'),"
+      " ('fresh@example.fr', 'abandoned today', 'link', now(), NULL, 10, now()),"
+      " ('due@example.fr', 'still trying', 'link', now() - interval '3 days', NULL, 3,"
+      "  now() - interval '2 days')"));
+  auto purged = test::run(ioc, mail::purge_outbox(pool, 30, 10));
+  ASSERT_TRUE(purged) << purged.error().cause;
+  EXPECT_EQ(*purged, 2);  // one deleted, one emptied
+  EXPECT_EQ(one("SELECT string_agg(to_address, ',' ORDER BY to_address) FROM outbox"),
+            "due@example.fr,fresh@example.fr,gone@example.fr,new@example.fr");
+  EXPECT_EQ(one("SELECT body_text FROM outbox WHERE to_address = 'gone@example.fr'"), "");
+  EXPECT_EQ(one("SELECT body_text FROM outbox WHERE to_address = 'due@example.fr'"), "link");
+  auto again = test::run(ioc, mail::purge_outbox(pool, 30, 10));
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, 0);
 }
 
 // ---- claiming ---------------------------------------------------------------------------------

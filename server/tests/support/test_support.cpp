@@ -258,6 +258,12 @@ std::map<std::string, std::string> server_env(const std::string& database_url) {
           {"HOST", "127.0.0.1"},
           {"PORT", "0"},
           {"THREADS", "2"},
+          // Every test client comes from 127.0.0.1: the abuse limits are lifted unless a
+          // test sets its own.
+          {"REGISTER_LIMIT_PER_ADDRESS", "100000"},
+          {"REGISTER_LIMIT_GLOBAL", "100000"},
+          {"BOOKING_LIMIT_PER_USER", "100000"},
+          {"BOOKING_LIMIT_PER_ADDRESS", "100000"},
           {"WEB_DIR", std::string(DECLIC_BUILD_DIR) + "/no-web-dir"}};
 }
 

@@ -110,7 +110,8 @@ class ServerProcess {
   int exit_code_ = -1;
 };
 
-inline constexpr const char* kTestJwtSecret = "test-secret-for-api-tests-0123456789abcdef";
+inline constexpr const char* kTestJwtSecret =
+    "83528033eabca32d181d77352d562d5729e3cabfce6bc3949009741312c5312f";
 inline constexpr const char* kTestOrigin = "http://declic.test";
 
 // Environment for a server on a fresh database: test JWT key, a .eml mail folder (MAIL_DIR)

@@ -102,10 +102,49 @@ TEST(Config, ProductionNeedsALongJwtSecret) {
   ASSERT_FALSE(short_one);
   EXPECT_EQ(short_one.error().detail.rfind("JWT_SECRET", 0), 0u);
   EXPECT_EQ(short_one.error().detail.find("too-short"), std::string::npos) << "never echo it";
-  auto ok = load_config(from(
-      {{"DATABASE_URL", kDb}, {"APP_ENV", "production"}, {"JWT_SECRET", std::string(40, 'k')}}));
+  const std::string random = "d6fd431522c1689d6c89b7d90094aa773cb970d300f5b37872a810933bd16f6c";
+  auto ok =
+      load_config(from({{"DATABASE_URL", kDb}, {"APP_ENV", "production"}, {"JWT_SECRET", random}}));
   ASSERT_TRUE(ok);
-  EXPECT_EQ(ok->jwt_secret, std::string(40, 'k'));
+  EXPECT_EQ(ok->jwt_secret, random);
+}
+
+// Length is not entropy: long values a person types, or a pattern, are refused.
+TEST(Config, AJwtSecretMustCarryAbout256RandomBits) {
+  for (const std::string weak :
+       {std::string(64, 'k'), std::string("correct-horse-battery-staple-correct-horse-battery"),
+        std::string("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"),
+        std::string("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        std::string("secretsecretsecretsecretsecretsecretsecretsecret"),
+        std::string("d6fd431522c1689d6c89b7d90094aa77")}) {  // 128 bits: too few
+    auto refused = load_config(from({{"DATABASE_URL", kDb}, {"JWT_SECRET", weak}}));
+    ASSERT_FALSE(refused) << weak;
+    EXPECT_EQ(refused.error().detail.rfind("JWT_SECRET", 0), 0u);
+  }
+  // What the tools print: 32 random bytes in hex or base64.
+  for (const std::string strong :
+       {std::string("87d0dd2dc745189ddd10c6eb211f0ce9a9cfb3580c1965edac46869c2d3836af"),
+        std::string("q0Vh8Qm5yJ2cXo9wLrT4uZ1nB7eKd3sFgA6iPjM0tYw="),
+        std::string("Hk7-pQ2_zW9xLm4vNc8bTr1yDs6aFg3jUe5oIq0wEZ")}) {
+    EXPECT_GE(declic::app::estimated_secret_bits(strong), declic::app::kMinSecretBits) << strong;
+    EXPECT_TRUE(load_config(from({{"DATABASE_URL", kDb}, {"JWT_SECRET", strong}}))) << strong;
+  }
+}
+
+TEST(Config, SmtpStartTlsIsRequiredUnlessTheRelayIsLocal) {
+  auto remote =
+      load_config(from({{"DATABASE_URL", kDb}, {"SMTP_URL", "smtp://mail.example.fr:587"}}));
+  ASSERT_TRUE(remote);
+  EXPECT_TRUE(remote->smtp_require_tls);
+  auto local = load_config(from({{"DATABASE_URL", kDb}, {"SMTP_URL", "smtp://127.0.0.1:2525"}}));
+  ASSERT_TRUE(local);
+  EXPECT_FALSE(local->smtp_require_tls);
+  auto forced = load_config(from({{"DATABASE_URL", kDb},
+                                  {"SMTP_URL", "smtp://127.0.0.1:2525"},
+                                  {"SMTP_STARTTLS", "required"}}));
+  ASSERT_TRUE(forced);
+  EXPECT_TRUE(forced->smtp_require_tls);
+  EXPECT_FALSE(load_config(from({{"DATABASE_URL", kDb}, {"SMTP_STARTTLS", "maybe"}})));
 }
 
 TEST(Config, DevelopmentGeneratesTheJwtSecretOnceAndKeepsIt) {

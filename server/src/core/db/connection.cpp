@@ -71,9 +71,15 @@ Error error_from_sqlstate(std::string_view state, std::string_view message,
   } else if (state == "23P01") {
     e = Error::conflict("overlap", "This overlaps with something that already exists.");
   } else if (state == "23503") {
-    e = Error::validation({{std::string(constraint), "invalid_reference", "Refers to nothing."}});
+    // The constraint's name stays in e.constraint, for repositories and logs: a reply never
+    // names the schema's insides.
+    e = Error::validation({});
+    e.code = "invalid_reference";
+    e.detail = "A value refers to something that does not exist.";
   } else if (state == "23514" || state == "23502" || state.starts_with("22")) {
-    e = Error::validation({{std::string(constraint), "invalid_value", "This value is not valid."}});
+    e = Error::validation({});
+    e.code = "invalid_value";
+    e.detail = "A value is not valid.";
   } else if (state == "40001" || state == "40P01") {
     e = Error::retry("A concurrent change got in the way. Try again.");
   } else if (state.starts_with("08") || state.starts_with("57P") || state == "57014" ||

@@ -34,4 +34,17 @@ boost::asio::awaitable<Result<void>> remember(Queryable& tx, const IdempotencyKe
   co_return Result<void>{};
 }
 
+namespace {
+constexpr Statement kPurge{
+    "idempotency_purge",
+    "DELETE FROM idempotency_keys WHERE (user_id, scope, key) IN (SELECT user_id, scope, key"
+    " FROM idempotency_keys WHERE created_at < now() - make_interval(days => $1)"
+    " LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
+}  // namespace
+
+boost::asio::awaitable<Result<std::int64_t>> purge_idempotency_keys(Queryable& db, int days) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kPurge, params(days)));
+  co_return rows.affected();
+}
+
 }  // namespace declic::core::db

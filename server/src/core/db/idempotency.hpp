@@ -28,4 +28,7 @@ boost::asio::awaitable<Result<std::optional<std::string>>> replayed_resource(
 boost::asio::awaitable<Result<void>> remember(Queryable& tx, const IdempotencyKey& key,
                                               const std::string& resource_id);
 
+// Housekeeping, one batch: keys older than `days` (a client retries within minutes, not days).
+boost::asio::awaitable<Result<std::int64_t>> purge_idempotency_keys(Queryable& db, int days);
+
 }  // namespace declic::core::db

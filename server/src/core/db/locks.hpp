@@ -5,11 +5,13 @@
 //   1. calendar(professional id) — every change to one professional's bookable time: weekly
 //      hours, blocked periods, creating or moving a booking. The free-slot check that counts
 //      runs under it, so nothing slips in between the check and the write.
-//   2. booking(booking id) — a booking and everything that hangs off it (its project; later
+//   2. requests(client id) — a client's open booking requests: counted and added under it,
+//      so concurrent requests cannot pass the studio's cap.
+//   3. booking(booking id) — a booking and everything that hangs off it (its project; later
 //      its contract and gallery). Every transition of a booking and every change of its
 //      project takes it first, so the in-transaction subscribers on either side may lock
 //      the other side's rows in any order without deadlocking.
-//   3. mailbox(user id:kind) — what is mailed to one user about one kind of notification: the
+//   4. mailbox(user id:kind) — what is mailed to one user about one kind of notification: the
 //      mail handlers take it (alone), so two of them never mail the same notifications.
 //
 // Advisory transaction locks: held until the transaction ends, re-entrant within it. The key
@@ -19,7 +21,7 @@
 
 namespace declic::core::db {
 
-enum class LockScope : int { calendar = 0, booking = 1, mailbox = 2 };
+enum class LockScope : int { calendar = 0, booking = 1, mailbox = 2, requests = 3 };
 
 boost::asio::awaitable<Result<void>> lock(Queryable& tx, LockScope scope, const std::string& key);
 

@@ -46,13 +46,14 @@ constexpr db::Statement kFailed{
     " WHERE id = $1 AND attempts = $2"};
 constexpr db::Statement kPurge{
     "events_purge",
-    "DELETE FROM events e WHERE e.created_at < now() - make_interval(hours => $1)"
-    " AND NOT EXISTS (SELECT 1 FROM event_jobs j WHERE j.event_seq = e.seq)"};
+    "DELETE FROM events WHERE seq IN (SELECT e.seq FROM events e"
+    " WHERE e.created_at < now() - make_interval(hours => $1)"
+    " AND NOT EXISTS (SELECT 1 FROM event_jobs j WHERE j.event_seq = e.seq)"
+    " LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
 
 constexpr int kCatchUpBatch = 500;
 constexpr auto kListenWait = 1s;  // how often the listener looks at `stopped`
 constexpr auto kReconnectDelay = 1s;
-constexpr auto kPurgeEvery = 1h;
 constexpr std::size_t kMaxErrorLength = 1000;
 
 struct Job {
@@ -236,15 +237,6 @@ asio::awaitable<void> listen_loop(std::shared_ptr<DispatcherState> s) {
   }
 }
 
-asio::awaitable<void> purge_loop(std::shared_ptr<DispatcherState> s, std::size_t index) {
-  while (!s->stopped) {
-    auto purged = co_await s->pool.query(kPurge, db::params(s->options.retention.count()));
-    if (purged && purged->affected() > 0)
-      log::info("old events purged", {{"count", purged->affected()}});
-    co_await s->sleep(*s->sleepers[index], kPurgeEvery);
-  }
-}
-
 }  // namespace
 
 Dispatcher::Dispatcher(asio::any_io_executor executor, db::Pool& pool, Bus& bus,
@@ -260,11 +252,10 @@ void Dispatcher::start() {
   if (state_->started.exchange(true)) return;
   auto& s = *state_;
   const auto workers = static_cast<std::size_t>(std::max(1, s.options.workers));
-  for (std::size_t i = 0; i < workers + 2; ++i)
+  for (std::size_t i = 0; i < workers + 1; ++i)
     s.sleepers.push_back(std::make_unique<asio::steady_timer>(s.strand));
   for (std::size_t i = 0; i < workers; ++i)
     asio::co_spawn(s.strand, work_loop(state_, i), asio::detached);
-  asio::co_spawn(s.strand, purge_loop(state_, workers), asio::detached);
   asio::co_spawn(s.strand, listen_loop(state_), asio::detached);
 }
 

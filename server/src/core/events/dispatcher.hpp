@@ -8,7 +8,7 @@
 // - the live feed: one dedicated connection LISTENs on `declic_events`; on each NOTIFY (or a
 //   reconnect) the events after the last one delivered are read in id order and handed to
 //   the Bus's live listeners, and the job workers are woken;
-// - the purge of events older than `retention` whose jobs are done.
+// - purge(), for housekeeping: events older than `retention` whose jobs are done.
 //
 // Everything runs on a strand of `executor`; `pool` and `bus` must outlive the dispatcher.
 
@@ -45,7 +45,7 @@ class Dispatcher {
   Dispatcher(const Dispatcher&) = delete;
   Dispatcher& operator=(const Dispatcher&) = delete;
 
-  void start();  // the listener, the job workers and the purge
+  void start();  // the listener and the job workers
   void stop();   // loops end after their current job; thread-safe
 
   // One job, if one is due: true when one was handled (successfully or not). For tests and

@@ -62,6 +62,11 @@ std::optional<std::string> JsonReader::string_field(const char* field, bool requ
     errors_.push_back({field, "invalid_type", "Expected a string."});
     return std::nullopt;
   }
+  // A NUL would be cut by the database or a C string later: refused, never shortened.
+  if (std::string_view(*s).find('\0') != std::string_view::npos) {
+    invalid(field, "invalid_character", "This text may not contain a NUL character.");
+    return std::nullopt;
+  }
   std::string value = trim_it ? trim(*s) : std::string(*s);
   const auto length = utf8_length(value);
   if (length < min) {
@@ -235,7 +240,7 @@ json::value profile_json(const auth::UserProfile& p) {
 std::optional<std::string> read_email(JsonReader& r) {
   auto email = r.required_string("email", 1, 254);
   if (!email) return std::nullopt;
-  auto normalized = normalize_email(*email);
+  auto normalized = deliverable_email(*email);
   if (!normalized) r.invalid("email", "invalid", "Enter a valid e-mail address.");
   return normalized;
 }

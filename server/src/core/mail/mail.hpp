@@ -36,9 +36,18 @@ struct MailMessage {
 // (spaces, control characters, angle brackets), is refused with Errc::validation.
 boost::asio::awaitable<Result<void>> enqueue(db::Queryable& db, const MailMessage& message);
 
+// Housekeeping, one batch: sent mails older than `keep_days` go; a mail given up
+// (`max_attempts` failed) loses its body after a day — its links must not stay readable —
+// and goes after `keep_days` too. Returns the rows deleted or emptied.
+boost::asio::awaitable<Result<std::int64_t>> purge_outbox(db::Queryable& db, int keep_days,
+                                                          int max_attempts);
+
 struct MailerOptions {
   // "smtp://127.0.0.1:2525", "smtps://user:pass@host:465"; empty: write .eml files instead.
   std::string smtp_url;
+  // smtp:// only: deliver after STARTTLS or not at all, so nobody on the path can strip it.
+  // Always so when the URL carries credentials; optional suits a relay on this machine.
+  bool require_tls = true;
   // "Déclic <no-reply@declic.local>" or "no-reply@declic.local".
   std::string from;
   // Where .eml files go when smtp_url is empty; "var/mail" when empty too.

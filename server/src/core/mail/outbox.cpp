@@ -102,4 +102,24 @@ boost::asio::awaitable<Result<void>> enqueue(db::Queryable& db, const MailMessag
   co_return co_await outbox::insert(db, message);
 }
 
+namespace {
+constexpr db::Statement kPurgeOld{
+    "outbox_purge_old",
+    "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox"
+    " WHERE created_at < now() - make_interval(days => $1)"
+    " AND (sent_at IS NOT NULL OR attempts >= $2) LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
+constexpr db::Statement kScrubAbandoned{
+    "outbox_scrub_abandoned",
+    "UPDATE outbox SET body_text = '' WHERE id IN (SELECT id FROM outbox"
+    " WHERE sent_at IS NULL AND attempts >= $1 AND body_text <> ''"
+    " AND next_attempt_at < now() - interval '1 day' LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
+}  // namespace
+
+boost::asio::awaitable<Result<std::int64_t>> purge_outbox(db::Queryable& db, int keep_days,
+                                                          int max_attempts) {
+  DECLIC_CO_TRY(auto deleted, co_await db.query(kPurgeOld, db::params(keep_days, max_attempts)));
+  DECLIC_CO_TRY(auto scrubbed, co_await db.query(kScrubAbandoned, db::params(max_attempts)));
+  co_return deleted.affected() + scrubbed.affected();
+}
+
 }  // namespace declic::core::mail

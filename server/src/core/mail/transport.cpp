@@ -124,10 +124,9 @@ Delivery send_smtp(const MailerOptions& options, const std::string& recipient,
   curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);
   if (options.smtp_url.starts_with("smtp://")) {
-    // Opportunistic STARTTLS, but never a password in clear text.
-    curl_easy_setopt(
-        h, CURLOPT_USE_SSL,
-        static_cast<long>(has_credentials(options.smtp_url) ? CURLUSESSL_ALL : CURLUSESSL_TRY));
+    // STARTTLS or nothing when asked for, and never a password in clear text.
+    const bool tls = options.require_tls || has_credentials(options.smtp_url);
+    curl_easy_setopt(h, CURLOPT_USE_SSL, static_cast<long>(tls ? CURLUSESSL_ALL : CURLUSESSL_TRY));
   }
   const CURLcode rc = curl_easy_perform(h);
   if (rc == CURLE_OK) {

@@ -16,12 +16,13 @@ struct Audited {
 
 // The domain events the trail records, under the action names it has always used; the
 // event's data is the record's detail.
-constexpr std::array<Audited, 10> kAudited{{
+constexpr std::array<Audited, 11> kAudited{{
     {"booking.requested", "booking.created"},
     {"booking.confirmed", "booking.confirm"},
     {"booking.declined", "booking.decline"},
     {"booking.cancelled", "booking.cancel"},
     {"booking.rescheduled", "booking.reschedule"},
+    {"booking.expired", "booking.expire"},
     {"project.status_changed", "project.status_changed"},
     {"user.created", "user.created"},
     {"user.role_changed", "user.role_changed"},

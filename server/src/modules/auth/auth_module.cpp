@@ -30,6 +30,8 @@ AuthService& install(core::ModuleContext& m, const Imports& imports, const std::
       imports.settings, std::move(options)));
   m.authenticate = [&service](std::string_view token) { return service.authenticate(token); };
   subscribe(m.events, service);
+  m.housekeeping.add("sessions", [&service] { return service.purge_sessions(); });
+  m.housekeeping.add("one_time_tokens", [&service] { return service.purge_links(); });
 
   auto& c = m.own(std::make_unique<AuthController>(service, cookie_policy(public_url)));
   auto& router = m.router;

@@ -55,23 +55,16 @@ constexpr db::Statement kClaimOneTime{
 constexpr db::Statement kUseOneTime{
     "auth_use_one_time",
     "UPDATE one_time_tokens SET used_at = now() WHERE user_id = $1::uuid AND used_at IS NULL"};
-constexpr db::Statement kHit{
-    "auth_rate_hit",
-    "INSERT INTO rate_limits AS r (key, window_start, hits) VALUES ($1, now(), 1)"
-    " ON CONFLICT (key) DO UPDATE SET"
-    "  hits = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN 1"
-    "              ELSE r.hits + 1 END,"
-    "  window_start = CASE WHEN r.window_start <= now() - make_interval(secs => $2) THEN now()"
-    "                      ELSE r.window_start END"
-    " RETURNING hits,"
-    "  GREATEST(1, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - "
-    "now())))::int"};
-constexpr db::Statement kPeek{
-    "auth_rate_peek",
-    "SELECT hits,"
-    "  GREATEST(1, ceil(extract(epoch FROM window_start + make_interval(secs => $2) - now())))::int"
-    " FROM rate_limits WHERE key = $1 AND window_start > now() - make_interval(secs => $2)"};
-constexpr db::Statement kForget{"auth_rate_forget", "DELETE FROM rate_limits WHERE key = $1"};
+constexpr db::Statement kPurgeSessions{
+    "auth_purge_sessions",
+    "DELETE FROM sessions WHERE id IN (SELECT id FROM sessions"
+    " WHERE COALESCE(LEAST(revoked_at, expires_at), expires_at) < now() - make_interval(days => $1)"
+    " LIMIT 2000 FOR UPDATE SKIP LOCKED)"};
+constexpr db::Statement kPurgeOneTime{
+    "auth_purge_one_time",
+    "DELETE FROM one_time_tokens WHERE token_hash IN (SELECT token_hash FROM one_time_tokens"
+    " WHERE COALESCE(LEAST(used_at, expires_at), expires_at) < now() - make_interval(days => $1)"
+    " LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
 
 }  // namespace
 
@@ -154,19 +147,14 @@ Async<void> AuthRepository::mark_one_time_tokens_used(Db& db, const std::string&
   co_return db::completed(co_await db.query(kUseOneTime, db::params(user_id)));
 }
 
-Async<RateCount> AuthRepository::hit(Db& db, const std::string& key, int window_seconds) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kHit, db::params(key, window_seconds)));
-  co_return RateCount{rows[0].get<int>(0), rows[0].get<int>(1)};
+Async<std::int64_t> AuthRepository::purge_sessions(Db& db, int days) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kPurgeSessions, db::params(days)));
+  co_return rows.affected();
 }
 
-Async<RateCount> AuthRepository::peek(Db& db, const std::string& key, int window_seconds) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kPeek, db::params(key, window_seconds)));
-  if (rows.empty()) co_return RateCount{};
-  co_return RateCount{rows[0].get<int>(0), rows[0].get<int>(1)};
-}
-
-Async<void> AuthRepository::forget(Db& db, const std::string& key) {
-  co_return db::completed(co_await db.query(kForget, db::params(key)));
+Async<std::int64_t> AuthRepository::purge_one_time_tokens(Db& db, int days) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kPurgeOneTime, db::params(days)));
+  co_return rows.affected();
 }
 
 }  // namespace declic::auth

@@ -32,11 +32,6 @@ struct OneTimeToken {
   bool expired = false;
 };
 
-struct RateCount {
-  int hits = 0;
-  int retry_after_seconds = 0;
-};
-
 class AuthRepository {
  public:
   Async<std::optional<core::auth::UserProfile>> live_principal(Db& db, const std::string& user_id,
@@ -59,10 +54,10 @@ class AuthRepository {
   Async<std::optional<OneTimeToken>> claim_one_time_token(Db& db, const std::string& token_hash);
   Async<void> mark_one_time_tokens_used(Db& db, const std::string& user_id);
 
-  // Fixed window: counts this hit and returns the window's total.
-  Async<RateCount> hit(Db& db, const std::string& key, int window_seconds);
-  Async<RateCount> peek(Db& db, const std::string& key, int window_seconds);
-  Async<void> forget(Db& db, const std::string& key);
+  // Housekeeping, in batches that several servers may run at once; each returns how many
+  // rows went. Sessions ended (expired or revoked) `days` ago go with their refresh tokens.
+  Async<std::int64_t> purge_sessions(Db& db, int days);
+  Async<std::int64_t> purge_one_time_tokens(Db& db, int days);
 };
 
 }  // namespace declic::auth

@@ -4,8 +4,10 @@
 
 #include "core/auth/password.hpp"
 #include "core/auth/tokens.hpp"
+#include "core/db/rate_limit.hpp"
 #include "core/log/log.hpp"
 #include "core/mail/mail.hpp"
+#include "core/util/address.hpp"
 #include "core/util/blocking.hpp"
 #include "modules/auth/auth_mails.hpp"
 #include "modules/auth/auth_repository.hpp"
@@ -16,6 +18,7 @@
 #include <boost/url/url.hpp>
 
 #include <array>
+#include <cmath>
 
 namespace declic::auth {
 
@@ -31,9 +34,18 @@ constexpr int kLoginPerAccountAndIp = 5;  // attempts on one account from one ad
 constexpr int kLoginPerAccount = 50;      // attempts on one account from unknown addresses
 constexpr int kKnownAddressWindow = 30 * 24 * 3600;  // an address that signed in, remembered
 constexpr int kResetWindow = 60 * 60;
-constexpr int kResetPerIp = 20;              // forgot + reset requests from one address
-constexpr int kForgotPerAccount = 3;         // mails for one account per address (silent cap)
+constexpr int kResetPerIp = 20;            // forgot + reset requests from one address
+constexpr int kForgotPerAccount = 3;       // mails for one account per address (silent cap)
+constexpr int kForgotPerAccountTotal = 5;  // mails for one account, whatever the address
+constexpr int kRegisterWindow = 60 * 60;
+constexpr int kEndedSessionDays = 30;  // kept a while for "where am I signed in" and support
+constexpr int kSpentLinkDays = 7;
+// Past kLoginPerAccount failures, an account slows down rather than locks: each address may
+// try once per this window, so its owner can still sign in from anywhere.
+constexpr int kSlowLaneWindow = 60;
 constexpr int kPasswordChangesPerUser = 10;  // per window: each costs an argon2id check
+
+using core::db::rate_hit;
 
 Error bad_credentials() {
   return Error::unauthorized("Wrong e-mail address or password.");
@@ -66,16 +78,60 @@ AuthService::~AuthService() = default;
 
 // ---- helpers ---------------------------------------------------------------------------
 
+// The jobs ahead, spread over the pool's threads, times what one takes: the wait this
+// request would have. Past the allowed wait it is refused now, with when to come back.
+Result<void> AuthService::admit_hash() const {
+  const double threads = std::max(1u, options_.hash_threads);
+  const double wait = (hashing_.load() / threads) * hash_seconds_.load();
+  if (wait * 1000 <= options_.max_hash_wait.count()) return {};
+  auto busy = Error::unavailable("The service is very busy. Try again in a few seconds.",
+                                 std::max(1, static_cast<int>(std::ceil(wait))));
+  busy.code = "busy";
+  return busy;
+}
+
+namespace {
+
+// Counts a job from the moment it queues until it is done.
+class QueueTicket {
+ public:
+  explicit QueueTicket(std::atomic<int>& queued) : queued_(queued) { ++queued_; }
+  ~QueueTicket() { --queued_; }
+  QueueTicket(const QueueTicket&) = delete;
+  QueueTicket& operator=(const QueueTicket&) = delete;
+
+ private:
+  std::atomic<int>& queued_;
+};
+
+// Runs `f` on the calling (pool) thread and folds its duration into `average`.
+template <class F>
+auto timed(std::atomic<double>& average, F f) {
+  const auto started = std::chrono::steady_clock::now();
+  auto result = f();
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  average.store(0.8 * average.load() + 0.2 * took.count());
+  return result;
+}
+
+}  // namespace
+
 // The work is a named local on purpose: g++ 12 destroys capturing lambda temporaries
 // inside a co_await expression twice.
-asio::awaitable<std::string> AuthService::hash(std::string password) {
-  auto work = [p = std::move(password)] { return core::auth::hash_password(p); };
+Async<std::string> AuthService::hash(std::string password) {
+  DECLIC_CO_TRYV(admit_hash());
+  QueueTicket ticket(hashing_);
+  auto work = [p = std::move(password), &average = hash_seconds_] {
+    return timed(average, [&] { return core::auth::hash_password(p); });
+  };
   co_return co_await core::run_blocking(blocking_, std::move(work));
 }
 
-asio::awaitable<bool> AuthService::verify(std::string hash, std::string password) {
-  auto work = [h = std::move(hash), p = std::move(password)] {
-    return core::auth::verify_password(h, p);
+Async<bool> AuthService::verify(std::string hash, std::string password) {
+  DECLIC_CO_TRYV(admit_hash());
+  QueueTicket ticket(hashing_);
+  auto work = [h = std::move(hash), p = std::move(password), &average = hash_seconds_] {
+    return timed(average, [&] { return core::auth::verify_password(h, p); });
   };
   co_return co_await core::run_blocking(blocking_, std::move(work));
 }
@@ -113,7 +169,15 @@ Async<Issued> AuthService::open_session(core::db::Queryable& tx, const UserProfi
 // ---- sign-up and sign-in -----------------------------------------------------------------
 
 Async<Issued> AuthService::register_client(const Registration& r, const ClientInfo& from) {
-  auto password_hash = co_await hash(r.password);
+  // Every attempt counts, an address already taken too: that answer is worth guessing.
+  const auto group = core::address_group(from.ip);
+  DECLIC_CO_TRY(auto by_address, co_await rate_hit(db_, "register:ip:" + group, kRegisterWindow));
+  if (by_address.hits > options_.register_limit_per_address)
+    co_return Error::rate_limited(by_address.retry_after_seconds);
+  DECLIC_CO_TRY(auto overall, co_await rate_hit(db_, "register:all", kRegisterWindow));
+  if (overall.hits > options_.register_limit_global)
+    co_return Error::rate_limited(overall.retry_after_seconds);
+  DECLIC_CO_TRY(auto password_hash, co_await hash(r.password));
   users::NewUser user{r.email,      r.first_name, r.last_name,
                       r.phone,      r.locale,     core::auth::Role::client,
                       password_hash};
@@ -127,32 +191,38 @@ Async<Issued> AuthService::register_client(const Registration& r, const ClientIn
 
 Async<Issued> AuthService::login(const std::string& email, const std::string& password,
                                  const ClientInfo& from) {
-  const std::string ip_key = "login:ip:" + from.ip;
-  const std::string pair_key = "login:account-ip:" + email + "|" + from.ip;
+  const auto group = core::address_group(from.ip);  // an IPv6 /64 is one address
+  const std::string ip_key = "login:ip:" + group;
+  const std::string pair_key = "login:account-ip:" + email + "|" + group;
   const std::string account_key = "login:account:" + email;
-  const std::string known_key = "login:known:" + email + "|" + from.ip;
+  const std::string known_key = "login:known:" + email + "|" + group;
 
   // Attempts are counted before the (slow) check, so concurrent guesses cannot slip past;
-  // a success clears the account's counters.
-  DECLIC_CO_TRY(auto by_ip, co_await repository_->hit(db_, ip_key, kLoginWindow));
+  // a success gives its hit back and clears the account's counters.
+  DECLIC_CO_TRY(auto by_ip, co_await rate_hit(db_, ip_key, kLoginWindow));
   if (by_ip.hits > options_.login_limit_per_ip)
     co_return Error::rate_limited(by_ip.retry_after_seconds);
-  DECLIC_CO_TRY(auto by_pair, co_await repository_->hit(db_, pair_key, kLoginWindow));
+  DECLIC_CO_TRY(auto by_pair, co_await rate_hit(db_, pair_key, kLoginWindow));
   if (by_pair.hits > kLoginPerAccountAndIp)
     co_return Error::rate_limited(by_pair.retry_after_seconds);
-  // The account-wide limit stops guessing from many addresses; an address that signed in
-  // to this account before is not held back by it, so nobody can lock its owner out.
-  DECLIC_CO_TRY(auto known, co_await repository_->peek(db_, known_key, kKnownAddressWindow));
+  // The account-wide limit stops guessing from many addresses. An address that signed in to
+  // this account before is not held back by it, and past it every other address keeps one
+  // attempt a minute: slowed, an attacker cannot lock the owner out.
+  DECLIC_CO_TRY(auto known, co_await core::db::rate_peek(db_, known_key, kKnownAddressWindow));
   if (known.hits == 0) {
-    DECLIC_CO_TRY(auto by_account, co_await repository_->hit(db_, account_key, kLoginWindow));
-    if (by_account.hits > kLoginPerAccount)
-      co_return Error::rate_limited(by_account.retry_after_seconds);
+    DECLIC_CO_TRY(auto by_account, co_await rate_hit(db_, account_key, kLoginWindow));
+    if (by_account.hits > kLoginPerAccount) {
+      DECLIC_CO_TRY(auto slowed,
+                    co_await rate_hit(db_, "login:slow:" + email + "|" + group, kSlowLaneWindow));
+      if (slowed.hits > 1) co_return Error::rate_limited(slowed.retry_after_seconds);
+    }
   }
 
   DECLIC_CO_TRY(auto credentials, co_await repository_->credentials(db_, email));
   const bool usable = credentials && credentials->password_hash && !credentials->disabled;
   // Unknown e-mails cost one argon2id verification too: the answer time tells nothing.
-  const bool ok = co_await verify(usable ? *credentials->password_hash : dummy_hash_, password);
+  DECLIC_CO_TRY(const bool ok,
+                co_await verify(usable ? *credentials->password_hash : dummy_hash_, password));
 
   if (!ok || !usable) {
     std::optional<std::string> target;
@@ -164,11 +234,15 @@ Async<Issued> AuthService::login(const std::string& email, const std::string& pa
 
   const auto user_id = credentials->user_id;
   const std::array<std::string, 2> cleared{pair_key, account_key};
-  for (const auto& key : cleared) DECLIC_CO_TRYV(co_await repository_->forget(db_, key));
-  DECLIC_CO_TRYV(co_await repository_->hit(db_, known_key, kKnownAddressWindow));
+  for (const auto& key : cleared) DECLIC_CO_TRYV(co_await core::db::rate_forget(db_, key));
+  DECLIC_CO_TRYV(co_await core::db::rate_unhit(db_, ip_key));  // a studio's sign-ins are free
+  DECLIC_CO_TRYV(co_await rate_hit(db_, known_key, kKnownAddressWindow));
   // Hashed with weaker parameters than today's: upgrade it now that we know the password.
   std::optional<std::string> rehashed;
-  if (core::auth::needs_rehash(*credentials->password_hash)) rehashed = co_await hash(password);
+  if (core::auth::needs_rehash(*credentials->password_hash)) {
+    auto upgraded = co_await hash(password);
+    if (upgraded) rehashed = std::move(*upgraded);  // busy: upgraded at a later sign-in
+  }
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<Issued> {
     DECLIC_CO_TRY(auto user, co_await users_.find(tx, user_id));
     if (!user) co_return bad_credentials();
@@ -221,7 +295,8 @@ Async<void> AuthService::logout(const std::string& refresh_token) {
 // ---- passwords ---------------------------------------------------------------------------
 
 Async<void> AuthService::forgot_password(const std::string& email, const ClientInfo& from) {
-  DECLIC_CO_TRY(auto by_ip, co_await repository_->hit(db_, "reset:ip:" + from.ip, kResetWindow));
+  DECLIC_CO_TRY(auto by_ip,
+                co_await rate_hit(db_, "reset:ip:" + core::address_group(from.ip), kResetWindow));
   if (by_ip.hits > kResetPerIp) co_return Error::rate_limited(by_ip.retry_after_seconds);
   // Answer now; look the address up afterwards, so known and unknown take the same time.
   asio::co_spawn(asio::make_strand(io_), send_reset_link_logged(email, from.ip), asio::detached);
@@ -236,9 +311,12 @@ asio::awaitable<void> AuthService::send_reset_link_logged(std::string email, std
 }
 
 Async<void> AuthService::send_reset_link(const std::string& email, const std::string& ip) {
-  DECLIC_CO_TRY(auto per_account, co_await repository_->hit(
-                                      db_, "forgot:account-ip:" + email + "|" + ip, kResetWindow));
-  if (per_account.hits > kForgotPerAccount) co_return Result<void>{};
+  // Silent caps: the answer was given already, the same for every address.
+  const auto pair_key = "forgot:account-ip:" + email + "|" + core::address_group(ip);
+  DECLIC_CO_TRY(auto per_pair, co_await rate_hit(db_, pair_key, kResetWindow));
+  if (per_pair.hits > kForgotPerAccount) co_return Result<void>{};
+  DECLIC_CO_TRY(auto per_account, co_await rate_hit(db_, "forgot:account:" + email, kResetWindow));
+  if (per_account.hits > kForgotPerAccountTotal) co_return Result<void>{};
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
     DECLIC_CO_TRY(auto studio, co_await studio_name(tx));
     DECLIC_CO_TRY(auto user, co_await users_.find_by_email(tx, email));
@@ -257,9 +335,10 @@ Async<void> AuthService::send_reset_link(const std::string& email, const std::st
 
 Async<void> AuthService::reset_password(const std::string& token, const std::string& password,
                                         const ClientInfo& from) {
-  DECLIC_CO_TRY(auto by_ip, co_await repository_->hit(db_, "reset:ip:" + from.ip, kResetWindow));
+  DECLIC_CO_TRY(auto by_ip,
+                co_await rate_hit(db_, "reset:ip:" + core::address_group(from.ip), kResetWindow));
   if (by_ip.hits > kResetPerIp) co_return Error::rate_limited(by_ip.retry_after_seconds);
-  auto password_hash = co_await hash(password);
+  DECLIC_CO_TRY(auto password_hash, co_await hash(password));
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
     DECLIC_CO_TRY(auto claimed,
                   co_await repository_->claim_one_time_token(tx, core::auth::sha256_hex(token)));
@@ -267,6 +346,9 @@ Async<void> AuthService::reset_password(const std::string& token, const std::str
     if (claimed->used) co_return Error::gone("token_used", "This link has already been used.");
     if (claimed->expired) co_return Error::gone("token_expired", "This link has expired.");
     const auto user_id = claimed->user_id;
+    DECLIC_CO_TRY(auto owner, co_await users_.find(tx, user_id));
+    if (!owner || owner->disabled)  // a disabled account stays closed, whatever link it holds
+      co_return Error::bad_request("This link is not valid.", "invalid_token");
     DECLIC_CO_TRYV(co_await users_.set_password(tx, user_id, password_hash));
     // Every link of this user is spent, every session ends.
     DECLIC_CO_TRYV(co_await repository_->mark_one_time_tokens_used(tx, user_id));
@@ -283,19 +365,21 @@ Async<void> AuthService::reset_password(const std::string& token, const std::str
 
 Async<void> AuthService::change_password(const Principal& me, const std::string& current,
                                          const std::string& next, const ClientInfo& from) {
-  DECLIC_CO_TRY(auto attempts,
-                co_await repository_->hit(db_, "password:user:" + me.id(), kLoginWindow));
+  DECLIC_CO_TRY(auto attempts, co_await rate_hit(db_, "password:user:" + me.id(), kLoginWindow));
   if (attempts.hits > kPasswordChangesPerUser)
     co_return Error::rate_limited(attempts.retry_after_seconds);
   DECLIC_CO_TRY(auto credentials, co_await repository_->credentials(db_, me.user.email));
   const bool has = credentials && credentials->password_hash;
-  const bool ok = co_await verify(has ? *credentials->password_hash : dummy_hash_, current);
+  DECLIC_CO_TRY(const bool ok,
+                co_await verify(has ? *credentials->password_hash : dummy_hash_, current));
   if (!ok || !has)
     co_return Error::validation(
         {{"currentPassword", "wrong_password", "The current password is not right."}});
-  auto password_hash = co_await hash(next);
+  DECLIC_CO_TRY(auto password_hash, co_await hash(next));
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
     DECLIC_CO_TRYV(co_await users_.set_password(tx, me.id(), password_hash));
+    // Reset and invitation links mailed before the change would undo it: spent now.
+    DECLIC_CO_TRYV(co_await repository_->mark_one_time_tokens_used(tx, me.id()));
     if (auto r = co_await repository_->revoke_user_sessions(tx, me.id(), "password_changed",
                                                             me.session_id);
         !r)
@@ -311,6 +395,16 @@ Async<Principal> AuthService::authenticate(std::string_view bearer) {
                 co_await repository_->live_principal(db_, claims->subject, claims->session_id));
   if (!user) co_return Error::unauthorized("Your session has ended. Sign in again.");
   co_return Principal{std::move(*user), claims->session_id, claims->expires_at};
+}
+
+// ---- housekeeping --------------------------------------------------------------------------
+
+Async<std::int64_t> AuthService::purge_sessions() {
+  co_return co_await repository_->purge_sessions(db_, kEndedSessionDays);
+}
+
+Async<std::int64_t> AuthService::purge_links() {
+  co_return co_await repository_->purge_one_time_tokens(db_, kSpentLinkDays);
 }
 
 // ---- accounts made by others ----------------------------------------------------------------
@@ -344,7 +438,7 @@ Async<void> AuthService::end_sessions(core::db::Queryable& db, const std::string
 
 Async<users::User> AuthService::ensure_account(const users::NewUser& user,
                                                const std::string& password, bool must_be_new) {
-  auto password_hash = co_await hash(password);
+  DECLIC_CO_TRY(auto password_hash, co_await hash(password));
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<users::User> {
     DECLIC_CO_TRY(auto existing, co_await users_.find_by_email(tx, user.email));
     if (existing && must_be_new)

@@ -13,12 +13,14 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include <atomic>
 #include <chrono>
 #include <memory>
 
 namespace declic::auth {
 
 using core::Async;
+using core::Result;
 using core::auth::Principal;
 using core::auth::UserProfile;
 
@@ -35,6 +37,11 @@ struct AuthOptions {
   int reset_minutes = 60;
   int invite_minutes = 7 * 24 * 60;
   int login_limit_per_ip = 30;  // attempts per 15 min (a studio behind one NAT may raise it)
+  int register_limit_per_address = 10;  // sign-ups per address group per hour
+  int register_limit_global = 300;      // sign-ups per hour, all addresses together
+  unsigned hash_threads = 1;            // threads of the blocking pool hashing passwords
+  // A request that would wait longer than this for argon2id is refused with 503 at once.
+  std::chrono::milliseconds max_hash_wait{2000};
 };
 
 struct ClientInfo {
@@ -94,6 +101,11 @@ class AuthService final {
                            const std::string& reason,
                            const std::optional<std::string>& keep_session);
 
+  // Housekeeping, one batch each: sessions ended 30 days ago (their refresh tokens with
+  // them), links spent or expired a week ago.
+  Async<std::int64_t> purge_sessions();
+  Async<std::int64_t> purge_links();
+
   ~AuthService();
 
  private:
@@ -101,8 +113,9 @@ class AuthService final {
   Async<Issued> open_session(core::db::Queryable& tx, const UserProfile& user,
                              const ClientInfo& from);
   std::string access_token(const UserProfile& user, const std::string& session_id) const;
-  boost::asio::awaitable<std::string> hash(std::string password);
-  boost::asio::awaitable<bool> verify(std::string hash, std::string password);
+  Async<std::string> hash(std::string password);
+  Async<bool> verify(std::string hash, std::string password);
+  Result<void> admit_hash() const;
   Async<void> send_reset_link(const std::string& email, const std::string& ip);
   boost::asio::awaitable<void> send_reset_link_logged(std::string email, std::string ip);
   Async<void> audit(core::db::Queryable& db, std::optional<std::string> actor, std::string action,
@@ -120,6 +133,10 @@ class AuthService final {
   AuthOptions options_;
   std::unique_ptr<AuthRepository> repository_;
   std::string dummy_hash_;  // verified against for unknown e-mails: same timing
+  // argon2id jobs queued or running, and the time one takes (a moving average), so a flood
+  // of sign-ups is refused at the door instead of making every sign-in wait.
+  std::atomic<int> hashing_{0};
+  std::atomic<double> hash_seconds_{0.1};
 };
 
 }  // namespace declic::auth

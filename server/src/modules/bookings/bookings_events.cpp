@@ -35,6 +35,8 @@ std::string type_of(BookingAction action) {
       return "booking.cancelled";
     case BookingAction::reschedule:
       return "booking.rescheduled";
+    case BookingAction::expire:
+      return "booking.expired";
   }
   return "booking.updated";
 }

@@ -19,8 +19,10 @@ namespace declic::bookings {
 
 using core::time::Instant;
 
-enum class BookingStatus { pending, confirmed, declined, cancelled };
-enum class BookingAction { confirm, decline, cancel, reschedule };
+// EXPIRED: a request nobody answered within the studio's delay (housekeeping sets it).
+enum class BookingStatus { pending, confirmed, declined, cancelled, expired };
+// `expire` is the system's, never offered to a user.
+enum class BookingAction { confirm, decline, cancel, reschedule, expire };
 
 std::string_view to_string(BookingStatus s);
 std::optional<BookingStatus> booking_status_from(std::string_view text);

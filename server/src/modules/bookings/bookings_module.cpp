@@ -17,9 +17,11 @@ void subscribe(core::ModuleContext& m, BookingsService& service) {
 
 }  // namespace
 
-BookingsService& install(core::ModuleContext& m, const BookingsService::Imports& imports) {
-  auto& service = m.own(std::make_unique<BookingsService>(m.db, m.events, imports));
+BookingsService& install(core::ModuleContext& m, const BookingsService::Imports& imports,
+                         BookingLimits limits) {
+  auto& service = m.own(std::make_unique<BookingsService>(m.db, m.events, imports, limits));
   subscribe(m, service);
+  m.housekeeping.add("expired_requests", [&service] { return service.expire_requests(); });
 
   auto& c = m.own(std::make_unique<BookingsController>(service));
   const auto& g = m.guards;

@@ -52,6 +52,14 @@ constexpr db::Statement kList{"bookings_list", BOOKING_LIST(">", "b.starts_at, b
 // The same, latest start first (a client's overview: upcoming and recent sessions first).
 constexpr db::Statement kListNewest{"bookings_list_newest",
                                     BOOKING_LIST("<", "b.starts_at DESC, b.id DESC")};
+constexpr db::Statement kOpenRequests{
+    "bookings_open_requests",
+    "SELECT count(*)::int FROM bookings WHERE client_id = $1::uuid AND status = 'PENDING'"};
+constexpr db::Statement kExpiredRequests{
+    "bookings_expired_requests",
+    "SELECT b.id FROM bookings b, settings s WHERE s.id AND b.status = 'PENDING'"
+    " AND b.created_at < now() - make_interval(hours => s.request_expiry_hours)"
+    " ORDER BY b.created_at LIMIT $1"};
 constexpr db::Statement kBusy{
     "bookings_busy",
     "SELECT extract(epoch FROM b.busy_start)::bigint, extract(epoch FROM b.busy_end)::bigint"
@@ -167,6 +175,18 @@ Async<BookingPage> BookingsRepository::list(Db& db, const BookingQuery& q) {
   if (rows.size() > q.limit)
     page.next_cursor = core::encode_cursor(epoch(page.items.back().start), page.items.back().id);
   co_return page;
+}
+
+Async<int> BookingsRepository::open_requests(Db& db, const std::string& client_id) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kOpenRequests, db::params(client_id)));
+  co_return rows[0].get<int>(0);
+}
+
+Async<std::vector<std::string>> BookingsRepository::expired_requests(Db& db, int limit) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kExpiredRequests, db::params(limit)));
+  std::vector<std::string> ids;
+  for (int i = 0; i < rows.size(); ++i) ids.push_back(rows[i].get<std::string>(0));
+  co_return ids;
 }
 
 Async<std::vector<availability::Interval>> BookingsRepository::busy(

@@ -34,6 +34,10 @@ class BookingsRepository {
   // The booking, its row locked until the transaction ends; 404 inside.
   Async<Booking> lock_row(Db& tx, const std::string& id);
   Async<BookingPage> list(Db& db, const BookingQuery& query);
+  // Requests of `client_id` still waiting for an answer.
+  Async<int> open_requests(Db& db, const std::string& client_id);
+  // Up to `limit` PENDING bookings older than the studio's expiry delay, oldest first.
+  Async<std::vector<std::string>> expired_requests(Db& db, int limit);
   // Busy ranges of the professional's live bookings that overlap `window`, but `except`.
   Async<std::vector<Interval>> busy(Db& db, const std::string& professional_id, Interval window,
                                     const std::optional<std::string>& except);

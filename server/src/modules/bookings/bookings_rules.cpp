@@ -5,10 +5,10 @@
 namespace declic::bookings {
 
 namespace {
-constexpr std::array<std::string_view, 4> kStatusNames{"PENDING", "CONFIRMED", "DECLINED",
-                                                       "CANCELLED"};
-constexpr std::array<std::string_view, 4> kActionNames{"confirm", "decline", "cancel",
-                                                       "reschedule"};
+constexpr std::array<std::string_view, 5> kStatusNames{"PENDING", "CONFIRMED", "DECLINED",
+                                                       "CANCELLED", "EXPIRED"};
+constexpr std::array<std::string_view, 5> kActionNames{"confirm", "decline", "cancel", "reschedule",
+                                                       "expire"};
 }  // namespace
 
 std::string_view to_string(BookingStatus s) {
@@ -39,6 +39,9 @@ std::optional<BookingStatus> next_status(BookingStatus from, BookingAction actio
       break;
     case BookingAction::reschedule:
       if (live) return from;
+      break;
+    case BookingAction::expire:
+      if (pending) return BookingStatus::expired;
       break;
   }
   return std::nullopt;

@@ -2,7 +2,9 @@
 
 #include "core/auth/tokens.hpp"
 #include "core/db/locks.hpp"
+#include "core/db/rate_limit.hpp"
 #include "core/error/try.hpp"
+#include "core/util/address.hpp"
 #include "modules/bookings/bookings_events.hpp"
 #include "modules/bookings/bookings_repository.hpp"
 
@@ -19,6 +21,8 @@ namespace chr = std::chrono;
 namespace {
 
 constexpr std::string_view kCreateScope = "booking.create";
+constexpr int kRequestWindow = 60 * 60;  // booking POSTs are counted per hour
+constexpr int kExpireBatch = 50;
 
 Error slot_error(SlotCheck check) {
   switch (check) {
@@ -53,6 +57,13 @@ Result<T> taken_on_retry(Result<T> r) {
   return r;
 }
 
+// A service is bookable while active and while its professional's account is.
+Result<void> check_bookable(const services::Service& service) {
+  if (!service.active || !service.professional_active)
+    return Error::validation({{"serviceId", "unknown", "No such service."}});
+  return {};
+}
+
 }  // namespace
 
 struct BookingsService::Studio {
@@ -61,10 +72,11 @@ struct BookingsService::Studio {
 };
 
 BookingsService::BookingsService(core::db::Pool& db, core::events::Bus& events,
-                                 const Imports& imports)
+                                 const Imports& imports, BookingLimits limits)
     : db_(db),
       events_(events),
       imports_(imports),
+      limits_(limits),
       repository_(std::make_unique<BookingsRepository>()) {}
 BookingsService::~BookingsService() = default;
 
@@ -121,6 +133,7 @@ Async<FreeSlots> BookingsService::slots(const Principal* me, const std::string& 
     co_return Error::validation(
         {{"to", "range_too_long", "At most " + std::to_string(kMaxSlotDays) + " days."}});
   DECLIC_CO_TRY(auto service, co_await imports_.services.get(me, service_id));
+  const bool staff = me && me->is_staff();
   DECLIC_CO_TRY(auto s, co_await studio(db_));
   const Interval window{Instant(from) - chr::days(3), Instant(to) + chr::days(4)};
   auto rules = slot_rules(service);
@@ -130,7 +143,12 @@ Async<FreeSlots> BookingsService::slots(const Principal* me, const std::string& 
                 co_await slot_query(db_, s, service.professional_id, rules, window, no_exception));
   q.from = from;
   q.to = to;
-  co_return FreeSlots{s.settings.profile.time_zone, availability::free_slots(q)};
+  auto free = availability::free_slots(q);
+  if (!staff) {  // clients see what they may book: nothing past the studio's horizon
+    const auto horizon = core::time::now() + chr::months(s.settings.booking.horizon_months);
+    std::erase_if(free, [&](const Interval& slot) { return slot.start > horizon; });
+  }
+  co_return FreeSlots{s.settings.profile.time_zone, std::move(free)};
 }
 
 // ---- creating -----------------------------------------------------------------------------
@@ -150,10 +168,30 @@ Async<std::string> BookingsService::client_of(const Principal& me, const NewBook
   co_return *request.client_id;
 }
 
+Async<void> BookingsService::check_client_limits(const Principal& me, const NewBooking& request,
+                                                 const std::string& ip) {
+  if (me.is_staff()) co_return Result<void>{};
+  using core::db::rate_hit;
+  DECLIC_CO_TRY(auto by_user, co_await rate_hit(db_, "booking:user:" + me.id(), kRequestWindow));
+  if (by_user.hits > limits_.per_user) co_return Error::rate_limited(by_user.retry_after_seconds);
+  DECLIC_CO_TRY(auto by_address,
+                co_await rate_hit(db_, "booking:ip:" + core::address_group(ip), kRequestWindow));
+  if (by_address.hits > limits_.per_address)
+    co_return Error::rate_limited(by_address.retry_after_seconds);
+  DECLIC_CO_TRY(auto s, co_await studio(db_));
+  if (request.start > core::time::now() + chr::months(s.settings.booking.horizon_months))
+    co_return Error::validation(
+        {{"start", "beyond_horizon",
+          "This studio takes bookings up to " + std::to_string(s.settings.booking.horizon_months) +
+              " months ahead."}});
+  co_return Result<void>{};
+}
+
 Async<Booking> BookingsService::create(const Principal& me, const NewBooking& request,
                                        const std::optional<std::string>& idempotency_key,
                                        const std::string& ip) {
   DECLIC_CO_TRY(auto client_id, co_await client_of(me, request));
+  DECLIC_CO_TRYV(co_await check_client_limits(me, request, ip));
   std::optional<IdempotencyKey> key;
   if (idempotency_key) {
     key = IdempotencyKey{me.id(), std::string(kCreateScope), *idempotency_key,
@@ -162,8 +200,8 @@ Async<Booking> BookingsService::create(const Principal& me, const NewBooking& re
     if (earlier) co_return co_await repository_->get(db_, *earlier);
   }
   DECLIC_CO_TRY(auto service, co_await imports_.services.find(db_, request.service_id));
-  if (!service || !service->active)
-    co_return Error::validation({{"serviceId", "unknown", "No such service."}});
+  if (!service) co_return Error::validation({{"serviceId", "unknown", "No such service."}});
+  DECLIC_CO_TRYV(check_bookable(*service));
   // Named locals, not temporaries, in co_await expressions (g++ 12; docs/decisions.md).
   const auto rules = slot_rules(*service);
   const std::optional<std::string> no_exception;
@@ -180,6 +218,19 @@ Async<Booking> BookingsService::create(const Principal& me, const NewBooking& re
   // A concurrent twin (same key) may have booked the slot meanwhile: answer as it did.
   const auto refused = created.error();
   co_return co_await refusal_or_replay(me, key, refused);
+}
+
+// Under the client's lock: concurrent requests are counted one after the other.
+Async<void> BookingsService::check_open_requests(core::db::Queryable& tx,
+                                                 const std::string& client_id) {
+  DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::requests, client_id));
+  DECLIC_CO_TRY(auto s, co_await studio(tx));
+  DECLIC_CO_TRY(auto open, co_await repository_->open_requests(tx, client_id));
+  if (open >= s.settings.booking.max_open_requests)
+    co_return Error::conflict(
+        "too_many_open_requests",
+        "You already have " + std::to_string(open) + " requests waiting for the studio's answer.");
+  co_return Result<void>{};
 }
 
 Async<Booking> BookingsService::refusal_or_replay(const Principal& me,
@@ -214,6 +265,7 @@ Async<Booking> BookingsService::insert(const Principal& me, const NewBooking& re
     // Under the calendar lock: no block, hours change or booking can slip in between.
     DECLIC_CO_TRYV(
         co_await check_free(tx, row.professional_id, rules, request.start, no_exception));
+    if (!me.is_staff()) DECLIC_CO_TRYV(co_await check_open_requests(tx, client_id));
     DECLIC_CO_TRY(auto id, co_await repository_->insert(tx, row));
     if (key) DECLIC_CO_TRYV(co_await core::db::remember(tx, *key, id));
     DECLIC_CO_TRY(auto created, co_await repository_->get(tx, id));
@@ -343,6 +395,35 @@ Async<void> BookingsService::cancel_for_project(core::db::Queryable& tx,
   const Cause cause{changed.actor_id, changed.ip, false};
   const auto event = booking_event(BookingAction::cancel, current, cause, reason);
   co_return co_await events_.publish(tx, event);
+}
+
+// ---- expiry ---------------------------------------------------------------------------------
+
+Async<std::int64_t> BookingsService::expire_requests() {
+  DECLIC_CO_TRY(auto ids, co_await repository_->expired_requests(db_, kExpireBatch));
+  std::int64_t expired = 0;
+  for (const auto& id : ids) {
+    DECLIC_CO_TRY(bool done, co_await expire(id));
+    expired += done;
+  }
+  co_return expired;
+}
+
+// Under the booking's lock, the request is looked at again: another server may have expired
+// it, or staff confirmed it, in the meantime. Each request expires once.
+Async<bool> BookingsService::expire(const std::string& id) {
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<bool> {
+    DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::booking, id));
+    DECLIC_CO_TRY(auto current, co_await repository_->lock_row(tx, id));
+    if (!next_status(current.status, BookingAction::expire)) co_return false;
+    const std::optional<std::string> no_reason;
+    DECLIC_CO_TRYV(co_await repository_->set_status(tx, id, BookingStatus::expired, no_reason));
+    current.status = BookingStatus::expired;
+    const Cause nobody;  // the studio's delay ran out; no one acted
+    DECLIC_CO_TRYV(co_await events_.publish(
+        tx, booking_event(BookingAction::expire, current, nobody, no_reason)));
+    co_return true;
+  });
 }
 
 }  // namespace declic::bookings

@@ -41,6 +41,12 @@ inline constexpr std::size_t kMaxReasonBytes = 1000;
 // Longest span of GET /api/services/{id}/slots.
 inline constexpr int kMaxSlotDays = 62;
 
+// Booking requests per hour a client, and an address, may send (staff are exempt).
+struct BookingLimits {
+  int per_user = 20;
+  int per_address = 60;
+};
+
 class BookingsRepository;
 
 class BookingsService {
@@ -51,7 +57,8 @@ class BookingsService {
     availability::AvailabilityService& availability;
     users::UsersService& users;
   };
-  BookingsService(core::db::Pool& db, core::events::Bus& events, const Imports& imports);
+  BookingsService(core::db::Pool& db, core::events::Bus& events, const Imports& imports,
+                  BookingLimits limits);
   ~BookingsService();
 
   // Anyone (`me` empty when anonymous); local dates in the studio zone, both included.
@@ -74,6 +81,9 @@ class BookingsService {
   Async<void> cancel_for_project(core::db::Queryable& tx, const core::events::Event& changed);
   // For other modules (messages, notifications): a booking as stored, whoever asks.
   Async<Booking> find(core::db::Queryable& db, const std::string& id);
+  // Housekeeping, one batch: requests unanswered past the studio's delay become EXPIRED
+  // (freeing their time; notifications tell both sides). Returns how many.
+  Async<std::int64_t> expire_requests();
 
  private:
   struct Studio;
@@ -89,6 +99,11 @@ class BookingsService {
                          const availability::SlotRules& rules, Instant start,
                          const std::optional<std::string>& except);
   Async<std::string> client_of(const Principal& me, const NewBooking& request);
+  // What a client may ask (staff are exempt): requests per hour, and how far ahead.
+  Async<void> check_client_limits(const Principal& me, const NewBooking& request,
+                                  const std::string& ip);
+  Async<void> check_open_requests(core::db::Queryable& tx, const std::string& client_id);
+  Async<bool> expire(const std::string& id);
   Async<Booking> insert(const Principal& me, const NewBooking& request,
                         const std::string& client_id, const services::Service& service,
                         const std::optional<core::db::IdempotencyKey>& key, const std::string& ip);
@@ -105,6 +120,7 @@ class BookingsService {
   core::db::Pool& db_;
   core::events::Bus& events_;
   Imports imports_;
+  BookingLimits limits_;
   std::unique_ptr<BookingsRepository> repository_;
 };
 

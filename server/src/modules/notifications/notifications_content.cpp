@@ -38,6 +38,12 @@ Words booking_words(std::string_view type, bool en) {
   if (type == "booking.declined")
     return en ? Words{"Booking declined", "Your booking request was declined:"}
               : Words{"Réservation refusée", "Votre demande de réservation a été refusée :"};
+  if (type == "booking.expired")
+    return en ? Words{"Booking request expired",
+                      "This request was not confirmed in time; the time is free again:"}
+              : Words{"Demande de réservation expirée",
+                      "Cette demande n’a pas été confirmée à temps ; le créneau est de nouveau "
+                      "libre :"};
   if (type == "booking.cancelled")
     return en ? Words{"Booking cancelled", "This booking is cancelled:"}
               : Words{"Réservation annulée", "Cette réservation est annulée :"};

@@ -94,8 +94,11 @@ Async<std::vector<NotificationsService::Notice>> NotificationsService::notices_f
     // The other side: the professional when the client acted, the client when staff did.
     const bool by_client = flag_of(e.data, "byClient");
     const auto& to = by_client ? booking.professional_id : booking.client.id;
-    out.push_back({to, Kind::bookings, e.type, booking.id,
-                   booking_data(booking, text_of(e.data, "reason"), by_client)});
+    const auto data = booking_data(booking, text_of(e.data, "reason"), by_client);
+    out.push_back({to, Kind::bookings, e.type, booking.id, data});
+    // Nobody acted on an expired request: both sides learn the time is free again.
+    if (e.type == "booking.expired")
+      out.push_back({booking.professional_id, Kind::bookings, e.type, booking.id, data});
   } else if (e.type == "project.status_changed") {
     DECLIC_CO_TRY(auto project, co_await imports_.projects.find(tx, e.subject_id));
     // A project and its booking are cancelled together (either way round): the booking's

@@ -21,6 +21,7 @@ struct Service {
   int buffer_before_minutes = 0, buffer_after_minutes = 0;
   int min_notice_hours = 0;
   bool active = true;
+  bool professional_active = true;  // a disabled professional's services are not bookable
   std::string created_at, updated_at;
 };
 

@@ -13,14 +13,17 @@ namespace {
 #define SERVICE_COLUMNS                                                                      \
   "id, professional_id, name, description, category, duration_minutes, price_cents, "        \
   "currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, " \
-  "active, rfc3339(created_at), rfc3339(updated_at)"
+  "active, rfc3339(created_at), rfc3339(updated_at), "                                       \
+  "NOT EXISTS (SELECT 1 FROM users u WHERE u.id = professional_id AND u.disabled_at IS NOT NULL)"
 
 constexpr db::Statement kFind{"services_find",
                               "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid"};
 constexpr db::Statement kList{"services_list",
                               "SELECT " SERVICE_COLUMNS
                               " FROM services"
-                              " WHERE active OR $1::boolean ORDER BY category, name, id"};
+                              " WHERE $1::boolean OR (active AND NOT EXISTS (SELECT 1 FROM users u"
+                              "  WHERE u.id = professional_id AND u.disabled_at IS NOT NULL))"
+                              " ORDER BY category, name, id"};
 constexpr db::Statement kLock{
     "services_lock", "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid FOR UPDATE"};
 constexpr db::Statement kVersion{"services_version", "SELECT version::text FROM services_version"};
@@ -57,6 +60,7 @@ Service decode(const db::Row& r) {
   s.active = r.get<bool>(12);
   s.created_at = r.get<std::string>(13);
   s.updated_at = r.get<std::string>(14);
+  s.professional_active = r.get<bool>(15);
   return s;
 }
 

@@ -51,9 +51,14 @@ Async<std::string> ServicesService::catalogue_version() {
   co_return co_await repository_->version(db_);
 }
 
+Async<void> ServicesService::catalogue_changed(core::db::Queryable& tx) {
+  co_return co_await repository_->bump_version(tx);
+}
+
 Async<Service> ServicesService::get(const Principal* me, const std::string& id) {
   DECLIC_CO_TRY(auto found, co_await repository_->find(db_, id));
-  if (!found || (!found->active && (!me || !me->is_staff()))) co_return no_service();
+  const bool bookable = found && found->active && found->professional_active;
+  if (!found || (!bookable && (!me || !me->is_staff()))) co_return no_service();
   co_return std::move(*found);
 }
 

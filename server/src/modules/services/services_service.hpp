@@ -31,6 +31,8 @@ class ServicesService {
   Async<std::vector<Service>> catalogue();
   // The catalogue's version: it changes with every write to a service (read it before the
   // rows, so a list cached under a version is never older than it).
+  // The catalogue's version moves on (its cached copies are stale).
+  Async<void> catalogue_changed(core::db::Queryable& tx);
   Async<std::string> catalogue_version();
   // `me` is empty for anonymous callers. Archived services: staff only (404 for others).
   Async<Service> get(const Principal* me, const std::string& id);

@@ -37,6 +37,9 @@ http::Reply SettingsController::update(http::Request& req) {
   if (patch.locale && *patch.locale != "fr" && *patch.locale != "en")
     r.invalid("locale", "invalid", "Choose fr or en.");
   if (auto step = r.optional_int("slotStepMinutes", 1, 1440)) patch.slot_step_minutes = int(*step);
+  if (auto n = r.optional_int("bookingHorizonMonths", 1, 60)) patch.horizon_months = int(*n);
+  if (auto n = r.optional_int("maxOpenRequestsPerClient", 1, 20)) patch.max_open_requests = int(*n);
+  if (auto n = r.optional_int("requestExpiryHours", 1, 720)) patch.request_expiry_hours = int(*n);
   if (auto e = r.error()) co_return problem(*e);
   auto updated = co_await service_.update(*req.principal, patch, req.remote_ip);
   if (!updated) co_return problem(updated.error());

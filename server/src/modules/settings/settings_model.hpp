@@ -24,16 +24,25 @@ struct StudioProfile {
   std::string locale;     // "fr" or "en"
 };
 
+// What a client may ask of the calendar (staff are exempt): how far ahead, how many requests
+// waiting at once, and how long a request waits for an answer before it expires.
+struct BookingLimits {
+  int horizon_months = 18;
+  int max_open_requests = 3;
+  int request_expiry_hours = 72;
+};
+
 struct Settings {
   StudioProfile profile;
   int slot_step_minutes = 15;
+  BookingLimits booking;
   std::string updated_at;  // RFC 3339
 };
 
 // PUT /api/settings: absent fields keep their value.
 struct SettingsPatch {
   std::optional<std::string> name, time_zone, currency, locale;
-  std::optional<int> slot_step_minutes;
+  std::optional<int> slot_step_minutes, horizon_months, max_open_requests, request_expiry_hours;
 };
 
 }  // namespace declic::settings

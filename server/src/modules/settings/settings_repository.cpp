@@ -7,8 +7,9 @@ namespace declic::settings {
 namespace db = core::db;
 
 namespace {
-#define SETTINGS_COLUMNS \
-  "studio_name, time_zone, currency, locale, slot_step_minutes, rfc3339(updated_at)"
+#define SETTINGS_COLUMNS                                                                 \
+  "studio_name, time_zone, currency, locale, slot_step_minutes, booking_horizon_months," \
+  " max_open_requests_per_client, request_expiry_hours, rfc3339(updated_at)"
 
 constexpr db::Statement kStudioProfile{
     "settings_studio_profile",
@@ -20,13 +21,17 @@ constexpr db::Statement kUpdate{
     "UPDATE settings SET studio_name = COALESCE($1, studio_name),"
     " time_zone = COALESCE($2, time_zone), currency = COALESCE($3, currency),"
     " locale = COALESCE($4, locale), slot_step_minutes = COALESCE($5::int, slot_step_minutes),"
+    " booking_horizon_months = COALESCE($6::int, booking_horizon_months),"
+    " max_open_requests_per_client = COALESCE($7::int, max_open_requests_per_client),"
+    " request_expiry_hours = COALESCE($8::int, request_expiry_hours),"
     " updated_at = now() WHERE id RETURNING " SETTINGS_COLUMNS};
 
 Settings decode(const db::Row& row) {
   return Settings{{row.get<std::string>(0), row.get<std::string>(1), row.get<std::string>(2),
                    row.get<std::string>(3)},
                   row.get<int>(4),
-                  row.get<std::string>(5)};
+                  BookingLimits{row.get<int>(5), row.get<int>(6), row.get<int>(7)},
+                  row.get<std::string>(8)};
 }
 }  // namespace
 
@@ -45,8 +50,10 @@ Async<Settings> SettingsRepository::settings(db::Queryable& db) {
 }
 
 Async<Settings> SettingsRepository::update(db::Queryable& db, const SettingsPatch& p) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kUpdate, db::params(p.name, p.time_zone, p.currency,
-                                                                 p.locale, p.slot_step_minutes)));
+  DECLIC_CO_TRY(auto rows, co_await db.query(
+                               kUpdate, db::params(p.name, p.time_zone, p.currency, p.locale,
+                                                   p.slot_step_minutes, p.horizon_months,
+                                                   p.max_open_requests, p.request_expiry_hours)));
   if (rows.empty()) co_return core::Error::not_found("studio settings");
   co_return decode(rows[0]);
 }
