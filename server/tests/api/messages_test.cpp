@@ -90,6 +90,10 @@ long long seconds_of(const std::string& rfc3339) {
 
 class Messages : public Studio {
  protected:
+  static void SetUpTestSuite() {
+    extra_env = {{"HOUSEKEEPING_INTERVAL_MS", "300"}};  // the orphan sweep runs while a test waits
+    Studio::SetUpTestSuite();
+  }
   // A client of this test alone, findable in the inbox by the local part of their e-mail.
   static StudioAccount new_client(const std::string& tag) {
     return sign_up(*api, unique_name(tag) + "@client.test", kPassword, "en");
@@ -617,6 +621,25 @@ TEST_F(Messages, AttachmentsTravelWithTheMessageBehindSignedLinks) {
     SCOPED_TRACE(forged);
     expect_problem(as_api(fetch(forged)), 403, "forbidden");
   }
+}
+
+TEST_F(Messages, AnUploadNoMessageTookIsSweptAfterADay) {
+  const auto client = new_client("orphans");
+  const auto conversation = conversation_of(client);
+  const auto kept = uploaded(client, conversation, kPng, "sent.png");
+  const auto abandoned = uploaded(client, conversation, kPng, "abandoned.png");
+  const auto fresh = uploaded(client, conversation, kPng, "still-typing.png");
+  ASSERT_EQ(send(client, conversation, {{"body", "La photo"}, {"attachmentIds", {kept}}}).status(),
+            201);
+  ASSERT_EQ(file_on_disk(abandoned), kPng);
+  const auto abandoned_key = one("SELECT storage_key FROM files WHERE id = '" + abandoned + "'");
+  one("UPDATE files SET created_at = now() - interval '2 days' WHERE id IN ('" + kept + "', '" +
+      abandoned + "')");
+  EXPECT_TRUE(eventually(
+      [&] { return one("SELECT count(*) FROM files WHERE id = '" + abandoned + "'") == "0"; }));
+  EXPECT_FALSE(fs::exists(store_dir() / abandoned_key)) << "its bytes went with its row";
+  EXPECT_EQ(file_on_disk(kept), kPng);
+  EXPECT_EQ(file_on_disk(fresh), kPng);
 }
 
 TEST_F(Messages, ALinkIsValidOnlyAsSignedAndUntilItExpires) {

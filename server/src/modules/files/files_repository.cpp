@@ -29,6 +29,13 @@ StoredFile decode(const db::Row& r) {
           r.get<std::string>(8)};
 }
 
+// message_files is the messages module's: an attachment belongs to a message once it holds it.
+constexpr db::Statement kDeleteOrphans{
+    "files_delete_orphans",
+    "DELETE FROM files WHERE id IN (SELECT f.id FROM files f WHERE f.purpose = 'attachment'"
+    " AND f.created_at < now() - make_interval(hours => $1)"
+    " AND NOT EXISTS (SELECT 1 FROM message_files m WHERE m.file_id = f.id)"
+    " LIMIT $2 FOR UPDATE SKIP LOCKED) RETURNING storage_key"};
 }  // namespace
 
 Async<StoredFile> FilesRepository::insert(Db& db, const StoredFile& f) {
@@ -54,6 +61,13 @@ Async<std::vector<StoredFile>> FilesRepository::find_many(Db& db,
   std::vector<StoredFile> out;
   for (int i = 0; i < rows.size(); ++i) out.push_back(decode(rows[i]));
   co_return out;
+}
+
+Async<std::vector<std::string>> FilesRepository::delete_orphans(Db& db, int hours, int limit) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kDeleteOrphans, db::params(hours, limit)));
+  std::vector<std::string> keys;
+  for (int i = 0; i < rows.size(); ++i) keys.push_back(rows[i].get<std::string>(0));
+  co_return keys;
 }
 
 }  // namespace declic::files

@@ -16,6 +16,9 @@ class FilesRepository {
   Async<StoredFile> insert(Db& db, const StoredFile& f);
   Async<StoredFile> get(Db& db, const std::string& id);  // 404 inside
   Async<std::vector<StoredFile>> find_many(Db& db, const std::vector<std::string>& ids);
+  // Deletes up to `limit` attachments no message took within `hours` of their upload (an
+  // upload abandoned in the composer); returns their storage keys.
+  Async<std::vector<std::string>> delete_orphans(Db& db, int hours, int limit);
 };
 
 }  // namespace declic::files

@@ -85,4 +85,11 @@ Async<std::pair<StoredFile, std::filesystem::path>> FilesService::open_by_link(
   co_return std::make_pair(std::move(file), std::move(path));
 }
 
+Async<std::int64_t> FilesService::purge_orphans() {
+  constexpr int kOrphanHours = 24, kBatch = 200;
+  DECLIC_CO_TRY(auto keys, co_await repository_->delete_orphans(db_, kOrphanHours, kBatch));
+  for (const auto& key : keys) store_.remove(key);
+  co_return static_cast<std::int64_t>(keys.size());
+}
+
 }  // namespace declic::files

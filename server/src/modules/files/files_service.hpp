@@ -51,6 +51,9 @@ class FilesService {
                                                                    const std::string& variant,
                                                                    std::int64_t exp,
                                                                    const std::string& sig);
+  // Housekeeping, one batch: uploads never attached within a day go, rows then bytes (a crash
+  // in between leaves bytes without a row, never a row without bytes). Returns how many.
+  Async<std::int64_t> purge_orphans();
 
  private:
   core::db::Pool& db_;
