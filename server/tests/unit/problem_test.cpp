@@ -91,3 +91,17 @@ TEST(SqlState, MapsToDomainErrors) {
   EXPECT_EQ(other.errc, Errc::internal);
   EXPECT_EQ(other.cause, "no such table");
 }
+
+// A reply never names the schema's insides: the constraint stays for repositories and logs.
+TEST(SqlState, AValidationReplyNeverNamesTheConstraint) {
+  for (const char* state : {"23503", "23514", "23502", "22001"}) {
+    const auto e = db::error_from_sqlstate(state, "violates bookings_status_reason_check",
+                                           "bookings_status_reason_check");
+    EXPECT_EQ(e.errc, Errc::validation);
+    EXPECT_EQ(e.constraint, "bookings_status_reason_check");
+    const auto reply = http::Response::problem(e);
+    EXPECT_EQ(reply.status, 422);
+    EXPECT_EQ(reply.body.find("bookings_status_reason_check"), std::string::npos) << reply.body;
+    EXPECT_EQ(reply.body.find("violates"), std::string::npos) << reply.body;
+  }
+}
