@@ -14,8 +14,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <iostream>
+#include <sstream>
 #include <thread>
 
 using namespace declic::test;
@@ -408,4 +411,73 @@ TEST(Limits, OneRouteCannotHoldTheWholeDatabasePool) {
   EXPECT_LT(max_ms, 300);
   EXPECT_EQ(ok, 2);
   EXPECT_EQ(busy, 6);
+}
+
+namespace {
+
+// Descriptors a process has open.
+long open_descriptors(pid_t pid) {
+  const std::filesystem::path fds = "/proc/" + std::to_string(pid) + "/fd";
+  return std::distance(std::filesystem::directory_iterator(fds),
+                       std::filesystem::directory_iterator());
+}
+
+// CPU time a process has used (user + system), in clock ticks.
+long cpu_ticks(pid_t pid) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  std::istringstream fields(text.substr(text.rfind(')') + 2));
+  std::string field;
+  long utime = 0, stime = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i) {
+    if (i == 14) utime = std::stol(field);
+    if (i == 15) stime = std::stol(field);
+  }
+  return utime + stime;
+}
+
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+  std::size_t n = 0;
+  for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+TEST(Limits, OutOfDescriptorsTheServerBreathesLogsOnceAndRecovers) {
+  Server server(Env{{"FIRST_BYTE_TIMEOUT_MS", "120000"}});
+  const pid_t pid = server.process.pid();
+  // Leave the running server three spare descriptors (MAX_CONNECTIONS was fitted to the
+  // limit it started with, so only accept(2) notices: EMFILE).
+  rlimit before{}, tight{};
+  ASSERT_EQ(::prlimit(pid, RLIMIT_NOFILE, nullptr, &before), 0);
+  tight = before;
+  tight.rlim_cur = static_cast<rlim_t>(open_descriptors(pid) + 3);
+  ASSERT_EQ(::prlimit(pid, RLIMIT_NOFILE, &tight, nullptr), 0);
+  struct Restore {
+    pid_t pid;
+    rlimit limit;
+    ~Restore() { ::prlimit(pid, RLIMIT_NOFILE, &limit, nullptr); }
+  } restore{pid, before};
+
+  std::vector<std::unique_ptr<HttpConnection>> held;
+  for (int i = 0; i < 10; ++i)  // the kernel completes them all; the server can take three
+    held.push_back(std::make_unique<HttpConnection>(server.port(), "127.0.0.4"));
+  const auto ticks = cpu_ticks(pid);
+  std::this_thread::sleep_for(1s);
+  const auto used_ms = (cpu_ticks(pid) - ticks) * 1000 / ::sysconf(_SC_CLK_TCK);
+  EXPECT_LT(used_ms, 300) << "the accept loop must breathe, not spin";
+  EXPECT_EQ(occurrences(server.process.output(), "\"accept failed; retrying\""), 1u)
+      << server.process.output();
+
+  // Descriptors back: the waiting connections are taken and served, and it says so once.
+  ::prlimit(pid, RLIMIT_NOFILE, &before, nullptr);
+  for (auto& conn : held) {
+    conn->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto r = conn->read(5s);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+  }
+  EXPECT_TRUE(server.process.output_contains("\"accepting again\"", 2s));
+  EXPECT_EQ(occurrences(server.process.output(), "\"accept failed; retrying\""), 1u);
 }
