@@ -38,8 +38,11 @@ stop_all() {
 
 # `$bin serve` on $db_url and $port, in the background, VAR=value arguments added to its
 # environment; its output in $out/server.log. Returns once it listens; sets server_pid.
+# Every benchmark client comes from 127.0.0.1, so the connection caps are lifted (the
+# process cap still stops at what the open-file limit allows); arguments may set them.
 start_declic() {
-  env DECLIC_ENV_FILE=/dev/null DATABASE_URL="$db_url" PORT="$port" "$@" "$bin" serve \
+  env DECLIC_ENV_FILE=/dev/null DATABASE_URL="$db_url" PORT="$port" \
+    MAX_CONNECTIONS=1000000 MAX_CONNECTIONS_PER_ADDRESS=1000000 "$@" "$bin" serve \
     >"$out/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 100); do grep -q '"listening"' "$out/server.log" && return; sleep 0.1; done

@@ -99,11 +99,28 @@ core::mail::MailerOptions mailer_options(const Config& c) {
 }
 
 // Each connection is a descriptor: the soft limit (often 1,024) goes up to the hard one.
-void raise_open_file_limit() {
+// Returns the limit now in force.
+std::uint64_t raise_open_file_limit() {
   rlimit files{};
-  if (::getrlimit(RLIMIT_NOFILE, &files) != 0 || files.rlim_cur >= files.rlim_max) return;
-  files.rlim_cur = files.rlim_max;
-  ::setrlimit(RLIMIT_NOFILE, &files);
+  if (::getrlimit(RLIMIT_NOFILE, &files) != 0) return 1024;
+  if (files.rlim_cur < files.rlim_max) {
+    const auto before = files.rlim_cur;
+    files.rlim_cur = files.rlim_max;
+    if (::setrlimit(RLIMIT_NOFILE, &files) != 0) files.rlim_cur = before;
+  }
+  return files.rlim_cur;
+}
+
+// MAX_CONNECTIONS, lowered (and said so) when the open-file limit cannot hold that many.
+std::size_t connection_cap(const Config& c) {
+  const auto open_files = raise_open_file_limit();
+  const auto cap = connections_within(c.max_connections, open_files, c.db_pool_size);
+  if (cap < c.max_connections)
+    core::log::warn("MAX_CONNECTIONS lowered to fit the open-file limit",
+                    {{"configured", static_cast<std::int64_t>(c.max_connections)},
+                     {"openFileLimit", static_cast<std::int64_t>(open_files)},
+                     {"maxConnections", static_cast<std::int64_t>(cap)}});
+  return cap;
 }
 
 core::events::DispatcherOptions dispatcher_options(const Config& c) {
@@ -114,12 +131,17 @@ core::events::DispatcherOptions dispatcher_options(const Config& c) {
   return o;
 }
 
-core::http::ServerOptions server_options(const Config& c) {
+core::http::ServerOptions server_options(const Config& c, std::size_t max_connections) {
   core::http::ServerOptions o;
   o.host = c.host;
   o.port = c.port;
   o.body_limit = c.body_limit;
   o.read_timeout = c.read_timeout;
+  o.first_byte_timeout = c.first_byte_timeout;
+  o.max_connections = max_connections;
+  o.max_connections_per_address = c.max_connections_per_address;
+  o.route_concurrency = route_concurrency(c);
+  o.route_wait = c.db_acquire_timeout;
   o.hsts = c.public_url.starts_with("https://");
   o.access_log = c.access_log;
   o.trusted_proxies = c.trusted_proxies;
@@ -181,7 +203,7 @@ int migrate(const Config& config) {
 
 int serve(Config config) {
   if (!prepare(config)) return 2;
-  raise_open_file_limit();
+  const auto max_connections = connection_cap(config);
   asio::io_context ioc(static_cast<int>(config.threads));
   auto blocking = core::make_background_pool(config.background_threads);
   core::db::Pool pool(ioc.get_executor(), pool_options(config));
@@ -198,7 +220,7 @@ int serve(Config config) {
   add_core_housekeeping(modules.housekeeping, pool, events, config);
   modules.housekeeping.start(ioc.get_executor(), config.housekeeping_interval);
 
-  core::http::Server server(ioc, router, server_options(config));
+  core::http::Server server(ioc, router, server_options(config, max_connections));
   std::uint16_t port = 0;
   try {
     port = server.start();

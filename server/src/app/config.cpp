@@ -6,6 +6,7 @@
 
 #include "core/auth/tokens.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
@@ -193,6 +194,9 @@ Result<Config> load_config(const Lookup& env) {
   auto acquire = integer<int>(env, "DB_ACQUIRE_TIMEOUT_MS", 2000, 1, 600000);
   if (!acquire) return acquire.error();
   c.db_acquire_timeout = std::chrono::milliseconds(*acquire);
+  auto share = integer<int>(env, "DB_POOL_SHARE_PER_ROUTE", 50, 1, 100);
+  if (!share) return share.error();
+  c.db_pool_share_per_route = *share;
 
   auto body = integer<std::size_t>(env, "BODY_LIMIT_BYTES", 1 << 20, 1024, std::size_t(1) << 30);
   if (!body) return body.error();
@@ -203,6 +207,15 @@ Result<Config> load_config(const Lookup& env) {
   auto shutdown = integer<int>(env, "SHUTDOWN_TIMEOUT_MS", 20000, 0, 3600000);
   if (!shutdown) return shutdown.error();
   c.shutdown_timeout = std::chrono::milliseconds(*shutdown);
+  auto max_connections = integer<std::size_t>(env, "MAX_CONNECTIONS", 10000, 1, 1000000);
+  if (!max_connections) return max_connections.error();
+  c.max_connections = *max_connections;
+  auto per_address = integer<std::size_t>(env, "MAX_CONNECTIONS_PER_ADDRESS", 256, 1, 1000000);
+  if (!per_address) return per_address.error();
+  c.max_connections_per_address = *per_address;
+  auto first_byte = integer<int>(env, "FIRST_BYTE_TIMEOUT_MS", 5000, 10, 3600000);
+  if (!first_byte) return first_byte.error();
+  c.first_byte_timeout = std::chrono::milliseconds(*first_byte);
 
   auto access = boolean(env, "ACCESS_LOG", true);
   if (!access) return access.error();
@@ -274,6 +287,19 @@ Result<Config> load_config(const Lookup& env) {
       c.log_level != "error")
     return bad("LOG_LEVEL", "debug, info, warn or error", c.log_level);
   return c;
+}
+
+std::size_t connections_within(std::size_t wanted, std::uint64_t open_file_limit,
+                               std::size_t db_pool_size) {
+  const std::uint64_t reserve =
+      db_pool_size + 1 + std::max<std::uint64_t>(64, open_file_limit / 10);
+  if (open_file_limit <= reserve) return 1;
+  return static_cast<std::size_t>(std::clamp<std::uint64_t>(open_file_limit - reserve, 1, wanted));
+}
+
+std::size_t route_concurrency(const Config& c) {
+  return std::max<std::size_t>(
+      1, c.db_pool_size * static_cast<std::size_t>(c.db_pool_share_per_route) / 100);
 }
 
 std::string public_origin(const std::string& public_url) {

@@ -31,9 +31,13 @@ struct Config {
   unsigned background_threads = 1;  // argon2id and other CPU-heavy work: cores - 1, at least 1
   std::size_t db_pool_size = 16;
   std::chrono::milliseconds db_acquire_timeout{2000};
+  int db_pool_share_per_route = 50;  // percent of the pool one route's handlers may hold
   std::size_t body_limit = 1 << 20;
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds shutdown_timeout{20000};
+  std::size_t max_connections = 10000;  // per process; lowered to fit the open-file limit
+  std::size_t max_connections_per_address = 256;
+  std::chrono::milliseconds first_byte_timeout{5000};  // a new connection's first request byte
   bool access_log = true;
   std::string log_level = "info";
 
@@ -79,6 +83,15 @@ Lookup environment_with_dotenv(const std::string& dotenv_path);
 
 // Reads and validates everything; the error's detail is the one-line message.
 core::Result<Config> load_config(const Lookup& lookup);
+
+// MAX_CONNECTIONS as far as the open-file limit allows: each connection is a descriptor, and
+// a reserve stays for the database pool (and its LISTEN connection) and for files being sent
+// or received, logs and the listener — a tenth of the limit, at least 64. At least 1.
+std::size_t connections_within(std::size_t wanted, std::uint64_t open_file_limit,
+                               std::size_t db_pool_size);
+
+// Handlers of one route that may run at once: DB_POOL_SHARE_PER_ROUTE of the pool, at least 1.
+std::size_t route_concurrency(const Config& config);
 
 // Scheme, host and port of a public URL ("https://studio.example").
 std::string public_origin(const std::string& public_url);

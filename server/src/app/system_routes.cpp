@@ -38,6 +38,7 @@ std::string render_metrics(const core::http::Router& router, const core::db::Poo
     route->metrics().render(out, route->method(), route->pattern());
   router.static_metrics().render(out, "GET", "static");
   router.unmatched_metrics().render(out, "ANY", "unmatched");
+  router.connection_metrics().render(out);
 
   const auto s = pool.stats();
   auto gauge = [&out](const char* name, const char* help, std::uint64_t v, const char* type) {

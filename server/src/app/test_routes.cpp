@@ -34,6 +34,7 @@ namespace {
 
 constexpr std::uint64_t kMaxSink = std::uint64_t(8) << 30;
 constexpr std::uint64_t kMaxGenerated = std::uint64_t(8) << 30;
+constexpr core::db::Statement kSleep{"test_sleep", "SELECT pg_sleep($1::float8 / 1000)"};
 
 std::int64_t int_field(const json::object& o, const char* name) {
   const auto* v = o.if_contains(name);
@@ -179,6 +180,14 @@ void install_test_routes(core::ModuleContext& m, const Config& config) {
               co_return http::Response::no_content();
             })
       .guard(m.guards.signed_in);
+
+  // Holds a pooled database connection for ?ms= milliseconds (a slow query).
+  m.router.get("/api/test/slow", [&m](Request& req) -> http::Reply {
+    const auto ms = req.query_param("ms").value_or("100");
+    auto slept = co_await m.db.query(kSleep, core::db::params(ms));
+    if (!slept) co_return problem(slept.error());
+    co_return http::json_reply(200, json::object{{"sleptMs", ms}});
+  });
 
   m.router.stream("PUT", "/api/test/sink", sink).body_limit(kMaxSink);
   m.router.get("/api/test/generated", generated);

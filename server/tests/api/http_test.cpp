@@ -1,5 +1,6 @@
-// The HTTP core through the real `declic` binary: limits, malformed input, timeouts,
-// keep-alive, headers, errors, static files, health, metrics and docs.
+// The HTTP core through the real `declic` binary: limits, malformed input, request framing
+// (no smuggling), timeouts, keep-alive, headers, forwarded addresses, errors, static files,
+// health, metrics and docs.
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -42,6 +43,22 @@ class Http : public ::testing::Test {
     std::ofstream(path) << content;
   }
   static int port() { return server->port(); }
+
+  // `raw` then a second, smuggled request in the same write: the server answers `raw` alone
+  // with `status` (problem+json, Connection: close) and closes, never serving the second.
+  static void expect_refused_alone(const std::string& raw, int status = 400) {
+    SCOPED_TRACE(raw);
+    HttpConnection conn(port());
+    conn.send(raw +
+              "GET /api/me HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    auto r = conn.read(5s);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, status) << r->body;
+    EXPECT_EQ(r->header("content-type"), "application/problem+json");
+    EXPECT_EQ(r->header("connection"), "close");
+    EXPECT_FALSE(conn.read(3s)) << "a second response: the smuggled request was served";
+    EXPECT_TRUE(conn.closed_by_peer(2s));
+  }
 
   static void expect_problem(const HttpResponse& r, int status, const std::string& code) {
     EXPECT_EQ(r.status, status) << r.body;
@@ -189,6 +206,102 @@ TEST_F(Http, MalformedRequestsAre400AndTheServerLivesOn) {
     EXPECT_EQ(r->header("content-type"), "application/problem+json") << raw;
   }
   EXPECT_EQ(request(port(), "GET", "/healthz").status, 200);
+}
+
+TEST_F(Http, TransferEncodingNotEndingInChunkedIsRefusedAndNothingAfterItIsRead) {
+  // Read as a body by one parser and as the next request by another: refused, connection closed.
+  const std::string post = "POST /api/nothing HTTP/1.1\r\nHost: x\r\n";
+  for (const std::string te : {"gzip", "identity", "chunked, gzip", "chunked, chunked", "xchunked",
+                               "chunked;q=1", "", "\"chunked\""})
+    expect_refused_alone(post + "Transfer-Encoding: " + te + "\r\n\r\n");
+  // Split over lines, the last coding decides; chunked twice is refused too.
+  expect_refused_alone(post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: gzip\r\n\r\n");
+  expect_refused_alone(post + "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n");
+  // Framed well, but a coding the server cannot undo: 501 (RFC 9112 §6.1), closed all the same.
+  expect_refused_alone(
+      post + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 501);
+  expect_refused_alone(post + "Transfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501);
+}
+
+TEST_F(Http, TransferEncodingWithContentLengthIsRefused) {
+  const std::string post = "POST /api/nothing HTTP/1.1\r\nHost: x\r\n";
+  // Beast refuses these two orders itself; the server refuses every order.
+  expect_refused_alone(post + "Transfer-Encoding: chunked\r\nContent-Length: 5\r\n\r\n0\r\n\r\n");
+  expect_refused_alone(post + "Content-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+  // Beast would frame this one by its Content-Length.
+  expect_refused_alone(post + "Transfer-Encoding: gzip\r\nContent-Length: 5\r\n\r\nhello");
+  expect_refused_alone(post + "Content-Length: 5\r\nTransfer-Encoding: gzip\r\n\r\nhello");
+}
+
+TEST_F(Http, TransferEncodingInHttp10IsRefused) {
+  expect_refused_alone(
+      "POST /api/nothing HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+}
+
+TEST_F(Http, ContentLengthsThatDisagreeAreRefused) {
+  const std::string post = "POST /api/nothing HTTP/1.1\r\nHost: x\r\n";
+  expect_refused_alone(post + "Content-Length: 5\r\nContent-Length: 40\r\n\r\nhello");
+  expect_refused_alone(post + "Content-Length: 5, 40\r\n\r\nhello");
+  // The same value twice is one length (RFC 9110 §8.6): served, and the connection goes on.
+  HttpConnection conn(port());
+  conn.send(post + "Content-Length: 5\r\nContent-Length: 5\r\n\r\nhello" +
+            "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto first = conn.read(5s);
+  auto second = conn.read(5s);
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->status, 404);
+  EXPECT_EQ(second->status, 200);
+}
+
+TEST_F(Http, Http11NeedsExactlyOneHost) {
+  expect_refused_alone("GET /healthz HTTP/1.1\r\n\r\n");
+  expect_refused_alone("GET /healthz HTTP/1.1\r\nHost: a.test\r\nHost: b.test\r\n\r\n");
+  expect_refused_alone("GET /healthz HTTP/1.1\r\nHost: a.test, b.test\r\n\r\n");
+  // HTTP/1.0 may leave it out.
+  HttpConnection old(port());
+  old.send("GET /healthz HTTP/1.0\r\n\r\n");
+  auto r = old.read(5s);
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+}
+
+TEST_F(Http, ChunkedBodiesAndKeepAliveStillWork) {
+  HttpConnection conn(port());
+  // A streamed route and a buffered one, chunked, then a plain request: one connection.
+  conn.send(
+      "PUT /api/test/sink HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+      "5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n");
+  auto sink = conn.read(5s);
+  ASSERT_TRUE(sink);
+  EXPECT_EQ(sink->status, 200) << sink->body;
+  EXPECT_NE(sink->body.find("\"bytes\":11"), std::string::npos) << sink->body;
+  conn.send(
+      "POST /api/nothing HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: Chunked\r\n\r\n"
+      "3\r\nabc\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+  auto buffered = conn.read(5s);
+  auto next = conn.read(5s);
+  ASSERT_TRUE(buffered && next);
+  EXPECT_EQ(buffered->status, 404);
+  EXPECT_EQ(buffered->header("connection"), "");
+  EXPECT_EQ(next->status, 200);
+  EXPECT_FALSE(conn.closed_by_peer(300ms));
+}
+
+TEST_F(Http, ForwardedForLinesFromATrustedProxyAreOneList) {
+  // A second server on the same database, believing 127.0.0.1 (as behind a local nginx).
+  auto env = server_env(database->url());
+  env["TRUSTED_PROXIES"] = "127.0.0.1";
+  ServerProcess behind_proxy(env);
+  // Two lines: the client's claim, then the address the outer proxy saw. Read as one list,
+  // the rightmost entry that is not a trusted proxy is the client.
+  request(behind_proxy.port(), "GET", "/healthz", "",
+          {"X-Forwarded-For: 203.0.113.7", "X-Forwarded-For: 198.51.100.9, 127.0.0.1",
+           "X-Request-Id: xff-lines-1"});
+  ASSERT_TRUE(behind_proxy.output_contains("\"requestId\":\"xff-lines-1\"", 2s));
+  const auto out = behind_proxy.output();
+  const auto start = out.rfind('\n', out.find("xff-lines-1")) + 1;
+  auto entry = boost::json::parse(out.substr(start, out.find('\n', start) - start)).as_object();
+  EXPECT_EQ(entry.at("remote").as_string(), "198.51.100.9");
 }
 
 TEST_F(Http, SlowClientsAreCutAfterTheReadTimeout) {

@@ -36,6 +36,7 @@ class WebSockets : public ::testing::Test {
   void SetUp() override {
     auto env = server_env(database.url());
     env["LOGIN_LIMIT_PER_IP"] = "100000";
+    env["MAX_CONNECTIONS_PER_ADDRESS"] = "2000";  // a thousand sockets from one address
     server = std::make_unique<ServerProcess>(env);
     api = std::make_unique<Api>(server->port());
     alice = sign_up(*api, "alice@example.fr", kPassword);

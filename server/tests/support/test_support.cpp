@@ -136,16 +136,30 @@ std::string HttpResponse::header(const std::string& name) const {
   return it == headers.end() ? std::string() : it->second;
 }
 
-HttpConnection::HttpConnection(int port) {
-  fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(static_cast<uint16_t>(port));
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
-    ::close(fd_);
-    throw std::runtime_error("connection refused on port " + std::to_string(port));
-  }
+HttpConnection::HttpConnection(int port) : HttpConnection(port, "127.0.0.1") {}
+
+HttpConnection::HttpConnection(int port, const std::string& from_address) {
+  fd_ = connect_from(port, from_address);
+  if (fd_ < 0)
+    throw std::runtime_error("cannot connect to port " + std::to_string(port) + " from " +
+                             from_address);
+}
+
+int connect_from(int port, const std::string& from_address) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  sockaddr_in from{};
+  from.sin_family = AF_INET;
+  sockaddr_in to{};
+  to.sin_family = AF_INET;
+  to.sin_port = htons(static_cast<uint16_t>(port));
+  to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  const bool ok = ::inet_pton(AF_INET, from_address.c_str(), &from.sin_addr) == 1 &&
+                  ::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) == 0 &&
+                  ::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) == 0;
+  if (ok) return fd;
+  ::close(fd);
+  return -1;
 }
 
 HttpConnection::~HttpConnection() {

@@ -64,6 +64,11 @@ struct HttpResponse {
 class HttpConnection {
  public:
   explicit HttpConnection(int port);  // throws when the connection is refused
+  // From another loopback address (127.0.0.2…: all of 127/8 is local on Linux), so that a
+  // test has an address of its own for per-address limits.
+  HttpConnection(int port, const std::string& from_address);
+  HttpConnection(const HttpConnection&) = delete;
+  HttpConnection& operator=(const HttpConnection&) = delete;
   ~HttpConnection();
   void send(const std::string& raw);
   // Reads one response; nullopt when the connection closed or `timeout` passed first.
@@ -150,5 +155,7 @@ std::string guarded_setup(F setup) {
 }
 // A TCP port on 127.0.0.1 that was free a moment ago.
 int free_port();
+// A TCP socket to 127.0.0.1:`port` from `from_address`, connected (blocking); -1 on failure.
+int connect_from(int port, const std::string& from_address);
 
 }  // namespace declic::test

@@ -52,7 +52,12 @@ TEST(Config, BadValuesNameTheVariable) {
                                                      {"READ_TIMEOUT_MS", "1e3"},
                                                      {"DATABASE_URL", "mysql://x"},
                                                      {"HOST", "localhost"},
-                                                     {"TRUSTED_PROXIES", "10.0.0.1, nginx"}}) {
+                                                     {"TRUSTED_PROXIES", "10.0.0.1, nginx"},
+                                                     {"MAX_CONNECTIONS", "0"},
+                                                     {"MAX_CONNECTIONS_PER_ADDRESS", "lots"},
+                                                     {"FIRST_BYTE_TIMEOUT_MS", "5"},
+                                                     {"DB_POOL_SHARE_PER_ROUTE", "0"},
+                                                     {"DB_POOL_SHARE_PER_ROUTE", "101"}}) {
     auto vars = std::map<std::string, std::string>{{"DATABASE_URL", kDb}};
     vars[name] = value;
     auto c = load_config(from(vars));
@@ -164,4 +169,36 @@ TEST(Config, DevelopmentGeneratesTheJwtSecretOnceAndKeepsIt) {
                 std::filesystem::perms::others_read,
             std::filesystem::perms::none);
   std::filesystem::remove_all(dir);
+}
+
+TEST(Config, ConnectionLimitsAndTheirDefaults) {
+  auto defaults = load_config(from({{"DATABASE_URL", kDb}}));
+  ASSERT_TRUE(defaults);
+  EXPECT_EQ(defaults->max_connections, 10000u);
+  EXPECT_EQ(defaults->max_connections_per_address, 256u);
+  EXPECT_EQ(defaults->first_byte_timeout, std::chrono::milliseconds(5000));
+  EXPECT_EQ(route_concurrency(*defaults), 8u);  // half of 16
+
+  auto set = load_config(from({{"DATABASE_URL", kDb},
+                               {"MAX_CONNECTIONS", "2500"},
+                               {"MAX_CONNECTIONS_PER_ADDRESS", "1000"},
+                               {"FIRST_BYTE_TIMEOUT_MS", "300"},
+                               {"DB_POOL_SIZE", "3"},
+                               {"DB_POOL_SHARE_PER_ROUTE", "10"}}));
+  ASSERT_TRUE(set) << set.error().detail;
+  EXPECT_EQ(set->max_connections, 2500u);
+  EXPECT_EQ(set->max_connections_per_address, 1000u);
+  EXPECT_EQ(set->first_byte_timeout, std::chrono::milliseconds(300));
+  EXPECT_EQ(route_concurrency(*set), 1u);  // a share never rounds down to nothing
+}
+
+TEST(Config, ConnectionsFitTheOpenFileLimit) {
+  // Plenty of descriptors: the setting stands.
+  EXPECT_EQ(connections_within(10000, 1048576, 16), 10000u);
+  // 1,024 descriptors: the pool, its LISTEN connection and 102 (a tenth) stay free.
+  EXPECT_EQ(connections_within(10000, 1024, 16), 1024u - 17 - 102);
+  // The reserve is at least 64.
+  EXPECT_EQ(connections_within(10000, 256, 16), 256u - 17 - 64);
+  // Absurdly low limits still admit one.
+  EXPECT_EQ(connections_within(10000, 50, 16), 1u);
 }

@@ -29,6 +29,7 @@ TEST(Problem, EveryErrcMapsToItsStatus) {
   EXPECT_EQ(http::status_of(Errc::rate_limited), 429);
   EXPECT_EQ(http::status_of(Errc::headers_too_large), 431);
   EXPECT_EQ(http::status_of(Errc::unavailable), 503);
+  EXPECT_EQ(http::status_of(Errc::not_implemented), 501);
   EXPECT_EQ(http::status_of(Errc::internal), 500);
 }
 

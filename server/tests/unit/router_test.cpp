@@ -1,4 +1,6 @@
 #include "core/http/router.hpp"
+#include "core/http/connection_limits.hpp"
+#include "core/http/gate.hpp"
 #include "core/http/server.hpp"
 #include "core/util/address.hpp"
 
@@ -6,6 +8,11 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <chrono>
 
 using namespace declic::core::http;
 
@@ -114,4 +121,134 @@ TEST(AddressGroup, CountsAnIpv6SubscriberAsItsSlash64) {
   EXPECT_EQ(address_group("2001:db8:1:2::1"), address_group("2001:db8:1:2:ffff::9"));
   EXPECT_NE(address_group("2001:db8:1:2::1"), address_group("2001:db8:1:3::1"));
   EXPECT_EQ(address_group("not-an-ip"), "not-an-ip");
+}
+
+TEST(AddressGroup, ADualStackPeerIsWrittenAsTheProxyListIsWritten) {
+  using declic::core::unmapped;
+  EXPECT_EQ(unmapped("::ffff:127.0.0.1"), "127.0.0.1");
+  EXPECT_EQ(unmapped("127.0.0.1"), "127.0.0.1");
+  EXPECT_EQ(unmapped("::1"), "::1");
+  EXPECT_EQ(unmapped("2001:db8::1"), "2001:db8::1");
+}
+
+TEST(ClientAddress, ForwardedForLinesAreOneList) {
+  // Two proxies may each add a line: read as one list, the rightmost untrusted entry wins.
+  const Headers headers{{"host", "x"},
+                        {"x-forwarded-for", "203.0.113.7"},
+                        {"x-request-id", "a"},
+                        {"x-forwarded-for", "198.51.100.9, 10.0.0.3"}};
+  EXPECT_EQ(joined_header(headers, "x-forwarded-for"), "203.0.113.7, 198.51.100.9, 10.0.0.3");
+  EXPECT_EQ(joined_header(headers, "forwarded"), "");
+  const std::vector<std::string> proxies{"10.0.0.2", "10.0.0.3"};
+  EXPECT_EQ(client_address("10.0.0.2", joined_header(headers, "x-forwarded-for"), proxies),
+            "198.51.100.9");
+}
+
+namespace {
+using declic::core::Errc;
+
+Headers with_host(Headers more) {
+  more.insert(more.begin(), {"host", "studio.test"});
+  return more;
+}
+
+std::optional<Errc> framing(unsigned version, const Headers& headers) {
+  auto error = framing_error(version, headers);
+  return error ? std::optional<Errc>(error->errc) : std::nullopt;
+}
+}  // namespace
+
+TEST(Framing, PlainRequestsPass) {
+  EXPECT_EQ(framing(11, with_host({})), std::nullopt);
+  EXPECT_EQ(framing(11, with_host({{"content-length", "5"}})), std::nullopt);
+  EXPECT_EQ(framing(11, with_host({{"transfer-encoding", "chunked"}})), std::nullopt);
+  EXPECT_EQ(framing(11, with_host({{"transfer-encoding", " Chunked "}})), std::nullopt);
+  EXPECT_EQ(framing(11, {{"host", ""}}), std::nullopt);  // empty is allowed (RFC 9112 §3.2)
+  EXPECT_EQ(framing(10, {}), std::nullopt);              // HTTP/1.0 needs no Host
+}
+
+TEST(Framing, TransferEncodingMustEndInChunked) {
+  for (const auto* te : {"gzip", "identity", "chunked, gzip", "", " , ", "chunked;q=1", "garbage"})
+    EXPECT_EQ(framing(11, with_host({{"transfer-encoding", te}})), Errc::bad_request) << te;
+  // Split over lines, the list is what counts: its last coding is not chunked.
+  EXPECT_EQ(
+      framing(11, with_host({{"transfer-encoding", "chunked"}, {"transfer-encoding", "gzip"}})),
+      Errc::bad_request);
+  // chunked applied twice.
+  EXPECT_EQ(
+      framing(11, with_host({{"transfer-encoding", "chunked"}, {"transfer-encoding", "chunked"}})),
+      Errc::bad_request);
+  EXPECT_EQ(framing(11, with_host({{"transfer-encoding", "chunked, chunked"}})), Errc::bad_request);
+  // Well framed, but a coding we cannot undo: 501 (RFC 9112 §6.1).
+  EXPECT_EQ(framing(11, with_host({{"transfer-encoding", "gzip, chunked"}})),
+            Errc::not_implemented);
+}
+
+TEST(Framing, TransferEncodingWithContentLengthOrInHttp10IsRefused) {
+  EXPECT_EQ(framing(11, with_host({{"transfer-encoding", "chunked"}, {"content-length", "5"}})),
+            Errc::bad_request);
+  EXPECT_EQ(framing(11, with_host({{"content-length", "5"}, {"transfer-encoding", "gzip"}})),
+            Errc::bad_request);
+  EXPECT_EQ(framing(10, {{"transfer-encoding", "chunked"}}), Errc::bad_request);
+}
+
+TEST(Framing, OneHostWithOneHost) {
+  EXPECT_EQ(framing(11, {}), Errc::bad_request);
+  EXPECT_EQ(framing(11, {{"host", "a.test"}, {"host", "b.test"}}), Errc::bad_request);
+  EXPECT_EQ(framing(10, {{"host", "a.test"}, {"host", "a.test"}}), Errc::bad_request);
+  EXPECT_EQ(framing(11, {{"host", "a.test, b.test"}}), Errc::bad_request);
+}
+
+TEST(ConnectionLimits, CapsPerAddressGroupThenInAll) {
+  using Verdict = ConnectionLimits::Verdict;
+  ConnectionLimits limits(3, 2);
+  EXPECT_EQ(limits.check("203.0.113.9"), Verdict::admit);
+  limits.add("203.0.113.9");
+  limits.add("203.0.113.9");
+  EXPECT_EQ(limits.check("203.0.113.9"), Verdict::over_address);
+  EXPECT_EQ(limits.check("198.51.100.7"), Verdict::admit);
+  limits.add("");  // a trusted proxy: counted in all only
+  EXPECT_EQ(limits.total(), 3u);
+  // Full: the address cap is reported first, so an over-cap client never displaces others.
+  EXPECT_EQ(limits.check("203.0.113.9"), Verdict::over_address);
+  EXPECT_EQ(limits.check("198.51.100.7"), Verdict::over_total);
+  EXPECT_EQ(limits.check(""), Verdict::over_total);
+  limits.remove("203.0.113.9");
+  EXPECT_EQ(limits.count("203.0.113.9"), 1u);
+  EXPECT_EQ(limits.check("203.0.113.9"), Verdict::admit);
+  limits.remove("203.0.113.9");
+  limits.remove("");
+  EXPECT_EQ(limits.total(), 0u);
+  EXPECT_EQ(limits.count("203.0.113.9"), 0u);
+}
+
+namespace {
+namespace asio = boost::asio;
+
+// Enters `gate`, records whether it got in, holds the place for `hold`, then leaves.
+asio::awaitable<void> visit(Gate& gate, std::chrono::milliseconds patience,
+                            std::chrono::milliseconds hold, std::vector<int>& log, int id) {
+  const bool entered = co_await gate.enter(patience);
+  log.push_back(entered ? id : -id);
+  if (!entered) co_return;
+  asio::steady_timer t(co_await asio::this_coro::executor, hold);
+  co_await t.async_wait(asio::use_awaitable);
+  gate.leave();
+}
+}  // namespace
+
+TEST(Gate, AdmitsUpToItsLimitThenInArrivalOrderThenTimesOut) {
+  using namespace std::chrono_literals;
+  asio::io_context ioc;
+  Gate gate(2);
+  std::vector<int> log;
+  // 1 and 2 enter at once and hold 100 ms; 3 and 4 wait their turn (500 ms patience); 5
+  // waits only 30 ms and gives up.
+  for (int id = 1; id <= 4; ++id)
+    asio::co_spawn(asio::make_strand(ioc), visit(gate, 500ms, 100ms, log, id), asio::detached);
+  asio::co_spawn(asio::make_strand(ioc), visit(gate, 30ms, 0ms, log, 5), asio::detached);
+  ioc.run();
+  EXPECT_EQ(log, (std::vector<int>{1, 2, -5, 3, 4}));
+  EXPECT_EQ(gate.inside(), 0u);
+  EXPECT_EQ(gate.waiting(), 0u);
 }

@@ -72,6 +72,9 @@ Error Error::unavailable(std::string detail, int retry_after_seconds) {
 Error Error::retry(std::string detail) {
   return make(Errc::retry, "concurrent_update", std::move(detail));
 }
+Error Error::not_implemented(std::string detail) {
+  return make(Errc::not_implemented, "not_implemented", std::move(detail));
+}
 Error Error::internal(std::string detail) {
   return make(Errc::internal, "internal", std::move(detail));
 }

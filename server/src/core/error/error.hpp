@@ -27,6 +27,7 @@ enum class Errc {
   headers_too_large,       // request header section over the limit
   rate_limited,            // too many attempts
   unavailable,             // a dependency (the database) is away or saturated
+  not_implemented,         // a protocol feature the server does not support
   retry,                   // serialization failure or deadlock: safe to try again
   internal,                // a bug; never carries internals to the client
 };
@@ -63,6 +64,7 @@ struct Error {
   static Error rate_limited(int retry_after_seconds);
   static Error unavailable(std::string detail, int retry_after_seconds = 1);
   static Error retry(std::string detail);
+  static Error not_implemented(std::string detail);
   static Error internal(std::string detail = "An unexpected error occurred.");
 };
 

@@ -1,5 +1,7 @@
 #include "core/http/metrics.hpp"
 
+#include <algorithm>
+
 namespace declic::core::http {
 
 void RouteMetrics::observe(int status, std::chrono::nanoseconds duration) {
@@ -38,6 +40,32 @@ void RouteMetrics::render(std::string& out, const std::string& method,
   out += "declic_http_request_duration_seconds_sum{" + labels + "} " + sum + "\n";
   out +=
       "declic_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) + "\n";
+}
+
+void ConnectionMetrics::render(std::string& out) const {
+  auto series = [&out](const char* name, const char* help, const char* type, const char* labels,
+                       std::uint64_t v) {
+    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+           name + labels + " " + std::to_string(v) + "\n";
+  };
+  const auto open_now = open.load(std::memory_order_relaxed);
+  series("declic_http_connections_open", "Client connections open.", "gauge", "",
+         static_cast<std::uint64_t>(std::max<std::int64_t>(open_now, 0)));
+  series("declic_http_connections_max", "Client connections allowed (MAX_CONNECTIONS).", "gauge",
+         "", max.load(std::memory_order_relaxed));
+  out +=
+      "# HELP declic_http_connections_refused_total Connections answered 503 and closed.\n"
+      "# TYPE declic_http_connections_refused_total counter\n";
+  out += "declic_http_connections_refused_total{reason=\"capacity\"} " +
+         std::to_string(refused_capacity.load(std::memory_order_relaxed)) + "\n";
+  out += "declic_http_connections_refused_total{reason=\"address\"} " +
+         std::to_string(refused_address.load(std::memory_order_relaxed)) + "\n";
+  series("declic_http_connections_closed_for_room_total",
+         "Idle connections closed to admit a new one at the process cap.", "counter", "",
+         closed_for_room.load(std::memory_order_relaxed));
+  series("declic_http_first_byte_timeouts_total",
+         "New connections closed for sending nothing in time.", "counter", "",
+         first_byte_timeouts.load(std::memory_order_relaxed));
 }
 
 }  // namespace declic::core::http

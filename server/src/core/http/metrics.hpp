@@ -1,6 +1,7 @@
 #pragma once
 // Prometheus counters for HTTP traffic. One RouteMetrics per route pattern (plus "static" and
-// "unmatched"), so the label set stays bounded whatever paths clients send.
+// "unmatched"), so the label set stays bounded whatever paths clients send; one
+// ConnectionMetrics for the connections themselves.
 
 #include <array>
 #include <atomic>
@@ -24,6 +25,19 @@ class RouteMetrics {
   std::array<std::atomic<std::uint64_t>, kBuckets.size()> buckets_{};
   std::atomic<std::uint64_t> count_{0};
   std::atomic<std::uint64_t> sum_ns_{0};
+};
+
+// Connections held and turned away, written by the server, read by /metrics.
+struct ConnectionMetrics {
+  std::atomic<std::int64_t> open{0};
+  std::atomic<std::uint64_t> max{0};                  // the process cap in force
+  std::atomic<std::uint64_t> refused_capacity{0};     // the process cap, nothing idle to close
+  std::atomic<std::uint64_t> refused_address{0};      // the per-address cap
+  std::atomic<std::uint64_t> closed_for_room{0};      // idle ones closed to admit a newer one
+  std::atomic<std::uint64_t> first_byte_timeouts{0};  // opened, then said nothing in time
+
+  // Appends the series in Prometheus text format.
+  void render(std::string& out) const;
 };
 
 }  // namespace declic::core::http

@@ -47,6 +47,8 @@ StatusInfo info(Errc errc) {
       return {431, "Request header fields too large"};
     case Errc::unavailable:
       return {503, "Service unavailable"};
+    case Errc::not_implemented:
+      return {501, "Not implemented"};
     case Errc::internal:
       break;
   }

@@ -119,6 +119,8 @@ class Router {
   // Metrics of requests no route took: static files and unknown paths.
   RouteMetrics& static_metrics() const { return *static_metrics_; }
   RouteMetrics& unmatched_metrics() const { return *unmatched_metrics_; }
+  // Connections the server holds and refuses (filled by the server, shown by /metrics).
+  ConnectionMetrics& connection_metrics() const { return *connection_metrics_; }
 
  private:
   template <class C>
@@ -130,6 +132,7 @@ class Router {
   Handler fallback_;
   std::unique_ptr<RouteMetrics> static_metrics_ = std::make_unique<RouteMetrics>();
   std::unique_ptr<RouteMetrics> unmatched_metrics_ = std::make_unique<RouteMetrics>();
+  std::unique_ptr<ConnectionMetrics> connection_metrics_ = std::make_unique<ConnectionMetrics>();
 };
 
 std::vector<std::string_view> split_path(std::string_view path);

@@ -1,9 +1,12 @@
 #include "core/http/server.hpp"
 
 #include "core/error/error.hpp"
+#include "core/http/connection_limits.hpp"
 #include "core/http/files.hpp"
+#include "core/http/gate.hpp"
 #include "core/http/websocket.hpp"
 #include "core/log/log.hpp"
+#include "core/util/address.hpp"
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
@@ -24,8 +27,11 @@
 #include <atomic>
 #include <cctype>
 #include <ctime>
+#include <list>
 #include <mutex>
 #include <random>
+#include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <sys/sendfile.h>
@@ -51,6 +57,12 @@ constexpr auto kIdleGrace = std::chrono::milliseconds(200);
 // A closing connection reads and drops what the client still sends, this long at most.
 constexpr auto kLinger = std::chrono::seconds(1);
 constexpr std::size_t kLingerBytes = 8 << 20;
+// A refused connection's request bytes already received are dropped, this many at most.
+constexpr std::size_t kRefusalDrain = 64 << 10;
+// Out of descriptors or similar: accept again after this pause instead of spinning.
+constexpr auto kAcceptBreather = std::chrono::milliseconds(50);
+// Refused connections are logged once per this interval at most, with a count.
+constexpr auto kRefusalLogEvery = std::chrono::seconds(10);
 constexpr const char* kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; object-src 'none'; "
@@ -98,12 +110,78 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-struct Connection {
-  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The elements of a comma-separated header list, without surrounding spaces and tabs; empty
+// elements are skipped, as RFC 9110 §5.6.1 asks of recipients.
+void split_list(std::string_view value, std::vector<std::string_view>& out) {
+  while (!value.empty()) {
+    const auto comma = value.find(',');
+    auto item = value.substr(0, comma);
+    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty()) out.push_back(item);
+  }
+}
+
+struct Connection;
+using IdleQueue = std::list<std::shared_ptr<Connection>>;
+
+struct Connection : std::enable_shared_from_this<Connection> {
+  Connection(tcp::socket socket, std::string peer, std::string group)
+      : stream(std::move(socket)), peer(std::move(peer)), group(std::move(group)) {}
   beast::tcp_stream stream;  // moved into `websocket` on an upgrade
+  const std::string peer;    // the TCP peer's address
+  const std::string group;   // counted against the per-address cap; empty: not capped
   bool idle = true;          // waiting for the first byte of a request; touched only on its strand
+  std::uint64_t answered = 0;  // requests answered; none yet: the first-byte timeout applies
   std::shared_ptr<WebSocketSession> websocket;  // once upgraded; set on its strand
+  // Under the server's mutex: the idle queue it waits in (if any) and its place there.
+  IdleQueue* parked_in = nullptr;
+  IdleQueue::iterator parked_at;
+  std::atomic<bool> closed_for_room{false};  // its place went to a newer connection
 };
+
+// Logs the first of a burst at once, then one line per interval with how many it left out:
+// a flood must not flood the log too. Used on one strand.
+class LogThrottle {
+ public:
+  explicit LogThrottle(Clock::duration every) : every_(every) {}
+  // True when this occurrence should be logged; skipped() then says how many were not.
+  bool allow() {
+    const auto now = Clock::now();
+    if (now < next_) {
+      ++pending_;
+      return false;
+    }
+    next_ = now + every_;
+    skipped_ = pending_;
+    pending_ = 0;
+    return true;
+  }
+  std::uint64_t skipped() const { return skipped_; }
+
+ private:
+  Clock::duration every_;
+  Clock::time_point next_{};
+  std::uint64_t pending_ = 0, skipped_ = 0;
+};
+
+// Status line, date, content type, the response's headers and keep-alive: what every reply
+// carries, whatever its body.
+template <class Message>
+void set_head(Message& out, const Response& res, bool keep_alive) {
+  out.set(bhttp::field::date, http_date());
+  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
+  for (const auto& [name, value] : res.headers) out.set(name, value);
+  out.keep_alive(keep_alive);
+}
 
 using Parser = bhttp::request_parser<bhttp::string_body>;
 
@@ -183,33 +261,64 @@ asio::awaitable<bool> wait_writable(tcp::socket& socket, std::chrono::millisecon
 }  // namespace
 
 struct Server::Impl : std::enable_shared_from_this<Impl> {
-  Impl(asio::io_context& ioc, const Router& router, ServerOptions options)
+  Impl(asio::io_context& ioc, const Router& router, ServerOptions opts)
       : ioc(ioc),
         router(router),
-        options(std::move(options)),
+        options(std::move(opts)),
+        metrics(router.connection_metrics()),
         acceptor(asio::make_strand(ioc)),
-        grace(acceptor.get_executor()) {}
+        grace(acceptor.get_executor()),
+        limits(options.max_connections, options.max_connections_per_address) {
+    metrics.max = options.max_connections;
+    make_route_gates();
+  }
 
   asio::io_context& ioc;
   const Router& router;
   ServerOptions options;
+  ConnectionMetrics& metrics;
   tcp::acceptor acceptor;
   asio::steady_timer grace;
   std::atomic<bool> draining{false};      // listener closed: replies say Connection: close
   std::atomic<bool> closing_idle{false};  // grace over: idle connections end
   mutable std::mutex mutex;
+  // Under `mutex`: every connection until its socket is closed; the counts the caps apply
+  // to; and the connections waiting for a request, oldest first — those that never sent one
+  // apart, since they are the first closed to make room (a browser's spare connection costs
+  // nothing to reopen, a visitor's keep-alive connection costs them a handshake).
   std::unordered_set<std::shared_ptr<Connection>> connections;
+  ConnectionLimits limits;
+  IdleQueue silent, kept_alive;
+  // Per buffered route, when route_concurrency is set; built before serving, then read-only.
+  std::unordered_map<const Route*, std::unique_ptr<Gate>> gates;
+  // Used on the acceptor's strand only.
+  LogThrottle refusals_log{kRefusalLogEvery};
+  struct Refusal {
+    std::string date, bytes;
+  };
+  std::array<Refusal, 2> refusals;  // by capacity, by address
+  std::uint64_t failed_accepts = 0;
 
+  void make_route_gates();
   asio::awaitable<void> accept_loop();
+  void admit(tcp::socket socket);
+  std::shared_ptr<Connection> make_room();
+  void refuse(tcp::socket& socket, ConnectionLimits::Verdict why);
+  const std::string& refusal(bool over_address);
+  void park(Connection& conn);
+  bool unpark(Connection& conn);
+  void forget(const std::shared_ptr<Connection>& conn);
   asio::awaitable<void> serve(std::shared_ptr<Connection> conn);
   asio::awaitable<bool> wait_for_request(Connection& conn, beast::flat_buffer& buffer);
   asio::awaitable<void> linger_close(Connection& conn);
   asio::awaitable<bool> handle_one(Connection& conn, beast::flat_buffer& buffer);
   asio::awaitable<bool> read_head(Connection& conn, beast::flat_buffer& buffer, Parser& parser);
   Exchange to_exchange(Connection& conn, const Parser& parser) const;
+  std::optional<Error> framing_problem(const Parser& parser, const Exchange& ex) const;
   asio::awaitable<Response> dispatch(Connection& conn, beast::flat_buffer& buffer, Parser& parser,
                                      Exchange& ex);
   asio::awaitable<Response> run_handler(const Route* route, Exchange& ex);
+  asio::awaitable<Response> run_in_turn(const Route* route, Exchange& ex);
   asio::awaitable<Response> stream_in(Connection& conn, beast::flat_buffer& buffer, Parser& parser,
                                       std::size_t limit, const Route& route, Exchange& ex);
   asio::awaitable<Response> upgrade(Connection& conn, Parser& parser, const Route& route,
@@ -217,6 +326,7 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
   void log_and_observe(const Exchange& ex, int status, std::uint64_t bytes,
                        Clock::duration elapsed) const;
   void decorate(Response& res, const Request& req) const;
+  void add_security_headers(Response& res) const;
   void close_idle_connections();
   asio::awaitable<bool> write(Connection& conn, Response& res, const Request& req, unsigned version,
                               bool keep_alive);
@@ -227,6 +337,13 @@ struct Server::Impl : std::enable_shared_from_this<Impl> {
   asio::awaitable<void> reply_and_close(Connection& conn, const Error& error, unsigned version);
 };
 
+void Server::Impl::make_route_gates() {
+  if (options.route_concurrency == 0) return;
+  for (const auto& route : router.routes())
+    if (route->kind() == RouteKind::buffered)
+      gates.emplace(route.get(), std::make_unique<Gate>(options.route_concurrency));
+}
+
 asio::awaitable<void> Server::Impl::accept_loop() {
   auto self = shared_from_this();
   while (!draining) {
@@ -235,19 +352,135 @@ asio::awaitable<void> Server::Impl::accept_loop() {
         asio::make_strand(ioc), asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
       if (ec == asio::error::operation_aborted || draining) break;
-      // Out of descriptors or similar: breathe instead of spinning.
-      asio::steady_timer t(acceptor.get_executor(), std::chrono::milliseconds(50));
+      // Out of descriptors or similar: one line when it starts, then breathe, never spin.
+      if (failed_accepts++ == 0)
+        log::error("accept failed; retrying", {{"error", std::string_view(ec.message())}});
+      asio::steady_timer t(acceptor.get_executor(), kAcceptBreather);
       co_await t.async_wait(asio::redirect_error(asio::use_awaitable, ec));
       continue;
     }
-    socket.set_option(tcp::no_delay(true), ec);
-    auto conn = std::make_shared<Connection>(std::move(socket));
-    {
-      std::lock_guard lock(mutex);
+    if (failed_accepts > 0) {
+      log::info("accepting again", {{"failedAccepts", static_cast<std::int64_t>(failed_accepts)}});
+      failed_accepts = 0;
+    }
+    admit(std::move(socket));
+  }
+}
+
+// Counts the new connection against the caps, making room at the process cap by closing
+// the connection idle the longest; refuses it when that is not possible. A refusal costs
+// only the decision (nothing is built for it): under a flood, every microsecond here delays
+// the visitors queued behind it for accept.
+void Server::Impl::admit(tcp::socket socket) {
+  boost::system::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  if (ec) return;  // gone already
+  auto peer = unmapped(endpoint.address().to_string());
+  const bool proxy = std::find(options.trusted_proxies.begin(), options.trusted_proxies.end(),
+                               peer) != options.trusted_proxies.end();
+  auto group = proxy ? std::string() : address_group(peer);
+
+  using Verdict = ConnectionLimits::Verdict;
+  std::shared_ptr<Connection> conn, displaced;
+  Verdict verdict;
+  {
+    std::lock_guard lock(mutex);
+    verdict = limits.check(group);
+    if (verdict == Verdict::over_total && (displaced = make_room())) verdict = limits.check(group);
+    if (verdict == Verdict::admit) {
+      limits.add(group);
+      conn = std::make_shared<Connection>(std::move(socket), std::move(peer), std::move(group));
       connections.insert(conn);
     }
-    asio::co_spawn(conn->stream.get_executor(), serve(conn), asio::detached);
+    metrics.open = static_cast<std::int64_t>(limits.total());
   }
+  if (displaced) {
+    ++metrics.closed_for_room;
+    asio::post(displaced->stream.get_executor(), [displaced] { displaced->stream.cancel(); });
+  }
+  if (verdict != Verdict::admit) return refuse(socket, verdict);
+  conn->stream.socket().set_option(tcp::no_delay(true), ec);
+  asio::co_spawn(conn->stream.get_executor(), serve(conn), asio::detached);
+}
+
+// Under `mutex`: takes the connection idle the longest out of the counts (its strand closes
+// it); null when every connection is busy.
+std::shared_ptr<Connection> Server::Impl::make_room() {
+  auto& queue = silent.empty() ? kept_alive : silent;
+  if (queue.empty()) return nullptr;
+  auto oldest = std::move(queue.front());
+  queue.pop_front();
+  oldest->parked_in = nullptr;
+  oldest->closed_for_room = true;
+  limits.remove(oldest->group);
+  return oldest;
+}
+
+// Over a cap: a 503 written only if the socket takes it at once (a fresh socket always has
+// room), then closed; its request is never read, nothing waits. Bytes the client already sent
+// are dropped first, so that closing sends a FIN, not a reset that could destroy the reply.
+void Server::Impl::refuse(tcp::socket& socket, ConnectionLimits::Verdict why) {
+  const bool address = why == ConnectionLimits::Verdict::over_address;
+  ++(address ? metrics.refused_address : metrics.refused_capacity);
+  if (refusals_log.allow())
+    log::warn("connection refused",
+              {{"reason", std::string_view(address ? "address" : "capacity")},
+               {"refusedSinceLastLine", static_cast<std::int64_t>(refusals_log.skipped())}});
+  const auto& reply = refusal(address);
+  boost::system::error_code ec;
+  socket.non_blocking(true, ec);
+  if (!ec) asio::write(socket, asio::buffer(reply), ec);
+  std::array<char, 4096> unread;
+  for (std::size_t drained = 0; !ec && drained < kRefusalDrain;)
+    drained += socket.read_some(asio::buffer(unread), ec);
+  socket.close(ec);
+}
+
+// The 503's bytes, made once per second (its Date) and reason. No request id: nothing was
+// asked, and nothing is logged under one.
+const std::string& Server::Impl::refusal(bool over_address) {
+  auto& cached = refusals[over_address ? 1 : 0];
+  const auto date = http_date();
+  if (cached.date == date) return cached.bytes;
+  auto res = Response::problem(
+      over_address
+          ? Error::unavailable("Too many connections from your address. Try again later.", 5)
+          : Error::unavailable("The server is at its connection limit. Try again.", 1));
+  add_security_headers(res);
+  bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), 11};
+  set_head(out, res, false);
+  out.body() = std::move(res.body);
+  out.prepare_payload();
+  std::ostringstream bytes;
+  bytes << out;
+  cached = {date, bytes.str()};
+  return cached.bytes;
+}
+
+// On the connection's strand, around its wait for a request: while parked it may be closed
+// to make room. unpark() is false when that happened (the read was, or is about to be,
+// cancelled).
+void Server::Impl::park(Connection& conn) {
+  std::lock_guard lock(mutex);
+  auto& queue = conn.answered == 0 ? silent : kept_alive;
+  conn.parked_at = queue.insert(queue.end(), conn.shared_from_this());
+  conn.parked_in = &queue;
+}
+
+bool Server::Impl::unpark(Connection& conn) {
+  std::lock_guard lock(mutex);
+  if (conn.parked_in) conn.parked_in->erase(conn.parked_at);
+  conn.parked_in = nullptr;
+  return !conn.closed_for_room;
+}
+
+void Server::Impl::forget(const std::shared_ptr<Connection>& conn) {
+  std::lock_guard lock(mutex);
+  if (conn->parked_in) conn->parked_in->erase(conn->parked_at);
+  conn->parked_in = nullptr;
+  if (!conn->closed_for_room) limits.remove(conn->group);
+  connections.erase(conn);
+  metrics.open = static_cast<std::int64_t>(limits.total());
 }
 
 asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> conn) {
@@ -260,13 +493,18 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> conn) {
       if (!request_waiting) break;
       const bool keep_going = co_await handle_one(*conn, buffer);
       if (!keep_going) break;
+      ++conn->answered;
     }
   } catch (const std::exception& e) {
     log::error("connection failed", {{"error", std::string_view(e.what())}});
   }
-  if (!conn->websocket) co_await linger_close(*conn);
-  std::lock_guard lock(mutex);
-  connections.erase(conn);
+  if (conn->closed_for_room) {  // idle, nothing of ours in flight: no need to linger
+    boost::system::error_code ec;
+    conn->stream.socket().close(ec);
+  } else if (!conn->websocket) {
+    co_await linger_close(*conn);
+  }
+  forget(conn);
 }
 
 // Lingering close: after a refusal sent before the body was read (401, 413…), closing with
@@ -283,17 +521,23 @@ asio::awaitable<void> Server::Impl::linger_close(Connection& conn) {
   conn.stream.socket().close(ec);
 }
 
-// The idle phase between requests: shutdown may cancel it; data already received is served.
+// The idle phase before and between requests: shutdown may cancel it (data already received
+// is then served), and so may a newer connection needing its place at the process cap.
 asio::awaitable<bool> Server::Impl::wait_for_request(Connection& conn, beast::flat_buffer& buffer) {
   if (buffer.size() > 0) co_return true;  // a pipelined request is already here
   conn.idle = true;
   if (closing_idle) co_return conn.stream.socket().available() > 0;
-  conn.stream.expires_after(options.idle_timeout);
+  park(conn);
+  // A new connection must speak soon; keep-alive between requests may wait longer.
+  const bool fresh = conn.answered == 0;
+  conn.stream.expires_after(fresh ? options.first_byte_timeout : options.idle_timeout);
   boost::system::error_code ec;
   const auto n = co_await conn.stream.async_read_some(
       buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
   buffer.commit(n);
   conn.idle = false;
+  if (!unpark(conn)) co_return false;
+  if (fresh && ec == beast::error::timeout) ++metrics.first_byte_timeouts;
   if (ec == asio::error::operation_aborted)
     co_return buffer.size() > 0 || conn.stream.socket().available() > 0;
   co_return !ec && buffer.size() > 0;
@@ -334,12 +578,20 @@ Exchange Server::Impl::to_exchange(Connection& conn, const Parser& parser) const
   const auto rid = msg["X-Request-Id"];
   req.request_id = acceptable_request_id(rid) ? std::string(rid) : next_request_id();
   for (const auto& field : msg) req.headers.emplace_back(lower(field.name_string()), field.value());
-  boost::system::error_code ec;
-  auto ep = conn.stream.socket().remote_endpoint(ec);
-  if (!ec)
-    req.remote_ip =
-        client_address(ep.address().to_string(), msg["X-Forwarded-For"], options.trusted_proxies);
+  req.remote_ip = options.trusted_proxies.empty()
+                      ? conn.peer
+                      : client_address(conn.peer, joined_header(req.headers, "x-forwarded-for"),
+                                       options.trusted_proxies);
   return ex;
+}
+
+// The framing rules, and Beast must have understood the body's length as they do: a
+// Transfer-Encoding the rules accept is one Beast reads as chunked.
+std::optional<Error> Server::Impl::framing_problem(const Parser& parser, const Exchange& ex) const {
+  if (auto refused = framing_error(ex.version, ex.req.headers)) return refused;
+  if (parser.get().count(bhttp::field::transfer_encoding) > 0 && !parser.chunked())
+    return Error::bad_request("Malformed Transfer-Encoding.");
+  return std::nullopt;
 }
 
 asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buffer& buffer) {
@@ -347,6 +599,11 @@ asio::awaitable<bool> Server::Impl::handle_one(Connection& conn, beast::flat_buf
   Parser parser;
   if (!co_await read_head(conn, buffer, parser)) co_return false;
   Exchange ex = to_exchange(conn, parser);
+  if (auto refused = framing_problem(parser, ex)) {
+    // What follows these headers cannot be told apart from a next request: never read it.
+    co_await reply_and_close(conn, *refused, 11);
+    co_return false;
+  }
   Response res = co_await dispatch(conn, buffer, parser, ex);
   if (ex.upgraded) {  // the WebSocket has run its course, and the connection with it
     log_and_observe(ex, 101, 0, Clock::now() - started);
@@ -427,7 +684,22 @@ asio::awaitable<Response> Server::Impl::dispatch(Connection& conn, beast::flat_b
     if (!match.allow.empty()) co_return Response::problem(Error::method_not_allowed(match.allow));
     co_return Response::problem(Error::not_found("resource"));
   }
-  co_return co_await run_handler(match.route, ex);
+  co_return co_await run_in_turn(match.route, ex);
+}
+
+// At most `route_concurrency` handlers of one route run at once; the others wait their turn,
+// `route_wait` at most. Each holds at most one database connection at a time, so one kind
+// of request can never take the whole pool (docs/decisions.md). Guards and the body read
+// are outside: a slow client must not hold a place.
+asio::awaitable<Response> Server::Impl::run_in_turn(const Route* route, Exchange& ex) {
+  const auto gate = route ? gates.find(route) : gates.end();
+  if (gate == gates.end()) co_return co_await run_handler(route, ex);
+  const bool entered = co_await gate->second->enter(options.route_wait);
+  if (!entered)
+    co_return Response::problem(
+        Error::unavailable("Too many requests of this kind at the moment. Try again.", 1));
+  const GatePass pass(*gate->second);
+  co_return co_await run_handler(route, ex);
 }
 
 // Bugs are logged with the request id and answered 500, never with their details.
@@ -483,6 +755,10 @@ asio::awaitable<Response> Server::Impl::upgrade(Connection& conn, Parser& parser
 
 void Server::Impl::decorate(Response& res, const Request& req) const {
   res.set("X-Request-Id", req.request_id);
+  add_security_headers(res);
+}
+
+void Server::Impl::add_security_headers(Response& res) const {
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "no-referrer");
   res.set("X-Frame-Options", "DENY");
@@ -498,10 +774,7 @@ asio::awaitable<bool> Server::Impl::write(Connection& conn, Response& res, const
   if (res.file || res.source)
     co_return co_await write_streamed(conn, res, req, version, keep_alive);
   bhttp::response<bhttp::string_body> out{static_cast<bhttp::status>(res.status), version};
-  out.set(bhttp::field::date, http_date());
-  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
-  for (auto& [name, value] : res.headers) out.set(name, value);
-  out.keep_alive(keep_alive);
+  set_head(out, res, keep_alive);
   if (req.head) {
     out.content_length(res.body.size());
   } else {
@@ -526,10 +799,7 @@ asio::awaitable<bool> Server::Impl::write_streamed(Connection& conn, Response& r
                                                    const Request& req, unsigned version,
                                                    bool keep_alive) {
   bhttp::response<bhttp::empty_body> out{static_cast<bhttp::status>(res.status), version};
-  out.set(bhttp::field::date, http_date());
-  if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
-  for (auto& [name, value] : res.headers) out.set(name, value);
-  out.keep_alive(keep_alive);
+  set_head(out, res, keep_alive);
   out.content_length(res.body_size());
   bhttp::response_serializer<bhttp::empty_body> sr{out};
   boost::system::error_code ec;
@@ -629,6 +899,72 @@ std::string client_address(const std::string& peer, std::string_view forwarded_f
     if (!is_trusted(hop)) return std::string(hop);
   }
   return peer;
+}
+
+std::string joined_header(const Headers& headers, std::string_view lower_name) {
+  std::string joined;
+  for (const auto& [name, value] : headers)
+    if (name == lower_name) joined += (joined.empty() ? "" : ", ") + value;
+  return joined;
+}
+
+namespace {
+
+// The framing headers of a request, lines of one field taken together.
+struct Framing {
+  std::vector<std::string_view> hosts;
+  std::vector<std::string_view> codings;  // Transfer-Encoding, every line's list in order
+  bool transfer_encoding = false;
+  bool content_length = false;
+};
+
+Framing framing_of(const Headers& headers) {
+  Framing f;
+  for (const auto& [name, value] : headers) {
+    if (name == "transfer-encoding") {
+      f.transfer_encoding = true;
+      split_list(value, f.codings);
+    } else if (name == "content-length") {
+      f.content_length = true;
+    } else if (name == "host") {
+      f.hosts.push_back(value);
+    }
+  }
+  return f;
+}
+
+// RFC 9112 §3.2: exactly one Host in HTTP/1.1 (possibly empty), never two or a list.
+std::optional<Error> host_error(unsigned version, const Framing& f) {
+  if (f.hosts.size() > 1 || (f.hosts.size() == 1 && f.hosts[0].find(',') != std::string_view::npos))
+    return Error::bad_request("A request has one Host header with one host.");
+  if (f.hosts.empty() && version >= 11)
+    return Error::bad_request("HTTP/1.1 requires a Host header.");
+  return std::nullopt;
+}
+
+// RFC 9112 §6.1, §6.3: the body's length must be unambiguous, so chunked comes last and
+// once, alone with no Content-Length, and never in HTTP/1.0.
+std::optional<Error> transfer_coding_error(unsigned version, const Framing& f) {
+  if (!f.transfer_encoding) return std::nullopt;
+  if (version < 11) return Error::bad_request("Transfer-Encoding is not allowed in HTTP/1.0.");
+  if (f.content_length)
+    return Error::bad_request("Transfer-Encoding and Content-Length may not come together.");
+  if (f.codings.empty() || !iequals(f.codings.back(), "chunked"))
+    return Error::bad_request("The last transfer coding must be chunked.");
+  for (std::size_t i = 0; i + 1 < f.codings.size(); ++i)
+    if (iequals(f.codings[i], "chunked"))
+      return Error::bad_request("The chunked transfer coding may be applied once only.");
+  if (f.codings.size() > 1)  // well framed, but we cannot undo the other codings
+    return Error::not_implemented("Only the chunked transfer coding is supported.");
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Error> framing_error(unsigned version, const Headers& headers) {
+  const auto framing = framing_of(headers);
+  if (auto error = host_error(version, framing)) return error;
+  return transfer_coding_error(version, framing);
 }
 
 // ---- Server ------------------------------------------------------------------------------
