@@ -128,6 +128,13 @@ TEST_F(Hardening, ClientsBookOnlyUpToTheStudiosHorizon) {
   expect_problem(book_from(owner, "9999-01-04T10:00:00Z", "198.51.100.3"), 422);
   EXPECT_TRUE(slot_starts(portrait, far).empty())
       << "clients are not offered what they may not book";
+  // Nor may a client move a booking there.
+  auto near = book_from(owner, at(10, 10), "198.51.100.3");
+  ASSERT_EQ(near.status(), 201) << near.http.body;
+  const json::object later{{"start", at(far, 11)}};
+  auto moved = api->post("/api/bookings/" + near.str("id") + "/reschedule", later, owner.token);
+  expect_problem(moved, 422, "validation_failed");
+  EXPECT_EQ(first_error_field(moved), "start");
   EXPECT_FALSE(slot_starts(portrait, 20).empty());
   // Staff may book a wedding two years ahead for their client.
   const json::object for_owner{

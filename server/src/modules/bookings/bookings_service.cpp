@@ -178,12 +178,18 @@ Async<void> BookingsService::check_client_limits(const Principal& me, const NewB
                 co_await rate_hit(db_, "booking:ip:" + core::address_group(ip), kRequestWindow));
   if (by_address.hits > limits_.per_address)
     co_return Error::rate_limited(by_address.retry_after_seconds);
+  co_return co_await check_horizon(me, request.start);
+}
+
+// Clients book (and move bookings) up to the studio's horizon; staff plan further ahead.
+Async<void> BookingsService::check_horizon(const Principal& me, Instant start) {
+  if (me.is_staff()) co_return Result<void>{};
   DECLIC_CO_TRY(auto s, co_await studio(db_));
-  if (request.start > core::time::now() + chr::months(s.settings.booking.horizon_months))
+  const int months = s.settings.booking.horizon_months;
+  if (start > core::time::now() + chr::months(months))
     co_return Error::validation(
         {{"start", "beyond_horizon",
-          "This studio takes bookings up to " + std::to_string(s.settings.booking.horizon_months) +
-              " months ahead."}});
+          "This studio takes bookings up to " + std::to_string(months) + " months ahead."}});
   co_return Result<void>{};
 }
 
@@ -351,6 +357,7 @@ Async<Transitioned> BookingsService::transition(const Principal& me, const std::
 Async<Booking> BookingsService::reschedule(const Principal& me, const std::string& id,
                                            Instant start, const std::string& ip) {
   DECLIC_CO_TRY(auto visible, co_await get(me, id));  // 404 for others' bookings
+  DECLIC_CO_TRYV(co_await check_horizon(me, start));
   auto moved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Booking> {
     DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::calendar, visible.professional_id));
     DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::booking, id));

@@ -102,6 +102,7 @@ class BookingsService {
   // What a client may ask (staff are exempt): requests per hour, and how far ahead.
   Async<void> check_client_limits(const Principal& me, const NewBooking& request,
                                   const std::string& ip);
+  Async<void> check_horizon(const Principal& me, Instant start);
   Async<void> check_open_requests(core::db::Queryable& tx, const std::string& client_id);
   Async<bool> expire(const std::string& id);
   Async<Booking> insert(const Principal& me, const NewBooking& request,
