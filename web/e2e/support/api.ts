@@ -80,9 +80,16 @@ export class Api {
   }
 }
 
-/** A local date (YYYY-MM-DD) in the studio's zone, `days` from today. */
+/**
+ * A local date (YYYY-MM-DD) in the studio's zone, `days` from today. Built from parts: a
+ * locale's own format (en-CA's YYYY-MM-DD) is not there when Node has no data for it, as on a
+ * fresh Debian, which then writes 12/1/2026.
+ */
 function studioDate(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toLocaleDateString('en-CA', { timeZone: 'Europe/Paris' });
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(Date.now() + days * 86_400_000));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
 /**
