@@ -29,12 +29,6 @@ class Hardening : public Studio {
     Studio::SetUpTestSuite();
   }
 
-  static std::string sql(const std::string& statement) {
-    auto out = psql(database->url(), statement);
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-  }
-
   static void settings(const json::object& patch) {
     auto r = api->call("PUT", "/api/settings", json::serialize(patch), admin.token);
     ASSERT_EQ(r.status(), 200) << r.http.body;
@@ -67,16 +61,6 @@ class Hardening : public Studio {
     return r.status() == 200 ? r.str("status") : "HTTP " + std::to_string(r.status());
   }
 
-  // Polls `probe` until it is true, `within` at most.
-  template <class F>
-  static bool eventually(F probe, std::chrono::milliseconds within = 10s) {
-    for (const auto deadline = Clock::now() + within; Clock::now() < deadline;) {
-      if (probe()) return true;
-      std::this_thread::sleep_for(50ms);
-    }
-    return probe();
-  }
-
   static std::int64_t housekept(int port, const std::string& task) {
     auto metrics = request(port, "GET", "/metrics");
     const std::regex line("declic_housekeeping_rows_total\\{task=\"" + task + "\"\\} (\\d+)");
@@ -94,7 +78,7 @@ TEST_F(Hardening, AClientHoldsAtMostTheStudiosNumberOfOpenRequests) {
   EXPECT_EQ(book_from(owner, at(day, 10), "198.51.100.1").status(), 201);
   auto third = book_from(owner, at(day, 11), "198.51.100.1");
   expect_problem(third, 409, "too_many_open_requests");
-  EXPECT_EQ(sql("SELECT count(*) FROM bookings WHERE client_id = '" + owner.id + "'"), "2");
+  EXPECT_EQ(one("SELECT count(*) FROM bookings WHERE client_id = '" + owner.id + "'"), "2");
 
   // Staff booking for the client are not held back by it.
   const json::object for_owner{
@@ -156,7 +140,7 @@ TEST_F(Hardening, BookingRequestsAreRateLimitedPerClientAndPerAddress) {
   expect_problem(book_from(other, at(day, 11), "198.51.100.4"), 429, "rate_limited");
   // From elsewhere `other` books as usual; nothing was stored by the refused ones.
   EXPECT_EQ(book_from(other, at(day, 11), "198.51.100.6").status(), 201);
-  EXPECT_EQ(sql("SELECT count(*) FROM bookings WHERE starts_at >= now()"), "1");
+  EXPECT_EQ(one("SELECT count(*) FROM bookings WHERE starts_at >= now()"), "1");
 }
 
 TEST_F(Hardening, AnUnansweredRequestExpiresFreesItsTimeAndTellsBothSides) {
@@ -169,9 +153,9 @@ TEST_F(Hardening, AnUnansweredRequestExpiresFreesItsTimeAndTellsBothSides) {
   auto fresh = book_from(other, at(day, 15), "198.51.100.8");
   ASSERT_EQ(fresh.status(), 201);
   // Nobody answered for two hours.
-  sql("UPDATE bookings SET created_at = now() - interval '2 hours' WHERE id = '" + id + "'");
+  one("UPDATE bookings SET created_at = now() - interval '2 hours' WHERE id = '" + id + "'");
 
-  ASSERT_TRUE(eventually([&] { return status_of(id) == "EXPIRED"; })) << status_of(id);
+  ASSERT_TRUE(eventually([&] { return status_of(id) == "EXPIRED"; }, 10s)) << status_of(id);
   EXPECT_EQ(status_of(fresh.str("id")), "PENDING") << "a recent request waits on";
   // The time is free again: another client books it.
   EXPECT_EQ(book_from(other, start, "198.51.100.8").status(), 201);
@@ -185,7 +169,7 @@ TEST_F(Hardening, AnUnansweredRequestExpiresFreesItsTimeAndTellsBothSides) {
   EXPECT_NE(
       decode_quoted_printable(wait_for_mail(mail_dir, owner.email)).find("not confirmed in time"),
       std::string::npos);
-  EXPECT_EQ(sql("SELECT count(*) FROM audit_events WHERE action = 'booking.expire'"), "1");
+  EXPECT_EQ(one("SELECT count(*) FROM audit_events WHERE action = 'booking.expire'"), "1");
 }
 
 TEST_F(Hardening, TwoServersExpireEachRequestOnce) {
@@ -200,16 +184,16 @@ TEST_F(Hardening, TwoServersExpireEachRequestOnce) {
     ASSERT_EQ(r.status(), 201) << r.http.body;
     ids.push_back(r.str("id"));
   }
-  sql("UPDATE bookings SET created_at = now() - interval '2 hours'");
+  one("UPDATE bookings SET created_at = now() - interval '2 hours'");
   ASSERT_TRUE(eventually(
-      [&] { return sql("SELECT count(*) FROM bookings WHERE status = 'EXPIRED'") == "8"; }));
+      [&] { return one("SELECT count(*) FROM bookings WHERE status = 'EXPIRED'") == "8"; }, 10s));
   std::this_thread::sleep_for(1s);  // both servers had time for another pass
-  EXPECT_EQ(sql("SELECT count(*) FROM events WHERE type = 'booking.expired'"), "8");
-  EXPECT_EQ(sql("SELECT count(DISTINCT subject_id) FROM notifications"
+  EXPECT_EQ(one("SELECT count(*) FROM events WHERE type = 'booking.expired'"), "8");
+  EXPECT_EQ(one("SELECT count(DISTINCT subject_id) FROM notifications"
                 " WHERE type = 'booking.expired' AND user_id = '" +
                 owner.id + "'"),
             "8");
-  EXPECT_EQ(sql("SELECT count(*) FROM notifications WHERE type = 'booking.expired'"), "16");
+  EXPECT_EQ(one("SELECT count(*) FROM notifications WHERE type = 'booking.expired'"), "16");
   EXPECT_EQ(
       housekept(server->port(), "expired_requests") + housekept(second.port(), "expired_requests"),
       8);
@@ -233,7 +217,7 @@ TEST_F(Hardening, SignUpsAreLimitedPerAddressAndOverall) {
                   .status(),
               201);
   expect_problem(register_from("c@client.test", "203.0.113.99"), 429, "rate_limited");
-  EXPECT_EQ(sql("SELECT count(*) FROM users WHERE email LIKE 'a3@%' OR email LIKE 'c@%'"), "0");
+  EXPECT_EQ(one("SELECT count(*) FROM users WHERE email LIKE 'a3@%' OR email LIKE 'c@%'"), "0");
 }
 
 TEST_F(Hardening, AFullHashingQueueAnswers503WhileSignedInRequestsStayFast) {
@@ -348,11 +332,11 @@ TEST_F(Hardening, ADisabledAccountCannotBeReopenedByAResetLink) {
   ASSERT_EQ(api->post("/api/auth/password/forgot", forgot).status(), 202);
   const auto link = token_from_mail(wait_for_mail(mail_dir, other.email));
   ASSERT_FALSE(link.empty());
-  const auto hash = sql("SELECT password_hash FROM users WHERE id = '" + other.id + "'");
+  const auto hash = one("SELECT password_hash FROM users WHERE id = '" + other.id + "'");
   ASSERT_EQ(api->patch("/api/users/" + other.id, {{"disabled", true}}, admin.token).status(), 200);
   const json::object reset{{"token", link}, {"password", "taking it back now"}};
   expect_problem(api->post("/api/auth/password/reset", reset), 400, "invalid_token");
-  EXPECT_EQ(sql("SELECT password_hash FROM users WHERE id = '" + other.id + "'"), hash);
+  EXPECT_EQ(one("SELECT password_hash FROM users WHERE id = '" + other.id + "'"), hash);
 }
 
 TEST_F(Hardening, SignUpTakesOnlyAddressesAMailerDelivers) {
@@ -395,7 +379,7 @@ TEST_F(Hardening, ANulInsideAStringIsRefusedNotCut) {
   expect_problem(r, 422, "validation_failed");
   EXPECT_EQ(first_error_field(r), "firstName");
   EXPECT_EQ(api->get("/api/me", owner.token).obj().at("firstName").as_string(), "Zoé");
-  EXPECT_EQ(sql("SELECT count(*) FROM users WHERE first_name LIKE 'Ana%'"), "0");
+  EXPECT_EQ(one("SELECT count(*) FROM users WHERE first_name LIKE 'Ana%'"), "0");
 }
 
 // ---- housekeeping ---------------------------------------------------------------------------
@@ -404,10 +388,10 @@ TEST_F(Hardening, HousekeepingRemovesWhatIsPastItsTimeOnceWithTwoServers) {
   ServerProcess second(server_env_used);
   // Old rows of every kind, each beside a live one of its kind.
   for (int i = 0; i < 3; ++i) sign_in(owner.email, kPassword, "203.0.113.70");
-  sql("UPDATE sessions SET expires_at = now() - interval '40 days' WHERE id IN (SELECT id FROM"
+  one("UPDATE sessions SET expires_at = now() - interval '40 days' WHERE id IN (SELECT id FROM"
       " sessions WHERE user_id = '" +
       owner.id + "' ORDER BY created_at DESC LIMIT 3)");
-  sql("INSERT INTO one_time_tokens (token_hash, user_id, purpose, expires_at, used_at) VALUES"
+  one("INSERT INTO one_time_tokens (token_hash, user_id, purpose, expires_at, used_at) VALUES"
       " ('old1', '" +
       other.id +
       "', 'reset', now() - interval '10 days', NULL),"
@@ -416,33 +400,35 @@ TEST_F(Hardening, HousekeepingRemovesWhatIsPastItsTimeOnceWithTwoServers) {
       "', 'reset', now() + interval '1 hour', now() - interval '9 days'),"
       " ('live', '" +
       other.id + "', 'reset', now() + interval '1 hour', NULL)");
-  sql("INSERT INTO rate_limits (key, window_start, hits, expires_at) VALUES"
+  one("INSERT INTO rate_limits (key, window_start, hits, expires_at) VALUES"
       " ('old:a', now() - interval '2 days', 1, now() - interval '1 day'),"
       " ('old:b', now() - interval '2 days', 1, now() - interval '1 day'),"
       " ('live:c', now(), 1, now() + interval '1 hour')");
-  sql("INSERT INTO outbox (to_address, subject, body_text, created_at, sent_at) VALUES"
+  one("INSERT INTO outbox (to_address, subject, body_text, created_at, sent_at) VALUES"
       " ('old@x.test', 'old', 'b', now() - interval '40 days', now() - interval '40 days'),"
       " ('new@x.test', 'new', 'b', now(), now())");
-  sql("INSERT INTO idempotency_keys (user_id, scope, key, request_hash, resource_id, created_at)"
+  one("INSERT INTO idempotency_keys (user_id, scope, key, request_hash, resource_id, created_at)"
       " VALUES ('" +
       owner.id +
       "', 'booking.create', 'old-key', 'h', 'r', now() - interval '8 days'),"
       " ('" +
       owner.id + "', 'booking.create', 'new-key', 'h', 'r', now())");
 
-  EXPECT_TRUE(eventually([&] {
-    return sql("SELECT count(*) FROM rate_limits WHERE key LIKE 'old:%'") == "0" &&
-           sql("SELECT count(*) FROM one_time_tokens WHERE token_hash LIKE 'old%'") == "0" &&
-           sql("SELECT count(*) FROM sessions WHERE expires_at < now() - interval '30 days'") ==
-               "0" &&
-           sql("SELECT count(*) FROM outbox WHERE to_address = 'old@x.test'") == "0" &&
-           sql("SELECT count(*) FROM idempotency_keys WHERE key = 'old-key'") == "0";
-  }));
+  EXPECT_TRUE(eventually(
+      [&] {
+        return one("SELECT count(*) FROM rate_limits WHERE key LIKE 'old:%'") == "0" &&
+               one("SELECT count(*) FROM one_time_tokens WHERE token_hash LIKE 'old%'") == "0" &&
+               one("SELECT count(*) FROM sessions WHERE expires_at < now() - interval '30 days'") ==
+                   "0" &&
+               one("SELECT count(*) FROM outbox WHERE to_address = 'old@x.test'") == "0" &&
+               one("SELECT count(*) FROM idempotency_keys WHERE key = 'old-key'") == "0";
+      },
+      10s));
   // Live rows stay; the fixture's own sessions still work.
-  EXPECT_EQ(sql("SELECT count(*) FROM rate_limits WHERE key = 'live:c'"), "1");
-  EXPECT_EQ(sql("SELECT count(*) FROM one_time_tokens WHERE token_hash = 'live'"), "1");
-  EXPECT_EQ(sql("SELECT count(*) FROM outbox WHERE to_address = 'new@x.test'"), "1");
-  EXPECT_EQ(sql("SELECT count(*) FROM idempotency_keys WHERE key = 'new-key'"), "1");
+  EXPECT_EQ(one("SELECT count(*) FROM rate_limits WHERE key = 'live:c'"), "1");
+  EXPECT_EQ(one("SELECT count(*) FROM one_time_tokens WHERE token_hash = 'live'"), "1");
+  EXPECT_EQ(one("SELECT count(*) FROM outbox WHERE to_address = 'new@x.test'"), "1");
+  EXPECT_EQ(one("SELECT count(*) FROM idempotency_keys WHERE key = 'new-key'"), "1");
   EXPECT_EQ(api->get("/api/me", owner.token).status(), 200);
   // Two servers at it, each row counted once between them.
   auto both = [&](const std::string& task) {

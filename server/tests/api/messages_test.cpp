@@ -193,12 +193,6 @@ class Messages : public Studio {
     EXPECT_EQ(first_error_code(r), code) << r.http.body;
   }
 
-  // One value from the database (psql's text, without the line end).
-  static std::string one(const std::string& sql) {
-    auto out = psql(database->url(), sql);
-    while (!out.empty() && out.back() == '\n') out.pop_back();
-    return out;
-  }
   static int rows_in(const std::string& conversation) {
     return std::stoi(
         one("SELECT count(*) FROM messages WHERE conversation_id = '" + conversation + "'"));
@@ -233,14 +227,6 @@ class Messages : public Studio {
     std::ostringstream content;
     content << in.rdbuf();
     return content.str();
-  }
-  template <class Done>
-  static bool eventually(Done done) {
-    for (int i = 0; i < 100; ++i) {
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    return done();
   }
 };
 

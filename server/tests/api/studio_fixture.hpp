@@ -125,6 +125,22 @@ class Studio : public ::testing::Test {
     }
     return false;
   }
+  // One value from the database (psql's text, without the line end).
+  static std::string one(const std::string& sql) {
+    auto out = psql(database->url(), sql);
+    while (!out.empty() && out.back() == '\n') out.pop_back();
+    return out;
+  }
+  // Polls `done` until it is true, `within` at most (the server's workers run on their own).
+  template <class Done>
+  static bool eventually(Done done, std::chrono::milliseconds within = std::chrono::seconds(2)) {
+    for (const auto deadline = std::chrono::steady_clock::now() + within;
+         std::chrono::steady_clock::now() < deadline;) {
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return done();
+  }
   static std::string first_error_field(const ApiResponse& r) {
     if (!r.json.is_object() || !r.obj().contains("errors")) return "";
     return std::string(r.obj().at("errors").as_array().at(0).at("field").as_string());

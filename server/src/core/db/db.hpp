@@ -141,6 +141,12 @@ inline Result<void> completed(const Result<Rows>& rows) {
   return {};
 }
 
+// For statements whose count is the answer (a purge's DELETE): rows changed, or the error.
+inline Result<std::int64_t> affected(const Result<Rows>& rows) {
+  if (!rows) return rows.error();
+  return rows->affected();
+}
+
 class Queryable {
  public:
   virtual ~Queryable() = default;

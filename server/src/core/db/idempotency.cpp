@@ -43,8 +43,7 @@ constexpr Statement kPurge{
 }  // namespace
 
 boost::asio::awaitable<Result<std::int64_t>> purge_idempotency_keys(Queryable& db, int days) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kPurge, params(days)));
-  co_return rows.affected();
+  co_return affected(co_await db.query(kPurge, params(days)));
 }
 
 }  // namespace declic::core::db

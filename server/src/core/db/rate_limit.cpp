@@ -62,8 +62,7 @@ boost::asio::awaitable<Result<void>> rate_forget(Queryable& db, const std::strin
 }
 
 boost::asio::awaitable<Result<std::int64_t>> purge_rate_counters(Queryable& db) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kPurge));
-  co_return rows.affected();
+  co_return affected(co_await db.query(kPurge));
 }
 
 }  // namespace declic::core::db

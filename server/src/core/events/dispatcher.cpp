@@ -269,9 +269,8 @@ Async<bool> Dispatcher::run_one() {
 }
 
 Async<std::int64_t> Dispatcher::purge() {
-  DECLIC_CO_TRY(auto rows,
-                co_await state_->pool.query(kPurge, db::params(state_->options.retention.count())));
-  co_return rows.affected();
+  co_return db::affected(
+      co_await state_->pool.query(kPurge, db::params(state_->options.retention.count())));
 }
 
 }  // namespace declic::core::events

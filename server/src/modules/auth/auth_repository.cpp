@@ -148,13 +148,11 @@ Async<void> AuthRepository::mark_one_time_tokens_used(Db& db, const std::string&
 }
 
 Async<std::int64_t> AuthRepository::purge_sessions(Db& db, int days) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kPurgeSessions, db::params(days)));
-  co_return rows.affected();
+  co_return db::affected(co_await db.query(kPurgeSessions, db::params(days)));
 }
 
 Async<std::int64_t> AuthRepository::purge_one_time_tokens(Db& db, int days) {
-  DECLIC_CO_TRY(auto rows, co_await db.query(kPurgeOneTime, db::params(days)));
-  co_return rows.affected();
+  co_return db::affected(co_await db.query(kPurgeOneTime, db::params(days)));
 }
 
 }  // namespace declic::auth
