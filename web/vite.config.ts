@@ -16,5 +16,6 @@ export default defineConfig({
     },
   },
   server: { proxy: { '/api': { target: 'http://localhost:8080', ws: true } } },
-  test: { include: ['src/**/*.test.ts'], environment: 'node' },
+  // Node only: screens are tested through React's server rendering (src/test/renderScreen).
+  test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['src/test/setup.ts'] },
 });

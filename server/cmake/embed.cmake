@@ -1,5 +1,6 @@
-# Generates a C++ file embedding the migrations and the OpenAPI document.
-# Invoked at build time: cmake -DOUT=... -DOPENAPI=... -DMIGRATIONS="a.sql|b.sql" -P embed.cmake
+# Generates a C++ file embedding the migrations, the OpenAPI document and the demo activity.
+# Invoked at build time:
+#   cmake -DOUT=... -DOPENAPI=... -DDEMO=... -DMIGRATIONS="a.sql|b.sql" -P embed.cmake
 function(bytes_of file out_var)
   file(READ "${file}" hex HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," arr "${hex}")
@@ -19,8 +20,11 @@ foreach(m IN LISTS MIGRATIONS)
   math(EXPR i "${i} + 1")
 endforeach()
 bytes_of("${OPENAPI}" arr)
-string(APPEND src "const char openapi[] = {${arr} 0};\n}  // namespace\n\n")
+string(APPEND src "const char openapi[] = {${arr} 0};\n")
+bytes_of("${DEMO}" arr)
+string(APPEND src "const char demo[] = {${arr} 0};\n}  // namespace\n\n")
 string(APPEND src "std::vector<core::db::Migration> embedded_migrations() {\n  return {\n${list}  };\n}\n\n")
-string(APPEND src "std::string_view openapi_yaml() { return {openapi, sizeof(openapi) - 1}; }\n\n}  // namespace declic::app\n")
+string(APPEND src "std::string_view openapi_yaml() { return {openapi, sizeof(openapi) - 1}; }\n\n")
+string(APPEND src "std::string_view demo_activity_sql() { return {demo, sizeof(demo) - 1}; }\n\n}  // namespace declic::app\n")
 file(WRITE "${OUT}.tmp" "${src}")
 file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

@@ -11,6 +11,12 @@
 #include <iostream>
 #include <string>
 
+#ifdef DECLIC_JEMALLOC
+// jemalloc reads its settings from this symbol at start: a background thread hands memory
+// unused for a second back to the system, even while the server sits idle after a burst.
+extern "C" const char* malloc_conf = "background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0";
+#endif
+
 namespace {
 
 constexpr const char* kUsage =
@@ -18,7 +24,8 @@ constexpr const char* kUsage =
     "  serve          migrate the database, then serve HTTP until SIGINT/SIGTERM\n"
     "  migrate        apply pending database migrations and exit\n"
     "  create-admin   --email E [--first-name F] [--last-name L]; password from stdin\n"
-    "  seed-demo      create the demo accounts (never in production)\n"
+    "  seed-demo      create the demo accounts (never in production);\n"
+    "                 --activity adds clients, sessions, projects and messages\n"
     "Configuration comes from environment variables and an optional .env file\n"
     "(DECLIC_ENV_FILE, default ./.env); see README.md.\n";
 
@@ -73,7 +80,9 @@ int main(int argc, char** argv) {
   }
   if (command == "serve") return declic::app::serve(std::move(*config));
   if (command == "migrate") return declic::app::migrate(*config);
-  if (command == "seed-demo") return declic::app::seed_demo(std::move(*config));
+  if (command == "seed-demo")
+    return declic::app::seed_demo(std::move(*config),
+                                  argc > 2 && std::strcmp(argv[2], "--activity") == 0);
 
   const auto email = option(argc, argv, "--email", "");
   if (email.empty()) {

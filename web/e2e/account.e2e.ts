@@ -21,7 +21,7 @@ describe.each(VIEWPORTS)('account at $name size', (viewport) => {
 
     // Sign up, with inline errors first.
     await page.goto('/register');
-    await expect.poll(() => page.title()).toBe('Déclic');
+    await expect.poll(() => page.title()).toBe('Créer votre compte · Déclic');
     await page.getByRole('heading', { name: 'Créer votre compte' }).waitFor();
     await expectLabelledFields(page);
     await screenshot(page, 'register', viewport);

@@ -133,7 +133,7 @@ describe('booking workflow', () => {
     await staff.page.getByRole('heading', { name: service }).waitFor();
     await field(staff.page, 'note').fill('Séance faite, merci pour votre bonne humeur !');
     await staff.page.getByRole('button', { name: 'Passer à « Séance faite »' }).click();
-    await staff.page.getByText('Projet mis à jour.').waitFor();
+    await staff.page.getByText('Projet passé à « Séance faite ». Note ajoutée.').waitFor();
     await screenshot(staff.page, 'pro-project', viewport);
 
     // The client sees the timeline.

@@ -136,13 +136,15 @@ describe('administration', () => {
     const name = admin.page.getByRole('textbox', { name: 'Nom du studio' });
     await expect.poll(() => name.inputValue()).not.toBe('');
     const before = await name.inputValue();
+    // The studio's card: the legal details card has its own save button.
+    const save = admin.page.locator('form').filter({ has: name }).getByRole('button', { name: 'Enregistrer', exact: true });
     await name.fill('Studio Lumière');
-    await admin.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await save.click();
     await admin.page.getByText('Modifications enregistrées.').waitFor();
     await admin.page.getByRole('banner').getByText('Studio Lumière').waitFor();
     await screenshot(admin.page, 'admin-settings', viewport);
     await name.fill(before);
-    await admin.page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
+    await save.click();
     await admin.page.getByRole('banner').getByText(before).waitFor();
     expect(admin.errors).toEqual([]);
     await admin.context.close();

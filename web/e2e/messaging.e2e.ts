@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectInViewport, expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './support/a11y';
 import { Api, confirmedProject, conversationOf } from './support/api';
-import { expectLabelledFields, field, launchBrowser, newPage, openSection, screenshot, switchLanguage, uniqueEmail, VIEWPORTS, type Session, type Viewport } from './support/browser';
+import { DESKTOP as desktop, expectLabelledFields, field, launchBrowser, openSection, PHONE as phone, screenshot, signIn, switchLanguage, uniqueEmail, VIEWPORTS, type Viewport } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,8 +19,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const desktop: Viewport = { name: 'desktop', width: 1440, height: 900 };
-const phone: Viewport = { name: 'phone', width: 390, height: 844 };
 /** The narrowest screen the client space must fully work on: 375 × 812. */
 const smallPhone: Viewport = VIEWPORTS[1];
 
@@ -29,15 +27,6 @@ const CHLOE = 'client1@demo.declic.fr'; // Chloé Dubois, reads French
 const LUCAS = 'client2@demo.declic.fr'; // Lucas Bernard, reads English
 const SERVICE = 'Portrait en studio';
 
-async function signIn(email: string, viewport: Viewport, { baseURL, password }: { baseURL?: string; password?: string } = {}): Promise<Session> {
-  const session = await newPage(browser, viewport, { baseURL });
-  await session.page.goto('/login');
-  await field(session.page, 'email').fill(email);
-  await field(session.page, 'password').fill(password ?? inject('demoPassword'));
-  await session.page.getByRole('button', { name: 'Se connecter' }).click();
-  await session.page.waitForURL(/\/(pro|client)$/);
-  return session;
-}
 
 /** The "Messages" link of a space's navigation (its name carries the unread count when there is one). */
 function messagesLink(page: Page) {
@@ -87,8 +76,8 @@ async function expectNotReloaded(page: Page): Promise<void> {
 describe('messaging and live updates', () => {
   it('a client and the photographer write to each other live; the bell counts up and clears', async () => {
     const stamp = Date.now();
-    const staff = await signIn(PRO, desktop);
-    const client = await signIn(CHLOE, desktop);
+    const staff = await signIn(browser, PRO, desktop);
+    const client = await signIn(browser, CHLOE, desktop);
     const before = await settledBellCount(staff.page);
     await markPage(staff.page);
 
@@ -175,8 +164,8 @@ describe('messaging and live updates', () => {
 
   it('a project moved by staff changes live on the client’s page; the bell announces it; a message links to it', async () => {
     const { projectId } = await confirmedProject(await Api.signIn(CHLOE), await Api.signIn(PRO));
-    const staff = await signIn(PRO, desktop);
-    const client = await signIn(CHLOE, desktop);
+    const staff = await signIn(browser, PRO, desktop);
+    const client = await signIn(browser, CHLOE, desktop);
 
     // The client opens the project's page and leaves it open.
     await client.page.goto(`/client/projects/${projectId}`);
@@ -191,7 +180,7 @@ describe('messaging and live updates', () => {
     const note = `La séance est dans la boîte (${Date.now()}).`;
     await field(staff.page, 'note').fill(note);
     await staff.page.getByRole('button', { name: 'Passer à « Séance faite »' }).click();
-    await staff.page.getByText('Projet mis à jour.').waitFor();
+    await staff.page.getByText('Projet passé à « Séance faite ». Note ajoutée.').waitFor();
 
     // The client's page follows, and the bell counts the change.
     await client.page.getByTestId('timeline').getByText(note).waitFor();
@@ -239,13 +228,13 @@ describe('messaging and live updates', () => {
     const password = 'un mot de passe solide';
     const clientApi = await Api.register({ email: uniqueEmail('phone'), password, firstName: 'Emma', lastName: 'Wilson', locale: 'en' });
     const { projectId } = await confirmedProject(clientApi, staffApi);
-    const client = await signIn(clientApi.user.email, phone, { password });
+    const client = await signIn(browser, clientApi.user.email, phone, { password });
     await client.page.getByRole('heading', { name: 'Hello Emma' }).waitFor();
     const before = await settledBellCount(client.page);
     await markPage(client.page);
 
     // Staff write first, from the client's page ("Écrire au client").
-    const staff = await signIn(PRO, desktop);
+    const staff = await signIn(browser, PRO, desktop);
     await staff.page.goto(`/pro/clients/${clientApi.user.id}`);
     await staff.page.getByRole('link', { name: 'Écrire au client' }).click();
     await staff.page.waitForURL(/\/pro\/messages\/[0-9a-f-]{36}$/);
@@ -303,7 +292,7 @@ describe('messaging and live updates', () => {
     await closeBell(client.page);
 
     // Staff's inbox on a phone: the list, then the thread full width with a way back.
-    const staffPhone = await signIn(PRO, phone);
+    const staffPhone = await signIn(browser, PRO, phone);
     await openSection(staffPhone.page, phone, 'Messages');
     await staffPhone.page.getByTestId('conversation').filter({ hasText: 'Emma Wilson' }).first().click();
     await staffPhone.page.getByRole('log').getByTestId('message').filter({ hasText: reply }).waitFor();
@@ -324,7 +313,7 @@ describe('messaging and live updates', () => {
 
   it('the profile’s e-mail preferences are saved kind by kind', async () => {
     const clientApi = await Api.signIn(LUCAS);
-    const client = await signIn(LUCAS, phone);
+    const client = await signIn(browser, LUCAS, phone);
     await client.page.goto('/client/profile');
     await client.page.getByRole('heading', { name: 'Notification emails' }).waitFor();
     const projects = client.page.getByRole('radiogroup', { name: 'Projects' });
@@ -352,7 +341,7 @@ describe('messaging and live updates', () => {
     // The client's browser is on server B; the photographer acts through server A.
     const staffOnA = await Api.signIn(PRO);
     const conversationId = await conversationOf(await Api.signIn(CHLOE, serverB));
-    const client = await signIn(CHLOE, desktop, { baseURL: serverB });
+    const client = await signIn(browser, CHLOE, desktop, { baseURL: serverB });
     expect(new URL(client.page.url()).origin).toBe(serverB);
     const before = await settledBellCount(client.page);
     await markPage(client.page);
@@ -366,7 +355,7 @@ describe('messaging and live updates', () => {
     await expectNotReloaded(client.page);
 
     // And back: the client writes on B, the photographer's browser on A counts it.
-    const staff = await signIn(PRO, desktop);
+    const staff = await signIn(browser, PRO, desktop);
     const staffBefore = await settledBellCount(staff.page);
     await messagesLink(client.page).click();
     await client.page.getByTestId('message').filter({ hasText: text }).waitFor();
@@ -416,7 +405,7 @@ describe('the client space on a 375 px phone', () => {
       const body = `Message ${i} : voici quelques lignes pour remplir le fil sur un petit écran. (e2e ${stamp})`;
       await (i % 2 ? clientApi : staffApi).post(`/api/conversations/${conversationId}/messages`, { body });
     }
-    const { page, context, errors } = await signIn(clientApi.user.email, smallPhone, { password });
+    const { page, context, errors } = await signIn(browser, clientApi.user.email, smallPhone, { password });
     await page.getByRole('heading', { name: 'Bonjour Inès' }).waitFor();
 
     // One navigation for the space (the tabs under the name are not shown on a phone), at the
@@ -528,8 +517,8 @@ describe.each([desktop, phone])('accessibility at $width px', (viewport) => {
     const clientApi = await Api.signIn(CHLOE);
     const { projectId } = await confirmedProject(clientApi, staffApi);
     const conversationId = await conversationOf(clientApi);
-    const staff = await signIn(PRO, viewport);
-    const client = await signIn(CHLOE, viewport);
+    const staff = await signIn(browser, PRO, viewport);
+    const client = await signIn(browser, CHLOE, viewport);
 
     const check = async (page: Page, what: string, shot: string | null) => {
       await expectNoAxeViolations(page, what);

@@ -6,6 +6,11 @@ import '@mantine/dates/styles.css';
 import './app/global.css';
 import './lib/i18n';
 import { App } from './app/App';
+import { preloadPage } from './app/preload';
+
+// Before the first render: a signed-in page load fetches its code and data while the
+// session is restored.
+preloadPage(location.pathname);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

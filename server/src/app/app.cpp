@@ -205,6 +205,9 @@ int serve(Config config) {
   if (!prepare(config)) return 2;
   const auto max_connections = connection_cap(config);
   asio::io_context ioc(static_cast<int>(config.threads));
+  // First: its service opens a pipe, and once "listening" is said descriptors may run out
+  // (an open-file limit lowered, a flood); a failure there would take the process down.
+  asio::signal_set signals(ioc, SIGINT, SIGTERM);
   auto blocking = core::make_background_pool(config.background_threads);
   core::db::Pool pool(ioc.get_executor(), pool_options(config));
   if (!run_migrations(ioc, pool)) return 1;
@@ -235,7 +238,6 @@ int serve(Config config) {
                                 {"publicUrl", std::string_view(config.public_url)},
                                 {"threads", std::int64_t(config.threads)}});
 
-  asio::signal_set signals(ioc, SIGINT, SIGTERM);
   signals.async_wait([&](boost::system::error_code ec, int) {
     if (ec) return;
     const Workers workers{mail, events, modules.housekeeping};

@@ -12,7 +12,8 @@ int migrate(const Config& config);
 // `declic create-admin --email E [--first-name F --last-name L]`: password from stdin.
 int create_admin(Config config, const std::string& email, const std::string& first_name,
                  const std::string& last_name, const std::string& password);
-// `declic seed-demo`: the demo accounts (never in production); prints them.
-int seed_demo(Config config);
+// `declic seed-demo [--activity]`: the demo accounts (never in production); prints them.
+// With `--activity`, once: a dozen clients, sessions, projects and conversations.
+int seed_demo(Config config, bool activity);
 
 }  // namespace declic::app

@@ -1,6 +1,8 @@
 // The command-line commands that act on a migrated database with every module wired:
 // `declic create-admin` and `declic seed-demo`.
 #include "app/app.hpp"
+#include "app/demo_contracts.hpp"
+#include "app/resources.hpp"
 #include "app/wiring.hpp"
 #include "core/events/events.hpp"
 #include "core/util/email.hpp"
@@ -22,7 +24,8 @@ namespace {
 
 // Runs one command coroutine against a migrated database with every module wired. Events
 // it publishes are stored; the after-commit work runs when a server next starts.
-int run_command(Config config, std::function<asio::awaitable<int>(Modules&)> command) {
+int run_command(Config config,
+                std::function<asio::awaitable<int>(Modules&, core::db::Pool&)> command) {
   if (!prepare(config)) return 2;
   asio::io_context ioc(1);
   asio::thread_pool blocking(1);
@@ -34,10 +37,24 @@ int run_command(Config config, std::function<asio::awaitable<int>(Modules&)> com
   auto modules = install_modules(context, config);
   int code = 1;
   asio::co_spawn(
-      asio::make_strand(ioc), [&]() -> asio::awaitable<void> { code = co_await command(modules); },
-      asio::detached);
+      asio::make_strand(ioc),
+      [&]() -> asio::awaitable<void> { code = co_await command(modules, pool); }, asio::detached);
   ioc.run();
   return code;
+}
+
+// Once, on a studio without bookings: clients, sessions, projects, conversations.
+asio::awaitable<int> seed_activity(core::db::Pool& pool) {
+  const auto failed = [](const core::Error& e) {
+    std::fprintf(stderr, "declic: the demo activity could not be saved: %s\n", e.detail.c_str());
+    return 1;
+  };
+  auto lease = co_await pool.acquire();
+  if (!lease) co_return failed(lease.error());
+  auto done = co_await lease->exec(demo_activity_sql());
+  if (!done) co_return failed(done.error());
+  std::printf("Demo activity: clients, sessions past and ahead, projects, conversations\n");
+  co_return 0;
 }
 
 }  // namespace
@@ -54,24 +71,59 @@ int create_admin(Config config, const std::string& email, const std::string& fir
                  auth::kPasswordMin, auth::kPasswordMax);
     return 2;
   }
-  return run_command(std::move(config), [&](Modules& modules) -> asio::awaitable<int> {
-    auto& auth = modules.auth;
-    const users::NewUser admin{*normalized,  first_name, last_name,
-                               std::nullopt, "fr",       core::auth::Role::admin,
-                               std::nullopt};
-    auto user = co_await auth.ensure_account(admin, password, /*must_be_new=*/true);
-    if (!user) {
-      std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
-      co_return 1;
-    }
-    std::printf("Administrator created: %s\n", user->profile.email.c_str());
-    co_return 0;
-  });
+  return run_command(
+      std::move(config), [&](Modules& modules, core::db::Pool&) -> asio::awaitable<int> {
+        auto& auth = modules.auth;
+        const users::NewUser admin{*normalized,  first_name, last_name,
+                                   std::nullopt, "fr",       core::auth::Role::admin,
+                                   std::nullopt};
+        auto user = co_await auth.ensure_account(admin, password, /*must_be_new=*/true);
+        if (!user) {
+          std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
+          co_return 1;
+        }
+        std::printf("Administrator created: %s\n", user->profile.email.c_str());
+        co_return 0;
+      });
 }
 
 namespace {
 
-// The professional's hours (weekdays 09:00-18:00) and, on an empty catalogue, three services.
+// What the demo studio's contracts name of it, unless it was filled in already.
+asio::awaitable<bool> seed_legal_details(Modules& modules, const core::auth::Principal& admin) {
+  auto current = co_await modules.settings.read(admin);
+  if (!current) co_return false;
+  if (current->legal.legal_name) co_return true;
+  settings::SettingsPatch patch;
+  patch.legal_name = std::optional<std::string>("Atelier Déclic, Paul Lefèvre EI");
+  patch.legal_address = std::optional<std::string>("12 rue des Capucins, 69001 Lyon");
+  patch.siret = std::optional<std::string>("81234567800019");
+  const std::string local = "127.0.0.1";
+  auto updated = co_await modules.settings.update(admin, patch, local);
+  if (!updated) std::fprintf(stderr, "declic: %s\n", updated.error().detail.c_str());
+  co_return updated.has_value();
+}
+
+// On a studio without templates, the two demo contracts: {portrait id, wedding id}.
+asio::awaitable<std::optional<std::pair<std::string, std::string>>> seed_contracts(
+    Modules& modules, const core::auth::Principal& pro) {
+  using Ids = std::optional<std::pair<std::string, std::string>>;
+  auto existing = co_await modules.contracts.templates(pro);
+  if (!existing || !existing->empty()) co_return Ids{};
+  const std::string portrait_name = kPortraitContractName, portrait_body = kPortraitContract;
+  const std::string wedding_name = kWeddingContractName, wedding_body = kWeddingContract;
+  auto portrait = co_await modules.contracts.add_template(pro, portrait_name, portrait_body);
+  auto wedding = co_await modules.contracts.add_template(pro, wedding_name, wedding_body);
+  if (!portrait || !wedding) {
+    std::fprintf(stderr, "declic: the demo contract templates could not be saved\n");
+    co_return Ids{};
+  }
+  std::printf("Demo contract templates: portrait, wedding\n");
+  co_return std::make_pair(portrait->id, wedding->id);
+}
+
+// The professional's hours (weekdays 09:00-18:00) and, on an empty catalogue, three services
+// with their default contracts.
 asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principal& pro) {
   std::vector<availability::WeeklyRange> week;
   for (int day = 1; day <= 5; ++day) week.push_back({day, 9 * 60, 18 * 60});
@@ -84,8 +136,9 @@ asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principa
   auto existing = co_await modules.services.all(&pro);
   if (!existing) co_return 1;
   if (!existing->empty()) co_return 0;
-  const auto service = [](std::string name, std::string category, int minutes, int price,
-                          int deposit, int after, int notice) {
+  const auto templates = co_await seed_contracts(modules, pro);
+  const auto service = [&templates](std::string name, std::string category, int minutes, int price,
+                                    int deposit, int after, int notice) {
     services::ServicePatch s;
     s.name = std::move(name);
     s.category = std::move(category);
@@ -94,6 +147,9 @@ asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principa
     s.deposit_cents = deposit;
     s.buffer_after_minutes = after;
     s.min_notice_hours = notice;
+    if (templates)
+      s.default_contract_template_id =
+          std::optional<std::string>(category == "Mariage" ? templates->second : templates->first);
     return s;
   };
   const std::vector<services::ServicePatch> catalogue{
@@ -114,41 +170,59 @@ asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principa
 
 }  // namespace
 
-int seed_demo(Config config) {
+int seed_demo(Config config, bool activity) {
   if (config.env == Env::production) {
     std::fprintf(stderr, "declic: seed-demo never runs in production\n");
     return 2;
   }
   const std::string password = config.demo_password;
-  return run_command(std::move(config), [&](Modules& modules) -> asio::awaitable<int> {
-    auto& auth = modules.auth;
-    using core::auth::Role;
-    core::auth::Principal pro;
-    const std::vector<users::NewUser> accounts{
-        {"admin@demo.declic.fr", "Alice", "Martin", "+33 6 12 34 56 78", "fr", Role::admin, {}},
-        {"pro@demo.declic.fr",
-         "Paul",
-         "Lefèvre",
-         "+33 6 23 45 67 89",
-         "fr",
-         Role::professionnel,
-         {}},
-        {"client1@demo.declic.fr", "Chloé", "Dubois", "+33 6 34 56 78 90", "fr", Role::client, {}},
-        {"client2@demo.declic.fr", "Lucas", "Bernard", "+44 7700 900123", "en", Role::client, {}},
-    };
-    std::printf("Demo accounts (password: %s):\n", password.c_str());
-    for (const auto& account : accounts) {
-      auto user = co_await auth.ensure_account(account, password, /*must_be_new=*/false);
-      if (!user) {
-        std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
-        co_return 1;
-      }
-      std::printf("  %-14s %s\n", std::string(core::auth::to_string(account.role)).c_str(),
-                  account.email.c_str());
-      if (account.role == Role::professionnel) pro.user = user->profile;
-    }
-    co_return co_await seed_catalogue(modules, pro);
-  });
+  return run_command(
+      std::move(config), [&](Modules& modules, core::db::Pool& pool) -> asio::awaitable<int> {
+        auto& auth = modules.auth;
+        using core::auth::Role;
+        core::auth::Principal pro, admin;
+        const std::vector<users::NewUser> accounts{
+            {"admin@demo.declic.fr", "Alice", "Martin", "+33 6 12 34 56 78", "fr", Role::admin, {}},
+            {"pro@demo.declic.fr",
+             "Paul",
+             "Lefèvre",
+             "+33 6 23 45 67 89",
+             "fr",
+             Role::professionnel,
+             {}},
+            {"client1@demo.declic.fr",
+             "Chloé",
+             "Dubois",
+             "+33 6 34 56 78 90",
+             "fr",
+             Role::client,
+             {}},
+            {"client2@demo.declic.fr",
+             "Lucas",
+             "Bernard",
+             "+44 7700 900123",
+             "en",
+             Role::client,
+             {}},
+        };
+        std::printf("Demo accounts (password: %s):\n", password.c_str());
+        for (const auto& account : accounts) {
+          auto user = co_await auth.ensure_account(account, password, /*must_be_new=*/false);
+          if (!user) {
+            std::fprintf(stderr, "declic: %s\n", user.error().detail.c_str());
+            co_return 1;
+          }
+          std::printf("  %-14s %s\n", std::string(core::auth::to_string(account.role)).c_str(),
+                      account.email.c_str());
+          if (account.role == Role::professionnel) pro.user = user->profile;
+          if (account.role == Role::admin) admin.user = user->profile;
+        }
+        const bool legal = co_await seed_legal_details(modules, admin);
+        if (!legal) co_return 1;
+        const int catalogue = co_await seed_catalogue(modules, pro);
+        if (catalogue != 0 || !activity) co_return catalogue;
+        co_return co_await seed_activity(pool);
+      });
 }
 
 }  // namespace declic::app

@@ -178,6 +178,10 @@ Result<Config> load_config(const Lookup& env) {
     return bad("DATABASE_URL", "a postgresql:// URL or libpq key=value string", "…");
 
   c.data_dir = text(env, "DATA_DIR", c.data_dir);
+  c.seal_cert_file = text(env, "SEAL_CERT_FILE", "");
+  c.seal_key_file = text(env, "SEAL_KEY_FILE", "");
+  if (c.seal_cert_file.empty() != c.seal_key_file.empty())
+    return bad("SEAL_CERT_FILE", "set with SEAL_KEY_FILE (both or neither)", c.seal_cert_file);
   c.web_dir = text(env, "WEB_DIR", c.web_dir);
 
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

@@ -26,6 +26,8 @@ struct Config {
   std::string public_url;  // default http://localhost:<port>
   std::string database_url;
   std::string data_dir = "var/data";
+  // The studio's seal on signed contracts (PEM): both, or neither for one made under data_dir.
+  std::string seal_cert_file, seal_key_file;
   std::string web_dir = "web/dist";
   unsigned threads = 0;             // default: hardware cores
   unsigned background_threads = 1;  // argon2id and other CPU-heavy work: cores - 1, at least 1

@@ -9,6 +9,8 @@
 #include "modules/auth/auth_module.hpp"
 #include "modules/availability/availability_module.hpp"
 #include "modules/bookings/bookings_module.hpp"
+#include "modules/calendar/calendar_module.hpp"
+#include "modules/contracts/contracts_module.hpp"
 #include "modules/files/files_module.hpp"
 #include "modules/live/live_module.hpp"
 #include "modules/messages/messages_module.hpp"
@@ -32,6 +34,16 @@ auth::AuthOptions auth_options(const Config& c) {
   return o;
 }
 
+contracts::ModuleOptions contract_options(const Config& c) {
+  contracts::ModuleOptions o;
+  o.service.data_dir = c.data_dir;
+  o.service.public_url = c.public_url;
+  o.service.link_secret = c.jwt_secret;
+  o.seal_cert_file = c.seal_cert_file;
+  o.seal_key_file = c.seal_key_file;
+  return o;
+}
+
 notifications::Options notification_options(const Config& c) {
   notifications::Options o;
   o.message_mail_delay = c.message_mail_delay;
@@ -52,12 +64,14 @@ Modules install_modules(core::ModuleContext& m, const Config& config) {
   const bookings::BookingLimits booking_limits{config.booking_limit_per_user,
                                                config.booking_limit_per_address};
   auto& bookings = bookings::install(m, {settings, services, availability, users}, booking_limits);
+  calendar::install(m, {bookings, settings}, config.public_url);
   auto& files = files::install(m, {config.data_dir, config.jwt_secret});
   auto& messages = messages::install(m, {users, bookings, projects, files});
+  auto& contracts = contracts::install(m, contract_options(config));
   notifications::install(m, {users, settings, bookings, projects, messages},
                          notification_options(config));
   live::install(m);
-  Modules modules{auth, users, services, availability, projects, bookings};
+  Modules modules{auth, users, services, availability, projects, bookings, contracts, settings};
   install_client_overview(m, modules);
   if (config.env == Env::test) install_test_routes(m, config);
   return modules;

@@ -10,4 +10,6 @@
 namespace declic::app {
 std::vector<core::db::Migration> embedded_migrations();
 std::string_view openapi_yaml();
+// SQL that gives the demo studio a history (server/demo/activity.sql).
+std::string_view demo_activity_sql();
 }  // namespace declic::app

@@ -25,7 +25,7 @@ long resident_memory_bytes() {
 }
 
 std::string render_metrics(const core::http::Router& router, const core::db::Pool& pool,
-                           const core::db::Housekeeping& housekeeping) {
+                           const core::ModuleContext& m) {
   std::string out;
   out.reserve(8192);
   out += "# HELP declic_http_requests_total HTTP requests by route and status.\n";
@@ -42,8 +42,7 @@ std::string render_metrics(const core::http::Router& router, const core::db::Poo
 
   const auto s = pool.stats();
   auto gauge = [&out](const char* name, const char* help, std::uint64_t v, const char* type) {
-    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
-           name + " " + std::to_string(v) + "\n";
+    core::http::append_series(out, name, help, type, v);
   };
   gauge("declic_db_pool_max", "Maximum database connections.", s.max_size, "gauge");
   gauge("declic_db_pool_open", "Open database connections.", s.open, "gauge");
@@ -56,7 +55,8 @@ std::string render_metrics(const core::http::Router& router, const core::db::Poo
         s.connect_failures, "counter");
   gauge("process_resident_memory_bytes", "Resident memory of the server.",
         static_cast<std::uint64_t>(resident_memory_bytes()), "gauge");
-  housekeeping.render(out);
+  m.housekeeping.render(out);
+  for (const auto& render : m.metrics) render(out);
   return out;
 }
 }  // namespace
@@ -77,8 +77,7 @@ void install_system_routes(core::ModuleContext& m, const Config& config) {
   });
 
   router.get("/metrics", [&router, &pool, &m](Request&) -> asio::awaitable<Response> {
-    co_return Response::text(200, render_metrics(router, pool, m.housekeeping),
-                             "text/plain; version=0.0.4");
+    co_return Response::text(200, render_metrics(router, pool, m), "text/plain; version=0.0.4");
   });
 
   router.get("/api/openapi.yaml", [](Request&) -> asio::awaitable<Response> {

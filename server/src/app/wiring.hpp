@@ -8,8 +8,10 @@
 #include "modules/auth/auth_service.hpp"
 #include "modules/availability/availability_service.hpp"
 #include "modules/bookings/bookings_service.hpp"
+#include "modules/contracts/contracts_service.hpp"
 #include "modules/projects/projects_service.hpp"
 #include "modules/services/services_service.hpp"
+#include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
 
 namespace boost::asio {
@@ -26,6 +28,8 @@ struct Modules {
   availability::AvailabilityService& availability;
   projects::ProjectsService& projects;
   bookings::BookingsService& bookings;
+  contracts::ContractsService& contracts;
+  settings::SettingsService& settings;
 };
 
 // The composition root: every module, in dependency order, then the routes that compose

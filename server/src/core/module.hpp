@@ -16,6 +16,7 @@
 #include <boost/asio/any_io_executor.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -36,6 +37,8 @@ struct ModuleContext {
   boost::asio::thread_pool& blocking;     // CPU-heavy or blocking work (argon2id)
   auth::Authenticate authenticate;        // bearer token → principal: set by the auth module
   db::Housekeeping housekeeping;          // each module adds the purges of its own tables
+  // What modules add to /metrics: each appends its series in Prometheus text format.
+  std::vector<std::function<void(std::string&)>> metrics;
   const auth::Guards guards = auth::make_guards(authenticate);
 
   template <class T>

@@ -253,7 +253,11 @@ TEST_F(Hardening, AFullHashingQueueAnswers503WhileSignedInRequestsStayFast) {
   EXPECT_EQ(busy + refused, 40);
   ASSERT_FALSE(me_ms.empty());
   std::sort(me_ms.begin(), me_ms.end());
-  EXPECT_LT(me_ms[me_ms.size() * 9 / 10], 100.0) << "p90 of /api/me during the flood";
+  // Hashing on the event loop would hold every request behind 40 argon2id runs (seconds under
+  // ASan); off the loop, a signed-in request waits at most for CPU shared with the hashing
+  // threads, which the machine running the tests decides, hence the margin at the tail.
+  EXPECT_LT(me_ms[me_ms.size() / 2], 50.0) << "median of /api/me during the flood";
+  EXPECT_LT(me_ms.back(), 300.0) << "slowest /api/me during the flood";
   auto next = sign_in("nobody@client.test", "wrong password!", "203.0.113.200");
   EXPECT_EQ(next.status(), 401) << "the queue drains: the next guess is checked";
 }

@@ -4,6 +4,7 @@
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <zlib.h>
 #include <boost/json.hpp>
 
 #include <filesystem>
@@ -23,6 +24,10 @@ class Http : public ::testing::Test {
       web_dir = std::string(DECLIC_BUILD_DIR) + "/" + unique_name("web");
       write(web_dir + "/index.html", "<!doctype html><title>Déclic</title>");
       write(web_dir + "/assets/app-3f2a1b.js", "console.log('app')");
+      // Stand-ins for the build's compressed twins: the server picks one, never decodes it.
+      write(web_dir + "/assets/app-3f2a1b.js.br", "brotli bytes");
+      write(web_dir + "/assets/app-3f2a1b.js.gz", "gzip bytes");
+      write(web_dir + "/index.html.gz", "gzipped shell");
       write(web_dir + "/robots.txt", "User-agent: *");
       write(web_dir + "/api-docs/index.html", "<html>swagger</html>");
       write(web_dir + "/api-docs/init.js", "// init");
@@ -364,6 +369,83 @@ TEST_F(Http, StaticFilesWithCachePoliciesAndClientRouteFallback) {
   EXPECT_EQ(head.status, 200);
   EXPECT_EQ(head.header("content-length"), std::to_string(index.body.size()));
   EXPECT_TRUE(head.body.empty());
+}
+
+TEST_F(Http, StaticFilesSendTheBestCompressedTwinTheClientAccepts) {
+  const auto get = [&](const std::string& target, const std::string& accept) {
+    return request(port(), "GET", target, "", {"Accept-Encoding: " + accept});
+  };
+  const std::string js = "/assets/app-3f2a1b.js";
+  auto br = get(js, "gzip, deflate, br");
+  EXPECT_EQ(br.body, "brotli bytes");
+  EXPECT_EQ(br.header("content-encoding"), "br");
+  EXPECT_EQ(br.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(br.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(br.header("cache-control"), "public, max-age=31536000, immutable");
+
+  auto gz = get(js, "gzip");
+  EXPECT_EQ(gz.body, "gzip bytes");
+  EXPECT_EQ(gz.header("content-encoding"), "gzip");
+  EXPECT_EQ(get(js, "br;q=0, gzip;q=0.5").body, "gzip bytes");
+  EXPECT_EQ(get(js, "*").body, "brotli bytes");
+  EXPECT_EQ(get(js, "*;q=0, identity").body, "console.log('app')");
+
+  auto plain = request(port(), "GET", js);
+  EXPECT_EQ(plain.body, "console.log('app')");
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+
+  // The shell of a client-side route too; a file without twins says nothing of encodings.
+  auto shell = get("/projects/7", "br, gzip");
+  EXPECT_EQ(shell.body, "gzipped shell");
+  EXPECT_EQ(shell.header("content-encoding"), "gzip");
+  auto robots = get("/robots.txt", "br, gzip");
+  EXPECT_EQ(robots.body, "User-agent: *");
+  EXPECT_EQ(robots.header("vary"), "");
+  EXPECT_EQ(robots.header("content-encoding"), "");
+}
+
+namespace {
+// A gzip member back to its bytes (zlib's own inflate, told to expect a gzip header).
+std::string gunzip(const std::string& packed) {
+  z_stream z{};
+  if (inflateInit2(&z, 15 + 16) != Z_OK) return {};
+  std::string out(packed.size() * 20 + 1024, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(packed.data()));
+  z.avail_in = static_cast<uInt>(packed.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int status = inflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return status == Z_STREAM_END ? out : std::string("(not a whole gzip member)");
+}
+}  // namespace
+
+TEST_F(Http, AnswersOfAKilobyteOrMoreAreGzippedForWhoAcceptsIt) {
+  const auto plain = request(port(), "GET", "/api/openapi.yaml");
+  ASSERT_EQ(plain.status, 200);
+  ASSERT_GT(plain.body.size(), 1024u);
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+
+  const auto packed =
+      request(port(), "GET", "/api/openapi.yaml", "", {"Accept-Encoding: gzip, br"});
+  EXPECT_EQ(packed.header("content-encoding"), "gzip");
+  EXPECT_EQ(packed.header("content-type"), plain.header("content-type"));
+  EXPECT_LT(packed.body.size(), plain.body.size() / 3);
+  EXPECT_EQ(gunzip(packed.body), plain.body);
+  // HEAD tells the length GET would send.
+  const auto head = request(port(), "HEAD", "/api/openapi.yaml", "", {"Accept-Encoding: gzip"});
+  EXPECT_EQ(head.header("content-length"), std::to_string(packed.body.size()));
+
+  // Not asked, refused, or too small to gain: sent as is.
+  EXPECT_EQ(request(port(), "GET", "/api/openapi.yaml", "", {"Accept-Encoding: gzip;q=0"})
+                .header("content-encoding"),
+            "");
+  const auto small = request(port(), "GET", "/healthz", "", {"Accept-Encoding: gzip"});
+  EXPECT_EQ(small.header("content-encoding"), "");
+  EXPECT_EQ(small.body, R"({"status":"ok"})");
 }
 
 TEST_F(Http, StaticServingNeverLeavesItsFolder) {

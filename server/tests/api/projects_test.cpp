@@ -146,3 +146,48 @@ TEST_F(Projects, NextStatusesAreWhereTheCallerMayMoveIt) {
   for (const auto& p : listed.obj().at("items").as_array())
     EXPECT_TRUE(p.as_object().contains("nextStatuses"));
 }
+
+// The project page is one statement now (the project joined with its timeline); it must
+// answer what the project row and the timeline read separately answered.
+TEST_F(Projects, TheProjectPageInOneQueryAnswersWhatItsTwoReadsDid) {
+  const auto booking = booked(owner, at(fresh_day(), 10));
+  auto confirmed = act(booking, "confirm", pro);
+  ASSERT_EQ(confirmed.status(), 200);
+  const auto id = std::string(confirmed.obj().at("projectId").as_string());
+  const auto path = "/api/projects/" + id;
+  ASSERT_EQ(
+      api->patch(path, {{"status", "SHOT"}, {"note", "<b>120</b> \"photos\" \\ é"}}, pro.token)
+          .status(),
+      200);
+  ASSERT_EQ(
+      api->patch(path, {{"note", "retouches"}, {"dueDate", "2030-03-01"}}, admin.token).status(),
+      200);
+  one("INSERT INTO project_events (project_id, status, note) VALUES ('" + id +
+      "', 'SHOT', NULL)");  // written by no one (a system step)
+
+  auto page = api->get(path, owner.token);
+  ASSERT_EQ(page.status(), 200) << page.http.body;
+  auto project = page.obj();
+  const auto timeline = project.at("timeline");
+  EXPECT_EQ(timeline.as_array().size(), 4u);
+
+  // The timeline as the separate read gave it, serialized by PostgreSQL.
+  const auto separate = json::parse(one(
+      "SELECT json_agg(json_build_object('status', e.status, 'at', rfc3339(e.at), 'note', e.note,"
+      " 'by', e.by_user, 'byName', u.first_name || ' ' || u.last_name) ORDER BY e.id)"
+      " FROM project_events e LEFT JOIN users u ON u.id = e.by_user"
+      " WHERE e.project_id = '" +
+      id + "'"));
+  EXPECT_EQ(timeline, separate);
+
+  // The rest as the list (the project row alone) gives it.
+  auto listed = api->get("/api/projects", owner.token);
+  ASSERT_EQ(listed.status(), 200);
+  json::object row;
+  for (const auto& p : listed.obj().at("items").as_array())
+    if (p.at("id").as_string() == id) row = p.as_object();
+  ASSERT_FALSE(row.empty());
+  project.erase("timeline");
+  row.erase("timeline");
+  EXPECT_EQ(json::value(project), json::value(row));
+}

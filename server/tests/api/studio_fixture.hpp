@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <thread>
 
 namespace declic::test {
@@ -144,6 +146,48 @@ class Studio : public ::testing::Test {
   static std::string first_error_field(const ApiResponse& r) {
     if (!r.json.is_object() || !r.obj().contains("errors")) return "";
     return std::string(r.obj().at("errors").as_array().at(0).at("field").as_string());
+  }
+
+  // The first day ahead (a week at least) whose noon is not 24 h after the previous noon:
+  // the day after a change of daylight-saving time in Paris.
+  static int day_after_clock_change() {
+    const auto paris = *dtime::Zone::find("Europe/Paris");
+    for (int d = 8; d < 400; ++d)
+      if (paris.to_instant(date(d), 720) - paris.to_instant(date(d - 1), 720) !=
+          std::chrono::hours(24))
+        return d;
+    return -1;
+  }
+  // `script` (under tests/api) run by Debian's Python, where python3-icalendar is, on `bytes`
+  // written to a file; its JSON answer.
+  static json::object python_reads(const std::string& script, const std::string& bytes,
+                                   const std::string& args = "") {
+    const auto path = std::string(DECLIC_BUILD_DIR) + "/" + unique_name("read");
+    std::ofstream(path, std::ios::binary) << bytes;
+    const auto out = capture("/usr/bin/python3 " + std::string(DECLIC_SOURCE_DIR) +
+                             "/server/tests/api/" + script + " " + path + " " + args);
+    std::remove(path.c_str());
+    return json::parse(out).as_object();
+  }
+  // What a calendar application imports from `ics`: {name, events: [{uid, start, …}]}, times
+  // in Paris.
+  static json::object imported(const std::string& ics) {
+    return python_reads("ics_check.py", ics, "Europe/Paris");
+  }
+  // The newest mail to `to` whose subject holds `subject`, as a mail program reads it:
+  // {subject, contentType, text, html, attachments: [{filename, contentType, content}]}.
+  static json::object mail_read(const std::string& to, const std::string& subject) {
+    for (int i = 0; i < 100; ++i) {
+      auto mails = mails_to(mail_dir, to);
+      for (auto it = mails.rbegin(); it != mails.rend(); ++it) {
+        auto parsed = python_reads("mail_parts.py", *it);
+        if (std::string(parsed.at("subject").as_string()).find(subject) != std::string::npos)
+          return parsed;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    ADD_FAILURE() << "no mail to " << to << " about " << subject;
+    return {};
   }
 
   static inline std::string setup_error;

@@ -212,6 +212,33 @@ TEST_F(Db, CommitAfterAnIgnoredFailureIsAnErrorNotASilentRollback) {
   EXPECT_EQ((*q(pool, "SELECT count(*) FROM t"))[0].get<int>(0), 0);
 }
 
+// What mirrors the database in memory (the principal cache) is told only of what committed.
+TEST_F(Db, AfterCommitRunsOnceTheTransactionCommittedAndNeverAfterARollback) {
+  db::Pool pool(ioc.get_executor(), options(1));
+  ASSERT_TRUE(q(pool, "CREATE TABLE t (n int PRIMARY KEY)"));
+  static constexpr db::Statement ins{"tx_ins_hook", "INSERT INTO t VALUES ($1)"};
+  std::vector<std::string> seen;  // what another session saw when each hook ran
+  auto work = [&](int n, bool fail) {
+    return pool.transact([&, n, fail](db::Tx& tx) -> asio::awaitable<Result<int>> {
+      auto inserted = co_await tx.query(ins, db::params(n));
+      if (!inserted) co_return inserted.error();
+      tx.after_commit([&, n] {
+        seen.push_back(
+            test::psql(database.url(), "SELECT count(*) FROM t WHERE n = " + std::to_string(n)));
+      });
+      if (fail) co_return Error::conflict("test", "rolled back on purpose");
+      co_return n;
+    });
+  };
+  ASSERT_TRUE(test::run(ioc, work(1, false)));
+  EXPECT_FALSE(test::run(ioc, work(2, true)));
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_EQ(seen[0].substr(0, 1), "1");  // the row was visible to others when the hook ran
+  bool ran = false;                      // autocommit: at once
+  pool.after_commit([&] { ran = true; });
+  EXPECT_TRUE(ran);
+}
+
 TEST_F(Db, SerializationFailuresAreRetried) {
   db::Pool pool(ioc.get_executor(), options(1));
   int attempts = 0;

@@ -342,6 +342,36 @@ TEST_F(Events, TwoServersHandleEachEventOncePerGroupAndBothSeeEveryEventLive) {
   runner.join();
 }
 
+// State that events invalidate may be kept only while the feed hears every event.
+TEST_F(Events, TheFeedIsLiveOnceListeningAndCaughtUpAndStopsBeingLiveAtStop) {
+  asio::io_context loop;
+  db::Pool own_pool(loop.get_executor(), pool_options());
+  Bus own_bus;
+  std::mutex mutex;
+  std::vector<bool> reported;
+  own_bus.on_feed([&](bool live) {
+    std::lock_guard lock(mutex);
+    reported.push_back(live);
+  });
+  events::Dispatcher dispatcher(loop.get_executor(), own_pool, own_bus, fast_options());
+  dispatcher.start();
+  std::thread runner([&loop] {
+    auto guard = asio::make_work_guard(loop);
+    loop.run();
+  });
+  auto said = [&] {
+    std::lock_guard lock(mutex);
+    return reported;
+  };
+  for (int i = 0; i < 100 && said().empty(); ++i) std::this_thread::sleep_for(20ms);
+  EXPECT_EQ(said(), std::vector<bool>{true});
+  dispatcher.stop();
+  for (int i = 0; i < 150 && said().size() < 2; ++i) std::this_thread::sleep_for(20ms);
+  EXPECT_EQ(said(), (std::vector<bool>{true, false}));
+  loop.stop();
+  runner.join();
+}
+
 TEST_F(Events, ThePurgeRemovesOldEventsWhoseJobsAreDone) {
   Bus bus;
   record_in(bus, "keeper", "test.kept");

@@ -31,6 +31,8 @@ std::string read_file(const std::string& path) {
   return s;
 }
 
+}  // namespace
+
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
@@ -47,8 +49,6 @@ std::string capture(const std::string& command) {
   if (status != 0) throw std::runtime_error("command failed: " + command + "\n" + out);
   return out;
 }
-
-}  // namespace
 
 int free_port() {
   const int fd = ::socket(AF_INET, SOCK_STREAM, 0);

@@ -18,6 +18,11 @@
 
 namespace declic::test {
 
+// `s` as one word for /bin/sh.
+std::string shell_quote(const std::string& s);
+// What `command` prints (stdout; add 2>&1 for stderr); throws with it when it fails.
+std::string capture(const std::string& command);
+
 // ---- PostgreSQL -------------------------------------------------------------------------
 
 // URL of the fixture's cluster (its `declic` database).

@@ -1,4 +1,5 @@
 #include "core/http/static_files.hpp"
+#include "core/http/field_values.hpp"
 #include "core/log/log.hpp"
 
 #include <gtest/gtest.h>
@@ -19,6 +20,20 @@ TEST(StaticFiles, ContentTypes) {
   EXPECT_EQ(http::content_type_for("assets/x.js"), "text/javascript; charset=utf-8");
   EXPECT_EQ(http::content_type_for("a.woff2"), "font/woff2");
   EXPECT_EQ(http::content_type_for("dir.v2/file"), "application/octet-stream");
+}
+
+TEST(StaticFiles, AcceptEncodingFollowsQualities) {
+  EXPECT_TRUE(http::accepts_encoding("gzip, deflate, br", "br"));
+  EXPECT_TRUE(http::accepts_encoding("GZIP;Q=0.3", "gzip"));
+  EXPECT_TRUE(http::accepts_encoding("*", "br"));
+  EXPECT_TRUE(http::accepts_encoding("br;q=1.0", "br"));
+  EXPECT_FALSE(http::accepts_encoding("", "br"));
+  EXPECT_FALSE(http::accepts_encoding("gzip", "br"));
+  EXPECT_FALSE(http::accepts_encoding("br;q=0", "br"));
+  EXPECT_FALSE(http::accepts_encoding("br;q=0.000, *", "br"));
+  EXPECT_FALSE(http::accepts_encoding("*;q=0", "gzip"));
+  EXPECT_FALSE(http::accepts_encoding("br;q=oops", "br"));
+  EXPECT_FALSE(http::accepts_encoding("brotli", "br"));
 }
 
 TEST(Log, EscapesJsonStrings) {

@@ -46,6 +46,16 @@ export async function expectNoSidewaysScroll(page: Page, what: string): Promise<
   expect(scroll, `width of ${what}`).toBeLessThanOrEqual(width);
 }
 
+/** axe and the page's width, in light then dark, back to light. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await setColorScheme(page, scheme);
+    await expectNoAxeViolations(page, `${what} (${scheme})`);
+    await expectNoSidewaysScroll(page, `${what} (${scheme})`);
+  }
+  await setColorScheme(page, 'light');
+}
+
 /** Entirely on screen as the page is now (no sideways swipe, no scroll to reach it). */
 export async function expectInViewport(page: Page, target: Locator, what: string): Promise<void> {
   const viewport = page.viewportSize();

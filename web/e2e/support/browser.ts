@@ -32,6 +32,10 @@ export const VIEWPORTS: Viewport[] = [
   { name: 'phone', width: 375, height: 812 },
 ];
 
+/** The sizes the screens are checked at: a laptop, and a phone held upright. */
+export const DESKTOP: Viewport = { name: 'desktop', width: 1440, height: 900 };
+export const PHONE: Viewport = { name: 'phone', width: 390, height: 844 };
+
 export interface Session {
   context: BrowserContext;
   page: Page;
@@ -61,6 +65,17 @@ export async function newPage(browser: Browser, viewport: Viewport, { baseURL = 
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(new Error(m.text()));
   });
   return { context, page, errors };
+}
+
+/** A new context signed in through the sign-in page as `email` (the demo password unless given), on its space's home. */
+export async function signIn(browser: Browser, email: string, viewport: Viewport, { baseURL, password }: { baseURL?: string; password?: string } = {}): Promise<Session> {
+  const session = await newPage(browser, viewport, { baseURL });
+  await session.page.goto('/login');
+  await field(session.page, 'email').fill(email);
+  await field(session.page, 'password').fill(password ?? inject('demoPassword'));
+  await session.page.getByRole('button', { name: 'Se connecter' }).click();
+  await session.page.waitForURL(/\/(pro|client)$/);
+  return session;
 }
 
 const shots = fileURLToPath(new URL('../screenshots', import.meta.url));

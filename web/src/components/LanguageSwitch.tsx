@@ -1,27 +1,32 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { notifications } from '@mantine/notifications';
+import { toastError } from '../lib/toast';
 import { useAuth } from '../lib/auth';
 import { problemMessage } from '../lib/errors';
 import { api } from '../lib/api';
-import { applyLanguage, type Language } from '../lib/i18n';
+import { applyLanguage, pickLanguage, type Language } from '../lib/i18n';
 import type { User } from '../types/api';
 
 /**
  * Switches the interface at once; for a signed-in user also saves the choice on the account
- * (it chooses the language of their e-mails). Resolves to whether the account was saved.
+ * (it chooses the language of their e-mails), for a signed-out one at their sign-in.
+ * Resolves to whether the account was saved.
  */
 export function useChangeLanguage(): (lang: Language) => Promise<boolean> {
   const { t } = useTranslation();
   const { user, setUser } = useAuth();
   return async (lang) => {
+    if (!user) {
+      pickLanguage(lang);
+      return false;
+    }
     applyLanguage(lang);
-    if (!user || user.locale === lang) return false;
+    if (user.locale === lang) return false;
     try {
       setUser(await api.patch<User>('/api/me', { locale: lang }));
       return true;
     } catch (e) {
-      notifications.show({ color: 'red', message: problemMessage(t, e) });
+      toastError(problemMessage(t, e));
       return false;
     }
   };

@@ -12,6 +12,11 @@ export const STATUS_COLOR: Record<string, string> = {
   EDITING: 'indigo',
   DELIVERED: 'violet',
   CLOSED: 'dark',
+  // Contracts: a draft is grey, waiting for the client amber, signed blue, void grey.
+  DRAFT: 'gray',
+  SENT: 'yellow',
+  SIGNED: 'blue',
+  VOID: 'gray',
 };
 
 export function StatusBadge({ status }: { status: string }) {

@@ -4,11 +4,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { homePath, useAuth } from '../lib/auth';
+import { DocumentTitle } from './DocumentTitle';
 
 function StatusPage(props: { icon: ReactNode; title: string; text: string; action: string; to: string }) {
   return (
     <Center mih="70vh" p="lg">
       <Stack align="center" gap="md" maw={460} ta="center">
+        <DocumentTitle screen={props.title} />
         <ThemeIcon size={64} radius="xl" variant="light" color="gray">
           {props.icon}
         </ThemeIcon>
@@ -24,14 +26,15 @@ function StatusPage(props: { icon: ReactNode; title: string; text: string; actio
   );
 }
 
-export function NotAllowedPage() {
+/** A page the account may not open: one of the professional space, or one for ADMIN only. */
+export function NotAllowedPage({ reservedTo = 'staff' }: { reservedTo?: 'staff' | 'admin' }) {
   const { t } = useTranslation();
   const { user } = useAuth();
   return (
     <StatusPage
       icon={<IconLock size={32} />}
       title={t('notAllowed.title')}
-      text={t('notAllowed.text')}
+      text={t(reservedTo === 'admin' ? 'notAllowed.adminText' : 'notAllowed.text')}
       action={t('notAllowed.action')}
       to={user ? homePath(user) : '/login'}
     />

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClient, type XhrLike } from './api';
+import { ApiClient, filenameOf, type SessionHint, type XhrLike } from './api';
 import { ApiError, NetworkError } from './problem';
 
 type Call = { url: string; init: RequestInit };
@@ -27,6 +27,35 @@ function scripted(...handlers: ((call: Call) => Response | Promise<Response>)[])
 const authHeader = (c: Call) => (c.init.headers as Record<string, string>).Authorization;
 
 describe('ApiClient', () => {
+  it('fetches a file with the name its Content-Disposition suggests, after a refresh too', async () => {
+    const ics = 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n';
+    const server = scripted(
+      () => json(401, { status: 401, code: 'unauthorized' }),
+      () => json(200, { accessToken: 't2' }),
+      (c) => {
+        expect(authHeader(c)).toBe('Bearer t2');
+        return new Response(ics, {
+          headers: { 'Content-Type': 'text/calendar; charset=utf-8', 'Content-Disposition': `attachment; filename="seance-2027-03-29.ics"; filename*=UTF-8''s%C3%A9ance-2027-03-29.ics` },
+        });
+      },
+    );
+    const client = new ApiClient({ fetch: server.fetch });
+    client.setAccessToken('expired');
+    const file = await client.file('/api/bookings/b1/ics');
+    expect(file.filename).toBe('séance-2027-03-29.ics');
+    expect(await file.blob.text()).toBe(ics);
+    await expect(new ApiClient({ fetch: scripted(() => json(404, { status: 404, code: 'not_found' })).fetch }).file('/x')).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('reads file names from Content-Disposition', () => {
+    expect(filenameOf('attachment; filename="a b.ics"')).toBe('a b.ics');
+    expect(filenameOf('attachment; filename=plain.ics')).toBe('plain.ics');
+    expect(filenameOf("attachment; filename=\"x\"; filename*=UTF-8''%E2%82%AC.ics")).toBe('€.ics');
+    expect(filenameOf("attachment; filename=\"fallback.ics\"; filename*=UTF-8''%E2%82")).toBe('fallback.ics');
+    expect(filenameOf(null)).toBeNull();
+    expect(filenameOf('inline')).toBeNull();
+  });
+
   it('sends the access token and JSON body, and decodes the reply', async () => {
     const server = scripted(() => json(200, { ok: true }));
     const client = new ApiClient({ fetch: server.fetch });
@@ -244,6 +273,57 @@ function fakeXhr(answers: { status: number; body: string }[]) {
   };
   return { factory, sent };
 }
+
+/** The session hint in memory, as localStorage would keep it between page loads. */
+function memoryHint(present: boolean): SessionHint & { present: boolean } {
+  return {
+    present,
+    get() {
+      return this.present;
+    },
+    set(value) {
+      this.present = value;
+    },
+  };
+}
+
+describe('ApiClient session hint', () => {
+  it('a page load without a session asks the server nothing (no 401 in the console)', async () => {
+    const server = scripted();
+    const client = new ApiClient({ fetch: server.fetch, sessionHint: memoryHint(false) });
+    await expect(client.restoreSession()).resolves.toBe(false);
+    expect(server.fetch).not.toHaveBeenCalled();
+  });
+
+  it('a sign-in is remembered, so the next page load renews the session', async () => {
+    const hint = memoryHint(false);
+    new ApiClient({ fetch: scripted().fetch, sessionHint: hint }).setAccessToken('t1');
+    expect(hint.present).toBe(true);
+    const server = scripted((c) => {
+      expect(c.url).toBe('/api/auth/refresh');
+      return json(200, { accessToken: 't2' });
+    });
+    const reloaded = new ApiClient({ fetch: server.fetch, sessionHint: hint });
+    await expect(reloaded.restoreSession()).resolves.toBe(true);
+    expect(reloaded.accessToken).toBe('t2');
+  });
+
+  it('a refused refresh or a sign-out forgets the session; an unreachable server does not', async () => {
+    const hint = memoryHint(true);
+    const down = new ApiClient({ fetch: vi.fn(async () => Promise.reject(new TypeError('offline'))), sessionHint: hint });
+    await expect(down.restoreSession()).rejects.toBeInstanceOf(NetworkError);
+    expect(hint.present).toBe(true);
+
+    const refused = new ApiClient({ fetch: scripted(() => json(401, { status: 401 })).fetch, sessionHint: hint });
+    await expect(refused.restoreSession()).resolves.toBe(false);
+    expect(hint.present).toBe(false);
+
+    refused.setAccessToken('t1');
+    refused.endSession();
+    expect(hint.present).toBe(false);
+    expect(refused.accessToken).toBeNull();
+  });
+});
 
 describe('ApiClient.upload', () => {
   it('sends the raw body with its headers and token, reports progress, decodes the reply', async () => {

@@ -14,7 +14,40 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Called once when a request needed a session and none could be renewed. */
   onSessionLost?: () => void;
+  /** Whether there is a session to renew at a page load; by default kept in localStorage. */
+  sessionHint?: SessionHint;
 }
+
+/**
+ * Whether this browser may hold a refresh cookie, which the page cannot see (HttpOnly): kept
+ * by the page itself, so that a visitor without a session is not sent to a refresh that can
+ * only answer 401 (an error line in the console of every signed-out page load).
+ */
+export interface SessionHint {
+  get(): boolean;
+  set(present: boolean): void;
+}
+
+const SESSION_KEY = 'declic.session';
+
+/** The hint in localStorage, shared by the tabs; without storage, every load tries the refresh. */
+const storedSessionHint: SessionHint = {
+  get() {
+    try {
+      return localStorage.getItem(SESSION_KEY) === '1';
+    } catch {
+      return true;
+    }
+  },
+  set(present) {
+    try {
+      if (present) localStorage.setItem(SESSION_KEY, '1');
+      else localStorage.removeItem(SESSION_KEY);
+    } catch {
+      // No storage (private mode): get() keeps answering true.
+    }
+  },
+};
 
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined | null>;
@@ -34,6 +67,7 @@ export interface UploadOptions {
  * the refresh token is an HttpOnly cookie the browser sends to /api/auth. A 401 on a
  * signed-in request triggers one silent refresh (shared by concurrent callers) and one
  * retry; if the session cannot be renewed, onSessionLost tells the app to sign in again.
+ * A SessionHint remembers whether there is a cookie to refresh with at all.
  */
 export class ApiClient {
   private token: string | null = null;
@@ -42,6 +76,7 @@ export class ApiClient {
   private readonly xhrFn: () => XhrLike;
   private readonly baseUrl: string;
   private onSessionLost: () => void;
+  private readonly sessionHint: SessionHint;
   private readonly tokenListeners = new Set<(token: string | null) => void>();
 
   constructor(options: ApiClientOptions = {}) {
@@ -49,6 +84,7 @@ export class ApiClient {
     this.xhrFn = options.xhr ?? (() => new XMLHttpRequest());
     this.baseUrl = options.baseUrl ?? '';
     this.onSessionLost = options.onSessionLost ?? (() => {});
+    this.sessionHint = options.sessionHint ?? storedSessionHint;
   }
 
   get accessToken(): string | null {
@@ -68,7 +104,14 @@ export class ApiClient {
     return () => this.tokenListeners.delete(listener);
   }
 
+  /** Sign-out, or a session found lost: no refresh is tried on the next page load. */
+  endSession(): void {
+    this.setToken(null);
+    this.sessionHint.set(false);
+  }
+
   private setToken(token: string | null): void {
+    if (token) this.sessionHint.set(true); // a sign-in or a refresh: the server set the cookie
     if (token === this.token) return;
     this.token = token;
     for (const listener of [...this.tokenListeners]) listener(token);
@@ -106,6 +149,19 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+    const res = await this.answered(method, path, body, options);
+    if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
+    return (await res.json()) as T;
+  }
+
+  /** A file the API sends (an .ics, say) with the name it suggests, to save on the device. */
+  async file(path: string): Promise<{ blob: Blob; filename: string | null }> {
+    const res = await this.answered('GET', path, undefined, {});
+    return { blob: await res.blob(), filename: filenameOf(res.headers.get('Content-Disposition')) };
+  }
+
+  /** A 2xx answer, the session renewed once on a 401; an ApiError otherwise. */
+  private async answered(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
     const hadToken = this.token !== null;
     let res = await this.send(method, path, body, options);
     // A refresh that could not reach the server throws: a network blip is not a sign-out.
@@ -117,8 +173,20 @@ export class ApiClient {
       }
     }
     if (!res.ok) throw await ApiError.from(res);
-    if (res.status === 204 || res.headers.get('Content-Length') === '0') return undefined as T;
-    return (await res.json()) as T;
+    return res;
+  }
+
+  /** Whether this browser may have a session to restore (the hint); nothing is asked. */
+  mayHaveSession(): boolean {
+    return this.sessionHint.get();
+  }
+
+  /**
+   * A page load: renews the session when this browser may have one; false, without asking
+   * the server, when it has none.
+   */
+  restoreSession(): Promise<boolean> {
+    return this.sessionHint.get() ? this.refresh() : Promise.resolve(false);
   }
 
   /**
@@ -155,7 +223,7 @@ export class ApiClient {
     if (!res.ok) {
       await res.text(); // read to the end: an unread body keeps the request open
       if (res.status >= 500) throw new ApiError({ status: res.status });
-      this.setToken(null);
+      this.endSession();
       return false;
     }
     const body = (await res.json()) as { accessToken?: string };
@@ -243,6 +311,21 @@ export class ApiClient {
 
 function isAuthPath(path: string): boolean {
   return path.startsWith('/api/auth/');
+}
+
+/** The file name a Content-Disposition suggests: its UTF-8 `filename*`, else `filename`. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed encoding: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;\s]+)/i.exec(disposition);
+  return plain ? (plain[1] ?? plain[2]) : null;
 }
 
 export function queryString(query?: RequestOptions['query']): string {

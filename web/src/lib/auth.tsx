@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from './api';
-import { applyLanguage, type Language } from './i18n';
+import { api, type ApiClient } from './api';
+import { applyLanguage, takePickedLanguage, type Language } from './i18n';
 import { queryClient } from './queryClient';
 import type { User } from '../types/api';
 
@@ -37,6 +37,59 @@ export const isStaff = (user: User | null | undefined): boolean =>
 /** Where a user lands after signing in: their own space. */
 export const homePath = (user: User): string => (isStaff(user) ? '/pro' : '/client');
 
+/**
+ * The language picked before signing in stays, and the account takes it (it is also the
+ * language of their e-mails); without a pick, the account's language applies. A failed save
+ * keeps the pick on screen: the account stays as it was.
+ */
+export async function keepPickedLanguage(user: User, picked: Language | null, client: Pick<ApiClient, 'patch'> = api): Promise<User> {
+  if (!picked || picked === user.locale) return user;
+  try {
+    return await client.patch<User>('/api/me', { locale: picked });
+  } catch {
+    return { ...user, locale: picked };
+  }
+}
+
+let restoring: Promise<boolean> | null = null;
+
+/**
+ * The page load's session restore (api.restoreSession), asked once and shared: the app's
+ * boot starts it to load the page's data along with it (app/preload.ts), and AuthProvider
+ * waits for the same answer.
+ */
+export function restoreSessionOnce(): Promise<boolean> {
+  restoring ??= api.restoreSession();
+  return restoring;
+}
+
+export type Space = 'client' | 'pro';
+const SPACE_KEY = 'declic.space';
+
+/**
+ * The space of the last user signed in on this browser, kept beside the session hint: at the
+ * next page load, its code can load while the session is restored. A hint for the cache only:
+ * which space a user may open is decided by /api/me.
+ */
+export const spaceHint = {
+  get(): Space | null {
+    try {
+      const space = localStorage.getItem(SPACE_KEY);
+      return space === 'client' || space === 'pro' ? space : null;
+    } catch {
+      return null;
+    }
+  },
+  set(space: Space | null): void {
+    try {
+      if (space) localStorage.setItem(SPACE_KEY, space);
+      else localStorage.removeItem(SPACE_KEY);
+    } catch {
+      // No storage (private mode): nothing is loaded early.
+    }
+  },
+};
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const [user, setUserState] = useState<User | null>(null);
@@ -45,10 +98,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setUserState(next);
     setStatus('signed-in');
     applyLanguage(next.locale);
+    spaceHint.set(isStaff(next) ? 'pro' : 'client');
   }, []);
 
   const forget = useCallback((next: Status = 'anonymous') => {
-    api.setAccessToken(null);
+    api.endSession();
+    spaceHint.set(null);
     setUserState(null);
     setStatus(next);
     queryClient.clear();
@@ -60,15 +115,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     (async () => {
       try {
-        if (await api.refresh()) {
+        if (await restoreSessionOnce()) {
           const me = await api.get<User>('/api/me');
           if (!cancelled) setUser(me);
           return;
         }
       } catch {
-        // Treated as signed out; the sign-in page explains any server trouble.
+        // Treated as signed out; the sign-in page explains any server trouble. The session
+        // is not forgotten: the next page load tries again.
       }
-      if (!cancelled) forget();
+      if (!cancelled) {
+        api.setAccessToken(null);
+        setStatus('anonymous');
+      }
     })();
     return () => {
       cancelled = true;
@@ -76,11 +135,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [forget, setUser]);
 
   const accept = useCallback(
-    (signedIn: SignedIn) => {
+    async (signedIn: SignedIn) => {
       queryClient.clear();
       api.setAccessToken(signedIn.accessToken);
-      setUser(signedIn.user);
-      return signedIn.user;
+      const user = await keepPickedLanguage(signedIn.user, takePickedLanguage());
+      setUser(user);
+      return user;
     },
     [setUser],
   );

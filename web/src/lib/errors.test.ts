@@ -29,6 +29,8 @@ describe('problem messages', () => {
     );
     expect(fieldMessage(t, { field: 'firstName', code: 'too_long', message: 'x' })).toBe('Ce texte est trop long.');
     expect(fieldMessage(t, { field: 'x', code: 'brand_new', message: 'Server words.' })).toBe('Server words.');
+    // The server's message quoted where the translation asks for it, never interpreted.
+    expect(fieldMessage(t, { field: 'body', code: 'unknown_placeholder', message: '{{foo}}' })).toBe('Champ inconnu\u00a0: {{foo}}. Choisissez les champs dans la liste «\u00a0Insérer un champ\u00a0».');
   });
 
   it('says what to do for each kind of failure', () => {

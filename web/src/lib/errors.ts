@@ -37,7 +37,10 @@ export function actionProblemMessage(t: TFunction, error: unknown): string {
   return problemMessage(t, error);
 }
 
-/** A server field error → the message to show under that field. */
+/**
+ * A server field error → the message to show under that field. A translation may quote the
+ * server's `message` (the unknown placeholder it names, for instance) as {{message}}.
+ */
 export function fieldMessage(t: TFunction, e: FieldError): string {
-  return t([`fieldErrors.${e.field}.${e.code}`, `fieldErrors.${e.code}`], { defaultValue: e.message });
+  return t([`fieldErrors.${e.field}.${e.code}`, `fieldErrors.${e.code}`], { defaultValue: e.message, message: e.message });
 }

@@ -26,8 +26,11 @@ export const queryRoots = {
   // The bell, and what each user wants mailed.
   notifications: ['notifications'],
   notificationPreferences: ['notificationPreferences'],
-  // Modules to come, already named by the server's live events (see live.ts).
+  // Contracts (refreshed by the live `contract.updated`), and the templates they start from
+  // (a root of their own: a contract's event does not change them).
   contracts: ['contracts'],
+  contractTemplates: ['contractTemplates'],
+  // Modules to come, already named by the server's live events (see live.ts).
   galleries: ['galleries'],
 } as const;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockTime, dayKey, relativeDay, formatDuration, localInputToIso, monthRange, zonedToInstant } from './time';
+import { clockTime, dayKey, relativeDay, formatDuration, localInputToIso, monthRange, monthRangeOf, toRfc3339, zonedToInstant } from './time';
 
 describe('studio time zone', () => {
   it('groups an instant under its local day', () => {
@@ -10,12 +10,19 @@ describe('studio time zone', () => {
   });
 
   it('turns typed local times into instants on ordinary and DST days', () => {
-    expect(localInputToIso('2027-01-15T09:00', 'Europe/Paris')).toBe('2027-01-15T08:00:00.000Z');
-    expect(localInputToIso('2027-07-15T09:00', 'Europe/Paris')).toBe('2027-07-15T07:00:00.000Z');
-    expect(localInputToIso('2027-03-28T09:00', 'Europe/Paris')).toBe('2027-03-28T07:00:00.000Z');
-    expect(localInputToIso('2027-10-31T09:00', 'Europe/Paris')).toBe('2027-10-31T08:00:00.000Z');
-    expect(localInputToIso('2027-03-28T09:00', 'America/New_York')).toBe('2027-03-28T13:00:00.000Z');
+    expect(localInputToIso('2027-01-15T09:00', 'Europe/Paris')).toBe('2027-01-15T08:00:00Z');
+    expect(localInputToIso('2027-07-15T09:00', 'Europe/Paris')).toBe('2027-07-15T07:00:00Z');
+    expect(localInputToIso('2027-03-28T09:00', 'Europe/Paris')).toBe('2027-03-28T07:00:00Z');
+    expect(localInputToIso('2027-10-31T09:00', 'Europe/Paris')).toBe('2027-10-31T08:00:00Z');
+    expect(localInputToIso('2027-03-28T09:00', 'America/New_York')).toBe('2027-03-28T13:00:00Z');
     expect(localInputToIso('nonsense', 'Europe/Paris')).toBeNull();
+  });
+
+  it('writes instants to the whole second, as the API reads them', () => {
+    expect(toRfc3339(new Date('2026-12-01T10:00:00.000Z'))).toBe('2026-12-01T10:00:00Z');
+    // Milliseconds are cut, not rounded: "from now" never starts in the next second.
+    expect(toRfc3339(new Date('2026-12-01T10:00:59.999Z'))).toBe('2026-12-01T10:00:59Z');
+    expect(toRfc3339(new Date(Date.UTC(2027, 0, 1)))).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
   });
 
   it('resolves the skipped and the repeated hour', () => {
@@ -32,6 +39,9 @@ describe('studio time zone', () => {
   it('months and durations', () => {
     expect(monthRange(2027, 2)).toEqual({ from: '2027-02-01', to: '2027-02-28' });
     expect(monthRange(2028, 2)).toEqual({ from: '2028-02-01', to: '2028-02-29' });
+    expect(monthRangeOf('2026-12-31')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
+    // The studio's day, not the browser's: 23:30 UTC on 31 March is already April in Paris.
+    expect(monthRangeOf(dayKey('2027-03-31T23:30:00Z', 'Europe/Paris'))).toEqual({ from: '2027-04-01', to: '2027-04-30' });
     expect(formatDuration(90)).toBe('1 h 30');
     expect(formatDuration(45)).toBe('45 min');
     expect(formatDuration(120)).toBe('2 h');

@@ -89,18 +89,32 @@ export function zonedToInstant(w: WallTime, timeZone: string): Date {
   return new Date(valid[0] ?? before);
 }
 
+/**
+ * An instant as the API reads it: RFC 3339 UTC to the whole second ("2026-12-01T10:00:00Z").
+ * toISOString() adds milliseconds (".000Z"), which the server refuses in query parameters.
+ */
+export function toRfc3339(instant: Date): string {
+  return instant.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 /** "2027-03-28T09:00" typed in the studio's zone → RFC 3339 UTC. */
 export function localInputToIso(value: string, timeZone: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1).map(Number);
-  return zonedToInstant({ year, month, day, hour, minute }, timeZone).toISOString();
+  return toRfc3339(zonedToInstant({ year, month, day, hour, minute }, timeZone));
 }
 
-/** The first and last day ("YYYY-MM-DD") of the month that contains `day`. */
+/** The first and last day ("YYYY-MM-DD") of a month (1 to 12). */
 export function monthRange(year: number, month: number): { from: string; to: string } {
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return { from: `${year}-${pad(month)}-01`, to: `${year}-${pad(month)}-${pad(last)}` };
+}
+
+/** The first and last day of the month that contains `day` ("YYYY-MM-DD"). */
+export function monthRangeOf(day: string): { from: string; to: string } {
+  const [year, month] = day.split('-').map(Number);
+  return monthRange(year, month);
 }
 
 /** "1 h 30", "45 min", "2 h" — durations in words. */

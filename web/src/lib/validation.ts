@@ -5,6 +5,7 @@ export type Errors<F extends string = string> = Partial<Record<F, string>>;
 export const PASSWORD_MIN = 10;
 export const NAME_MAX = 100;
 export const PHONE_MAX = 40;
+export const ADDRESS_MAX = 300;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function emailError(value: string): string | undefined {
@@ -31,6 +32,11 @@ export function phoneError(value: string): string | undefined {
   if (value.length > PHONE_MAX) return 'validation.tooLong';
   if (value && !/^[+0-9 ().-]+$/.test(value)) return 'validation.phone';
   return undefined;
+}
+
+/** A postal address (several lines), optional. */
+export function addressError(value: string): string | undefined {
+  return value.trim().length > ADDRESS_MAX ? 'validation.tooLong' : undefined;
 }
 
 export function confirmError(password: string, confirm: string): string | undefined {

@@ -12,6 +12,8 @@ export interface User {
   firstName: string;
   lastName: string;
   phone: string | null;
+  /** The postal address printed on contracts (several lines, up to 300 characters). */
+  address?: string | null;
   locale: Language;
   createdAt: string;
   notes?: string | null;
@@ -25,6 +27,14 @@ export interface Studio {
   timeZone: string;
   currency: string;
   locale: string;
+  /** The public page's words and contact details; each may be missing (an older server: undefined). */
+  presentation?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  /** Where sessions happen. */
+  address?: string | null;
+  /** "#rrggbb": the colour the app takes; none: the app's own. */
+  accentColor?: string | null;
 }
 
 export interface Service {
@@ -40,6 +50,8 @@ export interface Service {
   minNoticeHours: number;
   category: string | null;
   active: boolean;
+  /** The contract template a project of this service starts from (staff). */
+  defaultContractTemplateId?: string | null;
 }
 
 /** EXPIRED: a PENDING request nobody confirmed in time (the studio's `requestExpiryHours`); it offers no action. */

@@ -22,6 +22,7 @@ struct UserProfile {
   std::string first_name;
   std::string last_name;
   std::optional<std::string> phone;
+  std::optional<std::string> address;  // postal, as contracts name it
   std::string locale;
   std::string created_at;  // RFC 3339
 };

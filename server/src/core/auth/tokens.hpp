@@ -19,6 +19,11 @@ std::string base64url_encode(std::string_view bytes);
 // bits, so every byte string has exactly one accepted text form.
 std::optional<std::string> base64url_decode(std::string_view text);
 
+// RFC 4648 §4 base64 (A-Z a-z 0-9 + /, '=' padding), as MIME parts and data URLs carry it.
+std::string base64_encode(std::string_view bytes);
+// Its inverse; characters in `ignore` (line breaks, say) are skipped; nullopt when malformed.
+std::optional<std::string> base64_decode(std::string_view text, const char* ignore = nullptr);
+
 // 32 bytes from the libsodium CSPRNG, base64url: always 43 characters.
 std::string random_token();
 

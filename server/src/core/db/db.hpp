@@ -14,6 +14,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -151,6 +152,10 @@ class Queryable {
  public:
   virtual ~Queryable() = default;
   virtual boost::asio::awaitable<Result<Rows>> query(const Statement& st, Params params = {}) = 0;
+  // Runs `done` once what was written through this object is committed: when the
+  // transaction commits (never if it rolls back), or at once in autocommit, where every
+  // statement already has. For in-memory state that mirrors the database (a cache).
+  virtual void after_commit(std::function<void()> done) { done(); }
 };
 
 class Connection;
@@ -178,10 +183,12 @@ class Tx final : public Queryable {
  public:
   explicit Tx(Lease lease) : lease_(std::move(lease)) {}
   boost::asio::awaitable<Result<Rows>> query(const Statement& st, Params params = {}) override;
+  void after_commit(std::function<void()> done) override;
   boost::asio::awaitable<Result<void>> commit();
 
  private:
   Lease lease_;
+  std::vector<std::function<void()>> on_commit_;
 };
 
 struct PoolOptions {

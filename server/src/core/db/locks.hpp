@@ -7,10 +7,11 @@
 //      runs under it, so nothing slips in between the check and the write.
 //   2. requests(client id) — a client's open booking requests: counted and added under it,
 //      so concurrent requests cannot pass the studio's cap.
-//   3. booking(booking id) — a booking and everything that hangs off it (its project; later
-//      its contract and gallery). Every transition of a booking and every change of its
+//   3. booking(booking id) — a booking and everything that hangs off it (its project, its
+//      contracts; later its gallery). Every transition of a booking and every change of its
 //      project takes it first, so the in-transaction subscribers on either side may lock
-//      the other side's rows in any order without deadlocking.
+//      the other side's rows in any order without deadlocking. A contract's own steps
+//      (send, sign…) lock its row alone and wait on nothing else.
 //   4. mailbox(user id:kind) — what is mailed to one user about one kind of notification: the
 //      mail handlers take it (alone), so two of them never mail the same notifications.
 //

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <deque>
 #include <mutex>
+#include <utility>
 
 namespace declic::core::db {
 
@@ -227,7 +228,12 @@ asio::awaitable<Result<void>> Tx::commit() {
     e.cause = "transaction rolled back at commit (a statement in it had failed)";
     co_return e;
   }
+  for (auto& done : std::exchange(on_commit_, {})) done();
   co_return Result<void>{};
+}
+
+void Tx::after_commit(std::function<void()> done) {
+  on_commit_.push_back(std::move(done));
 }
 
 }  // namespace declic::core::db

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <utility>
 
 namespace declic::core::events {
 
@@ -53,6 +54,7 @@ constexpr db::Statement kPurge{
 
 constexpr int kCatchUpBatch = 500;
 constexpr auto kListenWait = 1s;  // how often the listener looks at `stopped`
+constexpr auto kProbeAfter = 5s;  // of silence: a query proves the LISTEN connection still up
 constexpr auto kReconnectDelay = 1s;
 constexpr std::size_t kMaxErrorLength = 1000;
 
@@ -89,6 +91,12 @@ struct DispatcherState {
   std::atomic<bool> started{false}, stopped{false};
   std::vector<std::unique_ptr<asio::steady_timer>> sleepers;  // one per loop; cancel = wake
   std::int64_t delivered = -1;  // the live feed's position; -1 until the listener starts
+  bool feed_live = false;       // listening and caught up: no committed event missed
+
+  // On the strand.
+  void set_feed(bool live) {
+    if (std::exchange(feed_live, live) != live) bus.feed_changed(live);
+  }
 
   // On the strand: every sleeping loop looks for work now.
   void wake() {
@@ -185,19 +193,20 @@ asio::awaitable<void> work_loop(std::shared_ptr<DispatcherState> s, std::size_t 
   }
 }
 
-// Hands every committed event after the last delivered one to the live listeners.
-asio::awaitable<void> catch_up(DispatcherState& s) {
+// Hands every committed event after the last delivered one to the live listeners; false
+// when they could not all be read.
+asio::awaitable<bool> catch_up(DispatcherState& s) {
   for (;;) {
     auto events = co_await s.bus.all_since(s.pool, s.delivered, kCatchUpBatch);
     if (!events) {
       log::warn("live events not read", {{"error", error_text(events.error())}});
-      co_return;  // the next NOTIFY, tick or reconnect tries again
+      co_return false;  // the next NOTIFY, probe or reconnect tries again
     }
     for (auto& e : *events) {
       s.delivered = e.id;
       s.bus.deliver_live(std::make_shared<const StoredEvent>(std::move(e)));
     }
-    if (static_cast<int>(events->size()) < kCatchUpBatch) co_return;
+    if (static_cast<int>(events->size()) < kCatchUpBatch) co_return true;
   }
 }
 
@@ -209,14 +218,22 @@ asio::awaitable<void> listen_once(DispatcherState& s, db::Connection& conn) {
     if (!last) co_return;
     s.delivered = *last;
   }
-  co_await catch_up(s);  // what committed while not listening
+  s.set_feed(co_await catch_up(s));  // what committed while not listening
   s.wake();
+  auto heard = Clock::now();
   while (!s.stopped) {
     auto arrived = co_await conn.notifications(Clock::now() + kListenWait);
     if (!arrived) co_return;
-    if (arrived->empty()) continue;
-    s.wake();
-    co_await catch_up(s);
+    if (!arrived->empty()) {
+      heard = Clock::now();
+      s.wake();
+    } else if (Clock::now() - heard >= kProbeAfter) {
+      heard = Clock::now();
+      if (!co_await conn.exec("SELECT 1")) co_return;
+    } else if (s.feed_live) {
+      continue;
+    }
+    s.set_feed(co_await catch_up(s));  // also after a failed read: tried again each tick
   }
 }
 
@@ -227,11 +244,13 @@ asio::awaitable<void> listen_loop(std::shared_ptr<DispatcherState> s) {
       auto conn = co_await db::Connection::open(s->options.conninfo, 5s, 30s);
       if (conn) {
         co_await listen_once(*s, **conn);
+        s->set_feed(false);
       } else {
         log::warn("event listener cannot connect; retrying", {{"error", error_text(conn.error())}});
       }
     } catch (const std::exception& e) {
       log::error("event listener failed", {{"error", std::string_view(e.what())}});
+      s->set_feed(false);
     }
     if (!s->stopped) co_await s->sleep(timer, kReconnectDelay);
   }

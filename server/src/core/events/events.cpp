@@ -79,6 +79,10 @@ void Bus::on_live(Live listener) {
   live_.push_back(std::move(listener));
 }
 
+void Bus::on_feed(Feed listener) {
+  feed_.push_back(std::move(listener));
+}
+
 std::vector<std::string> Bus::groups_for(std::string_view type) const {
   std::vector<std::string> groups;
   for (const auto& s : after_commit_)
@@ -105,6 +109,10 @@ const Bus::AfterCommit* Bus::handler(std::string_view group, std::string_view ty
 
 void Bus::deliver_live(const std::shared_ptr<const StoredEvent>& e) const {
   for (const auto& listener : live_) listener(e);
+}
+
+void Bus::feed_changed(bool live) const {
+  for (const auto& listener : feed_) listener(live);
 }
 
 Async<void> Bus::publish(db::Queryable& tx, const Event& e) {

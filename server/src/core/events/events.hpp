@@ -77,6 +77,7 @@ class Bus {
   using InTx = std::function<Async<void>(db::Queryable& tx, const Event& e)>;
   using AfterCommit = std::function<Async<void>(db::Queryable& tx, const StoredEvent& e)>;
   using Live = std::function<void(const std::shared_ptr<const StoredEvent>& e)>;
+  using Feed = std::function<void(bool live)>;
 
   // Subscriptions are made at start-up, before anything is published. `type` is an exact
   // type or a prefix ending in ".*" ("booking.*").
@@ -85,6 +86,10 @@ class Bus {
   // event and group. A group may subscribe to several types.
   void after_commit(std::string group, std::string type, AfterCommit handler);
   void on_live(Live listener);
+  // Told whether this server's live feed hears every committed event now (listening and
+  // caught up) or may be missing some (not yet started, reconnecting, a read failed): what
+  // keeps in memory state that events invalidate must drop it while the feed is not live.
+  void on_feed(Feed listener);
   // What a live client is told an event is: "booking.*" → "booking.updated". Events with no
   // public name are never sent to clients.
   void expose(std::string type, std::string public_type);
@@ -107,6 +112,7 @@ class Bus {
   // For the Dispatcher.
   const AfterCommit* handler(std::string_view group, std::string_view type) const;
   void deliver_live(const std::shared_ptr<const StoredEvent>& e) const;
+  void feed_changed(bool live) const;
 
  private:
   struct InTxSubscription {
@@ -123,6 +129,7 @@ class Bus {
   std::vector<InTxSubscription> in_tx_;
   std::vector<AfterCommitSubscription> after_commit_;
   std::vector<Live> live_;
+  std::vector<Feed> feed_;
 };
 
 // A string field of an event's data; nullopt when absent or not a string.

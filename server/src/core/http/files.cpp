@@ -1,5 +1,8 @@
 #include "core/http/files.hpp"
 
+#include "core/http/field_values.hpp"
+
+#include <cctype>
 #include <charconv>
 #include <cstdio>
 
@@ -10,12 +13,6 @@
 namespace declic::core::http {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::optional<std::uint64_t> number(std::string_view s) {
   if (s.empty()) return std::nullopt;
@@ -53,14 +50,14 @@ File::~File() {
 }
 
 std::optional<ByteRange> parse_range(std::string_view header, std::uint64_t size) {
-  header = trim(header);
+  header = trim_ows(header);
   if (!header.starts_with("bytes=")) return std::nullopt;
-  auto spec = trim(header.substr(6));
+  auto spec = trim_ows(header.substr(6));
   if (spec.find(',') != std::string_view::npos) return std::nullopt;
   const auto dash = spec.find('-');
   if (dash == std::string_view::npos) return std::nullopt;
-  const auto first_text = trim(spec.substr(0, dash));
-  const auto last_text = trim(spec.substr(dash + 1));
+  const auto first_text = trim_ows(spec.substr(0, dash));
+  const auto last_text = trim_ows(spec.substr(dash + 1));
   if (first_text.empty()) {  // a suffix: the last N bytes
     auto n = number(last_text);
     if (!n) return std::nullopt;
@@ -82,11 +79,11 @@ std::optional<ByteRange> parse_range(std::string_view header, std::uint64_t size
 
 bool etag_matches(std::string_view list, std::string_view etag) {
   const auto opaque = [](std::string_view t) {
-    t = trim(t);
+    t = trim_ows(t);
     if (t.starts_with("W/")) t.remove_prefix(2);
     return t;
   };
-  if (trim(list) == "*") return true;
+  if (trim_ows(list) == "*") return true;
   while (!list.empty()) {
     const auto comma = list.find(',');
     if (opaque(list.substr(0, comma)) == opaque(etag)) return true;
@@ -124,6 +121,21 @@ Response file_response(const Request& req, std::shared_ptr<const File> file,
   out.headers = std::move(res.headers);
   if (range) out.set("Content-Range", content_range(first, length, size));
   return out;
+}
+
+std::string content_disposition(std::string_view name) {
+  std::string ascii, encoded;
+  for (unsigned char c : name) {
+    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
+    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
+      encoded += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      encoded += hex;
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 }  // namespace declic::core::http

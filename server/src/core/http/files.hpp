@@ -53,6 +53,10 @@ struct FileReply {
   std::optional<std::string> disposition;  // full Content-Disposition value
 };
 
+// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback, and the
+// name itself percent-encoded.
+std::string content_disposition(std::string_view name);
+
 // The file as a response to `req` (GET or HEAD): 200, 206, 304 or 416.
 Response file_response(const Request& req, std::shared_ptr<const File> file,
                        const FileReply& reply);

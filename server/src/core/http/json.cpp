@@ -97,6 +97,16 @@ std::optional<std::string> JsonReader::required_raw_string(const char* field, st
   return string_field(field, true, false, min, max);
 }
 
+std::optional<std::optional<std::string>> JsonReader::nullable_string(const char* field,
+                                                                      std::size_t max) {
+  if (!has(field)) return std::nullopt;
+  if (is_null(field)) return std::optional<std::string>{};
+  auto v = optional_string(field, 0, max);
+  if (!v) return std::nullopt;
+  if (v->empty()) return std::optional<std::string>{};
+  return v;
+}
+
 std::optional<bool> JsonReader::optional_bool(const char* field) {
   auto it = object_.find(field);
   if (it == object_.end() || it->value().is_null()) return std::nullopt;
@@ -234,6 +244,7 @@ json::value profile_json(const auth::UserProfile& p) {
                  {"locale", p.locale},
                  {"createdAt", p.created_at}};
   o["phone"] = nullable(p.phone);
+  o["address"] = nullable(p.address);
   return o;
 }
 

@@ -33,6 +33,9 @@ class JsonReader {
   // A string field the caller passes through untrimmed (passwords).
   std::optional<std::string> required_raw_string(const char* field, std::size_t min,
                                                  std::size_t max);
+  // A text field that may be cleared: absent → nullopt (leave it); null or "" → an empty
+  // optional (clear it); text → the text.
+  std::optional<std::optional<std::string>> nullable_string(const char* field, std::size_t max);
   std::optional<bool> optional_bool(const char* field);
   // An integer in [min, max]: 400 when not an integral JSON number, 422 when out of range.
   std::optional<std::int64_t> required_int(const char* field, std::int64_t min, std::int64_t max);

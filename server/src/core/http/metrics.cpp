@@ -42,12 +42,15 @@ void RouteMetrics::render(std::string& out, const std::string& method,
       "declic_http_request_duration_seconds_count{" + labels + "} " + std::to_string(count) + "\n";
 }
 
+void append_series(std::string& out, const char* name, const char* help, const char* type,
+                   std::uint64_t value, const char* labels) {
+  out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+         name + labels + " " + std::to_string(value) + "\n";
+}
+
 void ConnectionMetrics::render(std::string& out) const {
   auto series = [&out](const char* name, const char* help, const char* type, const char* labels,
-                       std::uint64_t v) {
-    out += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
-           name + labels + " " + std::to_string(v) + "\n";
-  };
+                       std::uint64_t v) { append_series(out, name, help, type, v, labels); };
   const auto open_now = open.load(std::memory_order_relaxed);
   series("declic_http_connections_open", "Client connections open.", "gauge", "",
          static_cast<std::uint64_t>(std::max<std::int64_t>(open_now, 0)));

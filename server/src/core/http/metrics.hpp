@@ -11,6 +11,10 @@
 
 namespace declic::core::http {
 
+// One series in Prometheus text format, with its HELP and TYPE lines.
+void append_series(std::string& out, const char* name, const char* help, const char* type,
+                   std::uint64_t value, const char* labels = "");
+
 class RouteMetrics {
  public:
   static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,

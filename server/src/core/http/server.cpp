@@ -1,7 +1,9 @@
 #include "core/http/server.hpp"
 
 #include "core/error/error.hpp"
+#include "core/http/compression.hpp"
 #include "core/http/connection_limits.hpp"
+#include "core/http/field_values.hpp"
 #include "core/http/files.hpp"
 #include "core/http/gate.hpp"
 #include "core/http/websocket.hpp"
@@ -57,6 +59,9 @@ constexpr auto kIdleGrace = std::chrono::milliseconds(200);
 // A closing connection reads and drops what the client still sends, this long at most.
 constexpr auto kLinger = std::chrono::seconds(1);
 constexpr std::size_t kLingerBytes = 8 << 20;
+// What an idle connection holds for the next request: most requests fit, and the buffer grows
+// for the others. Ten thousand idle connections must not pin 4 KiB each.
+constexpr std::size_t kIdleBuffer = 1024;
 // A refused connection's request bytes already received are dropped, this many at most.
 constexpr std::size_t kRefusalDrain = 64 << 10;
 // Out of descriptors or similar: accept again after this pause instead of spinning.
@@ -108,26 +113,6 @@ std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-// The elements of a comma-separated header list, without surrounding spaces and tabs; empty
-// elements are skipped, as RFC 9110 §5.6.1 asks of recipients.
-void split_list(std::string_view value, std::vector<std::string_view>& out) {
-  while (!value.empty()) {
-    const auto comma = value.find(',');
-    auto item = value.substr(0, comma);
-    value = comma == std::string_view::npos ? std::string_view() : value.substr(comma + 1);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
-    if (!item.empty()) out.push_back(item);
-  }
 }
 
 struct Connection;
@@ -532,8 +517,9 @@ asio::awaitable<bool> Server::Impl::wait_for_request(Connection& conn, beast::fl
   const bool fresh = conn.answered == 0;
   conn.stream.expires_after(fresh ? options.first_byte_timeout : options.idle_timeout);
   boost::system::error_code ec;
+  if (buffer.capacity() > kIdleBuffer) buffer.shrink_to_fit();  // empty: gives it all back
   const auto n = co_await conn.stream.async_read_some(
-      buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+      buffer.prepare(kIdleBuffer), asio::redirect_error(asio::use_awaitable, ec));
   buffer.commit(n);
   conn.idle = false;
   if (!unpark(conn)) co_return false;
@@ -755,6 +741,7 @@ asio::awaitable<Response> Server::Impl::upgrade(Connection& conn, Parser& parser
 
 void Server::Impl::decorate(Response& res, const Request& req) const {
   res.set("X-Request-Id", req.request_id);
+  compress(res, req.header("accept-encoding"));
   add_security_headers(res);
 }
 

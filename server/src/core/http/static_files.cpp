@@ -1,8 +1,10 @@
 #include "core/http/static_files.hpp"
 
 #include "core/error/error.hpp"
+#include "core/http/field_values.hpp"
 #include "core/http/router.hpp"
 
+#include <array>
 #include <fstream>
 #include <sstream>
 
@@ -18,6 +20,18 @@ std::string_view extension(std::string_view path) {
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) return {};
   return path.substr(dot + 1);
 }
+std::string read_whole(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream body;
+  body << in.rdbuf();
+  return body.str();
+}
+
+struct Encoding {
+  std::string_view coding;
+  std::string_view suffix;
+};
+constexpr std::array<Encoding, 2> kEncodings{{{"br", ".br"}, {"gzip", ".gz"}}};
 }  // namespace
 
 bool is_safe_relative_path(std::string_view path) {
@@ -49,17 +63,30 @@ std::string_view content_type_for(std::string_view path) {
 }
 
 // Small files from the page cache: reading them inline costs microseconds.
-std::optional<Response> StaticFiles::file(std::string_view relative) const {
+std::optional<Response> StaticFiles::file(std::string_view relative,
+                                          std::string_view accept_encoding) const {
   if (!is_safe_relative_path(relative)) return std::nullopt;
   const auto path = root_ / std::filesystem::path(std::string(relative));
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream body;
-  body << in.rdbuf();
-  auto res = Response::text(200, body.str(), std::string(content_type_for(relative)));
+
+  auto served = path;
+  std::string_view coding;
+  bool has_twin = false;
+  for (const auto& e : kEncodings) {
+    auto twin = path;
+    twin += e.suffix;
+    if (!std::filesystem::is_regular_file(twin, ec)) continue;
+    has_twin = true;
+    if (coding.empty() && accepts_encoding(accept_encoding, e.coding)) {
+      served = std::move(twin);
+      coding = e.coding;
+    }
+  }
+  auto res = Response::text(200, read_whole(served), std::string(content_type_for(relative)));
   res.set("Cache-Control", std::string(relative.starts_with("assets/") ? kImmutable : kRevalidate));
+  if (has_twin) res.set("Vary", "Accept-Encoding");
+  if (!coding.empty()) res.set("Content-Encoding", std::string(coding));
   return res;
 }
 
@@ -67,10 +94,11 @@ Response StaticFiles::serve(const Request& req) const {
   std::string_view relative = req.path;
   while (relative.starts_with('/')) relative.remove_prefix(1);
   if (relative.empty()) relative = "index.html";
-  if (auto res = file(relative)) return std::move(*res);
+  const auto encodings = req.header("accept-encoding");
+  if (auto res = file(relative, encodings)) return std::move(*res);
   // A client-side route (no extension) gets the app shell; a missing asset is a 404.
   if (extension(relative).empty() && is_safe_relative_path(relative))
-    if (auto shell = file("index.html")) return std::move(*shell);
+    if (auto shell = file("index.html", encodings)) return std::move(*shell);
   return Response::problem(Error::not_found("file"));
 }
 

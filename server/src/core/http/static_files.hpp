@@ -2,6 +2,8 @@
 // Serves the built web app from a folder: exact files first; other paths without a file
 // extension get index.html (client-side routes). Vite's hashed files under /assets/ are
 // cached for a year; everything else is revalidated. Paths never leave the root.
+// The web build writes `.br` and `.gz` twins of its text files; the best one the client
+// accepts is sent with its Content-Encoding, and `Vary: Accept-Encoding` keeps caches honest.
 
 #include "core/http/http.hpp"
 
@@ -16,7 +18,9 @@ class StaticFiles {
 
   Response serve(const Request& req) const;
   // One file under the root (relative, '/'-separated); nullopt when absent or unsafe.
-  std::optional<Response> file(std::string_view relative) const;
+  // `accept_encoding` is the request's Accept-Encoding header.
+  std::optional<Response> file(std::string_view relative,
+                               std::string_view accept_encoding = {}) const;
 
  private:
   std::filesystem::path root_;

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace declic::core::mail {
 
@@ -25,10 +26,19 @@ namespace detail {
 struct WorkerState;
 }
 
+// A file sent with a mail (a session's .ics).
+struct Attachment {
+  std::string filename;      // ASCII letters, digits, '.', '-' and '_' are kept; others become '_'
+  std::string content_type;  // e.g. "text/calendar; charset=utf-8; method=PUBLISH"
+  std::string bytes;
+};
+
 struct MailMessage {
   std::string to;       // one address, e.g. "ana@example.fr" (no display name)
   std::string subject;  // UTF-8, one line
   std::string text;     // UTF-8 plain text; any line endings
+  std::string html;     // the same as HTML (core/mail/layout.hpp), or empty: text only
+  std::vector<Attachment> attachments;
 };
 
 // Writes the message to the outbox on `db`. Pass the Tx of the change that causes the mail.
@@ -84,8 +94,10 @@ class MailWorker {
 };
 
 // The RFC 5322 text of `message` as sent (CRLF line endings): Date, From, To, Subject (RFC 2047
-// encoded when not plain ASCII), Message-ID, MIME-Version, Content-Type text/plain;
-// charset=utf-8, Content-Transfer-Encoding 7bit (ASCII with short lines) or quoted-printable.
+// encoded when not plain ASCII), Message-ID, MIME-Version, then the body: text/plain alone, or
+// multipart/alternative (text, then HTML) when there is HTML, inside multipart/mixed with the
+// attachments (base64) when there are any. Text parts are 7bit (ASCII with short lines) or
+// quoted-printable.
 std::string render_message(const MailerOptions& options, const MailMessage& message,
                            std::int64_t outbox_id);
 

@@ -1,6 +1,7 @@
 // Message text: RFC 5322 headers, RFC 2047 encoded words for non-ASCII headers, RFC 2045
 // quoted-printable bodies. Pure functions; nothing here does I/O.
 #include "core/mail/message.hpp"
+#include "core/auth/tokens.hpp"
 #include "core/mail/mail.hpp"
 
 #include <array>
@@ -38,32 +39,6 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
-std::string base64(std::string_view in) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((in.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < in.size(); i += 3) {
-    const unsigned v = (static_cast<unsigned char>(in[i]) << 16) |
-                       (static_cast<unsigned char>(in[i + 1]) << 8) |
-                       static_cast<unsigned char>(in[i + 2]);
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += kAlphabet[(v >> 6) & 63];
-    out += kAlphabet[v & 63];
-  }
-  if (i < in.size()) {
-    unsigned v = static_cast<unsigned char>(in[i]) << 16;
-    if (i + 1 < in.size()) v |= static_cast<unsigned char>(in[i + 1]) << 8;
-    out += kAlphabet[(v >> 18) & 63];
-    out += kAlphabet[(v >> 12) & 63];
-    out += i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
 // RFC 2047 "B" encoded words, folded onto continuation lines. Each word carries at most 39
 // bytes (52 base64 characters, 64 with the delimiters), cut between UTF-8 characters, so that
 // even the first line ("Subject: " + word) stays under 78 characters.
@@ -79,7 +54,7 @@ std::string encoded_words(std::string_view utf8) {
       --end;
     if (!out.empty()) out += "\r\n ";
     out += "=?UTF-8?B?";
-    out += base64(utf8.substr(at, end - at));
+    out += auth::base64_encode(utf8.substr(at, end - at));
     out += "?=";
     at = end;
   }
@@ -178,6 +153,91 @@ void append_quoted_printable(std::string& out, std::string_view line) {
   out += kCrlf;
 }
 
+bool needs_encoding(const std::vector<std::string_view>& lines) {
+  for (auto line : lines) {
+    if (line.size() > kMaxLine) return true;
+    for (unsigned char c : line)
+      if (c >= 0x80 || c == 0 || c == 0x7f || (c < 0x20 && c != '\t')) return true;
+  }
+  return false;
+}
+
+// One text part: its headers, a blank line, its lines (7bit when they allow, else
+// quoted-printable). Also the whole body of a mail that is text alone.
+void append_text_part(std::string& out, std::string_view content_type, std::string_view text) {
+  const auto lines = split_lines(text);
+  const bool encode = needs_encoding(lines);
+  out.append("Content-Type: ").append(content_type).append(kCrlf);
+  out.append("Content-Transfer-Encoding: ")
+      .append(encode ? "quoted-printable" : "7bit")
+      .append(kCrlf)
+      .append(kCrlf);
+  for (auto line : lines) {
+    if (encode)
+      append_quoted_printable(out, line);
+    else
+      out.append(line).append(kCrlf);
+  }
+}
+
+// "=_" starts every boundary: neither quoted-printable ("=" is always "=XX" or a soft break)
+// nor base64 can produce it, so no part's content can end the part early.
+std::string boundary(std::string_view kind) {
+  thread_local std::mt19937_64 random{std::random_device{}()};
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%016llx%016llx", static_cast<unsigned long long>(random()),
+                static_cast<unsigned long long>(random()));
+  return "=_" + std::string(kind) + "_" + buf;
+}
+
+// What people read: the text, or the text and its HTML as alternatives.
+void append_readable(std::string& out, const MailMessage& m) {
+  constexpr std::string_view kText = "text/plain; charset=utf-8";
+  if (m.html.empty()) {
+    append_text_part(out, kText, m.text);
+    return;
+  }
+  const auto alternative = boundary("alt");
+  out.append("Content-Type: multipart/alternative; boundary=\"")
+      .append(alternative)
+      .append("\"")
+      .append(kCrlf)
+      .append(kCrlf);
+  out.append("--").append(alternative).append(kCrlf);
+  append_text_part(out, kText, m.text);
+  out.append("--").append(alternative).append(kCrlf);
+  append_text_part(out, "text/html; charset=utf-8", m.html);
+  out.append("--").append(alternative).append("--").append(kCrlf);
+}
+
+// A name any mail program shows and saves as is: no quoting, no encoding needed.
+std::string safe_filename(std::string_view name) {
+  std::string out;
+  for (unsigned char c : name.substr(0, 100))
+    out += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                   c == '-' || c == '_'
+               ? static_cast<char>(c)
+               : '_';
+  return out.empty() ? "attachment" : out;
+}
+
+void append_attachment(std::string& out, const Attachment& a) {
+  const auto name = safe_filename(a.filename);
+  out.append("Content-Type: ")
+      .append(one_line(a.content_type))
+      .append("; name=\"")
+      .append(name)
+      .append("\"")
+      .append(kCrlf);
+  out.append("Content-Disposition: attachment; filename=\"")
+      .append(name)
+      .append("\"")
+      .append(kCrlf);
+  out.append("Content-Transfer-Encoding: base64").append(kCrlf).append(kCrlf);
+  const auto encoded = auth::base64_encode(a.bytes);
+  for (std::size_t at = 0; at < encoded.size(); at += 76) out.append(encoded, at, 76).append(kCrlf);
+}
+
 }  // namespace
 
 bool valid_address(std::string_view address) {
@@ -208,7 +268,7 @@ std::string render_message(const MailerOptions& options, const MailMessage& mess
                            std::int64_t outbox_id) {
   const auto sender = parse_sender(options.from);
   std::string out;
-  out.reserve(512 + message.text.size() * 3 / 2);
+  out.reserve(1024 + (message.text.size() + message.html.size()) * 3 / 2);
   auto header = [&](std::string_view name, std::string_view value) {
     out.append(name).append(": ").append(value).append(kCrlf);
   };
@@ -219,23 +279,20 @@ std::string render_message(const MailerOptions& options, const MailMessage& mess
   header("Subject", unstructured(message.subject, 7));
   header("Message-ID", message_id(outbox_id, sender.address));
   header("MIME-Version", "1.0");
-  header("Content-Type", "text/plain; charset=utf-8");
-
-  const auto lines = split_lines(message.text);
-  bool plain = true;
-  for (auto line : lines) {
-    for (unsigned char c : line)
-      if (c >= 0x80 || c == 0 || c == 0x7f || (c < 0x20 && c != '\t')) plain = false;
-    if (line.size() > kMaxLine) plain = false;
+  if (message.attachments.empty()) {
+    append_readable(out, message);
+    return out;
   }
-  header("Content-Transfer-Encoding", plain ? "7bit" : "quoted-printable");
+  const auto mixed = boundary("mixed");
+  header("Content-Type", "multipart/mixed; boundary=\"" + mixed + "\"");
   out += kCrlf;
-  for (auto line : lines) {
-    if (plain)
-      out.append(line).append(kCrlf);
-    else
-      append_quoted_printable(out, line);
+  out.append("--").append(mixed).append(kCrlf);
+  append_readable(out, message);
+  for (const auto& a : message.attachments) {
+    out.append("--").append(mixed).append(kCrlf);
+    append_attachment(out, a);
   }
+  out.append("--").append(mixed).append("--").append(kCrlf);
   return out;
 }
 

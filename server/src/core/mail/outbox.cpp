@@ -1,8 +1,11 @@
 #include "core/mail/outbox.hpp"
 
+#include "core/auth/tokens.hpp"
 #include "core/error/try.hpp"
 
 #include "core/mail/message.hpp"
+
+#include <boost/json.hpp>
 
 #include <algorithm>
 
@@ -14,7 +17,8 @@ namespace {
 
 constexpr db::Statement kInsert{
     "mail_outbox_insert",
-    "INSERT INTO outbox (to_address, subject, body_text) VALUES ($1, $2, $3)"};
+    "INSERT INTO outbox (to_address, subject, body_text, body_html, attachments)"
+    " VALUES ($1, $2, $3, $4, $5::jsonb)"};
 
 // The inner SELECT takes the row locks (SKIP LOCKED: rows another worker is claiming right
 // now are left to it); the UPDATE moves next_attempt_at past the lease, so no other worker
@@ -27,12 +31,14 @@ constexpr db::Statement kClaim{
     "      WHERE sent_at IS NULL AND next_attempt_at <= now() AND attempts < $1 "
     "      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) due "
     "WHERE o.id = due.id "
-    "RETURNING o.id, o.attempts, o.to_address, o.subject, o.body_text"};
+    "RETURNING o.id, o.attempts, o.to_address, o.subject, o.body_text, o.body_html,"
+    " o.attachments::text"};
 
 constexpr db::Statement kMarkSent{
     "mail_outbox_sent",
     // Bodies carry one-time links: not kept once delivered.
-    "UPDATE outbox SET sent_at = now(), body_text = '' WHERE id = $1"};
+    "UPDATE outbox SET sent_at = now(), body_text = '', body_html = '', attachments = '[]'"
+    " WHERE id = $1"};
 
 constexpr db::Statement kMarkFailed{"mail_outbox_failed",
                                     "UPDATE outbox SET last_error = $2, "
@@ -50,10 +56,41 @@ constexpr db::Statement kMarkAbandoned{
     "UPDATE outbox SET last_error = $2, attempts = GREATEST(attempts, $3) "
     "WHERE id = $1 AND sent_at IS NULL"};
 
+// Attachments as stored: [{"filename", "contentType", "base64"}].
+std::string attachments_json(const std::vector<Attachment>& attachments) {
+  boost::json::array out;
+  for (const auto& a : attachments) {
+    out.push_back({{"filename", a.filename},
+                   {"contentType", a.content_type},
+                   {"base64", auth::base64_encode(a.bytes)}});
+  }
+  return boost::json::serialize(out);
+}
+
+std::vector<Attachment> attachments_from(std::string_view stored) {
+  std::vector<Attachment> out;
+  boost::system::error_code ec;
+  const auto parsed = boost::json::parse(stored, ec);
+  if (ec || !parsed.is_array()) return out;
+  for (const auto& item : parsed.as_array()) {
+    const auto* o = item.if_object();
+    if (!o) continue;
+    const auto field = [o](const char* name) {
+      const auto* v = o->if_contains(name);
+      return v && v->is_string() ? std::string(v->get_string()) : std::string();
+    };
+    auto bytes = auth::base64_decode(field("base64"));
+    if (!bytes) continue;
+    out.push_back({field("filename"), field("contentType"), std::move(*bytes)});
+  }
+  return out;
+}
+
 }  // namespace
 
 boost::asio::awaitable<Result<void>> insert(db::Queryable& db, const MailMessage& m) {
-  co_return db::completed(co_await db.query(kInsert, db::params(m.to, m.subject, m.text)));
+  co_return db::completed(co_await db.query(
+      kInsert, db::params(m.to, m.subject, m.text, m.html, attachments_json(m.attachments))));
 }
 
 boost::asio::awaitable<Result<std::vector<Claimed>>> claim(db::Queryable& db, int limit,
@@ -68,7 +105,8 @@ boost::asio::awaitable<Result<std::vector<Claimed>>> claim(db::Queryable& db, in
     const auto row = rows[i];
     claimed.push_back(
         {row.get<std::int64_t>(0), row.get<int>(1),
-         MailMessage{row.get<std::string>(2), row.get<std::string>(3), row.get<std::string>(4)}});
+         MailMessage{row.get<std::string>(2), row.get<std::string>(3), row.get<std::string>(4),
+                     row.get<std::string>(5), attachments_from(row.text(6))}});
   }
   // RETURNING follows no ORDER BY: deliver oldest first, as claimed.
   std::sort(claimed.begin(), claimed.end(),
@@ -110,7 +148,8 @@ constexpr db::Statement kPurgeOld{
     " AND (sent_at IS NOT NULL OR attempts >= $2) LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
 constexpr db::Statement kScrubAbandoned{
     "outbox_scrub_abandoned",
-    "UPDATE outbox SET body_text = '' WHERE id IN (SELECT id FROM outbox"
+    "UPDATE outbox SET body_text = '', body_html = '', attachments = '[]'"
+    " WHERE id IN (SELECT id FROM outbox"
     " WHERE sent_at IS NULL AND attempts >= $1 AND body_text <> ''"
     " AND next_attempt_at < now() - interval '1 day' LIMIT 5000 FOR UPDATE SKIP LOCKED)"};
 }  // namespace

@@ -161,11 +161,14 @@ Date Zone::local_date(Instant t) const {
   return Date(chr::floor<chr::days>(local.time_since_epoch()));
 }
 
-std::string Zone::format_local(Instant t) const {
+int Zone::local_minutes(Instant t) const {
   const auto local = zone_->to_local(t);
   const auto day = chr::floor<chr::days>(local.time_since_epoch());
-  const auto minutes = chr::duration_cast<chr::minutes>(local.time_since_epoch() - day).count();
-  return format_date(Date(day)) + " " + format_clock(static_cast<int>(minutes));
+  return static_cast<int>(chr::duration_cast<chr::minutes>(local.time_since_epoch() - day).count());
+}
+
+std::string Zone::format_local(Instant t) const {
+  return format_date(local_date(t)) + " " + format_clock(local_minutes(t));
 }
 
 std::string_view Zone::name() const {

@@ -55,6 +55,9 @@ class Zone {
   // time shown twice, to its first occurrence.
   Instant to_instant(Date day, int minutes) const;
   Date local_date(Instant t) const;
+  // The wall clock at `t`, in minutes after midnight (not the time elapsed since midnight,
+  // which a daylight-saving change makes an hour more or less).
+  int local_minutes(Instant t) const;
   std::string format_local(Instant t) const;  // "2027-03-14 09:00"
   std::string_view name() const;
 

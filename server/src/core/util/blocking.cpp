@@ -13,6 +13,7 @@ std::unique_ptr<boost::asio::thread_pool> make_background_pool(unsigned threads)
   // argon2id takes 19 MiB per hash. Served by mmap/munmap, each hash would take the process's
   // memory-map lock for writing; a low-priority thread holding it stalls the event loop's
   // page faults (priority inversion). Keep such blocks in the heap and keep them mapped.
+  // (glibc's allocator: the server's own binary uses jemalloc, which never unmaps them.)
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 

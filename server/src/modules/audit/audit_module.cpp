@@ -16,7 +16,7 @@ struct Audited {
 
 // The domain events the trail records, under the action names it has always used; the
 // event's data is the record's detail.
-constexpr std::array<Audited, 11> kAudited{{
+constexpr std::array<Audited, 17> kAudited{{
     {"booking.requested", "booking.created"},
     {"booking.confirmed", "booking.confirm"},
     {"booking.declined", "booking.decline"},
@@ -28,6 +28,12 @@ constexpr std::array<Audited, 11> kAudited{{
     {"user.role_changed", "user.role_changed"},
     {"user.disabled", "user.disabled"},
     {"user.enabled", "user.enabled"},
+    {"contract.created", "contract.created"},
+    {"contract.edited", "contract.edited"},
+    {"contract.sent", "contract.sent"},
+    {"contract.signed", "contract.signed"},
+    {"contract.countersigned", "contract.countersigned"},
+    {"contract.voided", "contract.voided"},
 }};
 
 std::string action_for(const core::events::Event& e, std::string_view action) {

@@ -12,7 +12,7 @@ namespace {
 constexpr db::Statement kLivePrincipal{
     "auth_live_principal",
     "SELECT u.id, u.email, u.role, u.first_name, u.last_name, u.phone, u.locale,"
-    "       rfc3339(u.created_at)"
+    "       rfc3339(u.created_at), extract(epoch FROM s.expires_at)::bigint, u.address"
     " FROM users u JOIN sessions s ON s.user_id = u.id"
     " WHERE u.id = $1::uuid AND s.id = $2::uuid AND u.disabled_at IS NULL"
     "   AND s.revoked_at IS NULL AND s.expires_at > now()"};
@@ -68,12 +68,14 @@ constexpr db::Statement kPurgeOneTime{
 
 }  // namespace
 
-Async<std::optional<core::auth::UserProfile>> AuthRepository::live_principal(
-    Db& db, const std::string& user_id, const std::string& session_id) {
+Async<std::optional<LivePrincipal>> AuthRepository::live_principal(Db& db,
+                                                                   const std::string& user_id,
+                                                                   const std::string& session_id) {
   DECLIC_CO_TRY(auto rows, co_await db.query(kLivePrincipal, db::params(user_id, session_id)));
-  if (rows.empty()) co_return std::optional<core::auth::UserProfile>{};
+  if (rows.empty()) co_return std::optional<LivePrincipal>{};
   const auto r = rows[0];
-  core::auth::UserProfile p;
+  LivePrincipal live{{}, r.get<std::int64_t>(8)};
+  auto& p = live.user;
   p.id = r.get<std::string>(0);
   p.email = r.get<std::string>(1);
   p.role = core::auth::role_from(r.text(2)).value_or(core::auth::Role::client);
@@ -82,7 +84,8 @@ Async<std::optional<core::auth::UserProfile>> AuthRepository::live_principal(
   p.phone = r.get<std::optional<std::string>>(5);
   p.locale = r.get<std::string>(6);
   p.created_at = r.get<std::string>(7);
-  co_return p;
+  p.address = r.get<std::optional<std::string>>(9);
+  co_return live;
 }
 
 Async<std::optional<Credentials>> AuthRepository::credentials(Db& db, const std::string& email) {

@@ -18,6 +18,12 @@ struct Credentials {
   bool disabled = false;
 };
 
+// A user with a live session, and when that session expires (unix seconds).
+struct LivePrincipal {
+  core::auth::UserProfile user;
+  std::int64_t session_expires_at = 0;
+};
+
 struct RotatedToken {
   std::string session_id;
   std::string user_id;
@@ -34,8 +40,8 @@ struct OneTimeToken {
 
 class AuthRepository {
  public:
-  Async<std::optional<core::auth::UserProfile>> live_principal(Db& db, const std::string& user_id,
-                                                               const std::string& session_id);
+  Async<std::optional<LivePrincipal>> live_principal(Db& db, const std::string& user_id,
+                                                     const std::string& session_id);
   Async<std::optional<Credentials>> credentials(Db& db, const std::string& email);
 
   Async<std::string> create_session(Db& db, const std::string& user_id, int lifetime_days,

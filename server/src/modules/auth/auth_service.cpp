@@ -9,6 +9,7 @@
 #include "core/mail/mail.hpp"
 #include "core/util/address.hpp"
 #include "core/util/blocking.hpp"
+#include "modules/auth/auth_events.hpp"
 #include "modules/auth/auth_mails.hpp"
 #include "modules/auth/auth_repository.hpp"
 
@@ -60,12 +61,13 @@ std::int64_t now_unix() {
 }  // namespace
 
 AuthService::AuthService(core::db::Pool& db, asio::any_io_executor io, asio::thread_pool& blocking,
-                         core::auth::JwtCodec jwt, users::UsersService& users,
-                         audit::AuditService& audit, settings::SettingsService& settings,
-                         AuthOptions options)
+                         core::events::Bus& events, core::auth::JwtCodec jwt,
+                         users::UsersService& users, audit::AuditService& audit,
+                         settings::SettingsService& settings, AuthOptions options)
     : db_(db),
       io_(std::move(io)),
       blocking_(blocking),
+      events_(events),
       jwt_(std::move(jwt)),
       users_(users),
       audit_(audit),
@@ -262,7 +264,7 @@ Async<Refreshed> AuthService::refresh(const std::string& refresh_token, const Cl
     if (!rotated) co_return Error::unauthorized("Sign in again.");
     const auto& t = *rotated;
     if (t.replayed) {
-      DECLIC_CO_TRYV(co_await repository_->revoke_session(tx, t.session_id, "refresh_reuse"));
+      DECLIC_CO_TRYV(co_await end_session(tx, t.user_id, t.session_id, "refresh_reuse"));
       DECLIC_CO_TRYV(co_await audit(tx, t.user_id, "auth.refresh_reuse", t.user_id, from,
                                     audit::detail("session", t.session_id)));
       co_return std::optional<Refreshed>{};
@@ -285,10 +287,8 @@ Async<void> AuthService::logout(const std::string& refresh_token) {
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
     DECLIC_CO_TRY(auto rotated,
                   co_await repository_->rotate(tx, core::auth::sha256_hex(refresh_token)));
-    if (rotated) {
-      DECLIC_CO_TRYV(co_await repository_->revoke_session(tx, rotated->session_id, "logout"));
-    }
-    co_return Result<void>{};
+    if (!rotated) co_return Result<void>{};
+    co_return co_await end_session(tx, rotated->user_id, rotated->session_id, "logout");
   });
 }
 
@@ -352,10 +352,8 @@ Async<void> AuthService::reset_password(const std::string& token, const std::str
     DECLIC_CO_TRYV(co_await users_.set_password(tx, user_id, password_hash));
     // Every link of this user is spent, every session ends.
     DECLIC_CO_TRYV(co_await repository_->mark_one_time_tokens_used(tx, user_id));
-    if (auto r =
-            co_await repository_->revoke_user_sessions(tx, user_id, "password_reset", std::nullopt);
-        !r)
-      co_return r.error();
+    const std::optional<std::string> keep_none;
+    DECLIC_CO_TRYV(co_await end_sessions(tx, user_id, "password_reset", keep_none));
     co_return co_await audit(
         tx, user_id,
         claimed->purpose == "invite" ? "auth.invitation_accepted" : "auth.password_reset", user_id,
@@ -380,10 +378,8 @@ Async<void> AuthService::change_password(const Principal& me, const std::string&
     DECLIC_CO_TRYV(co_await users_.set_password(tx, me.id(), password_hash));
     // Reset and invitation links mailed before the change would undo it: spent now.
     DECLIC_CO_TRYV(co_await repository_->mark_one_time_tokens_used(tx, me.id()));
-    if (auto r = co_await repository_->revoke_user_sessions(tx, me.id(), "password_changed",
-                                                            me.session_id);
-        !r)
-      co_return r.error();
+    const std::optional<std::string> keep = me.session_id;
+    DECLIC_CO_TRYV(co_await end_sessions(tx, me.id(), "password_changed", keep));
     co_return co_await audit(tx, me.id(), "auth.password_changed", me.id(), from);
   });
 }
@@ -391,10 +387,14 @@ Async<void> AuthService::change_password(const Principal& me, const std::string&
 Async<Principal> AuthService::authenticate(std::string_view bearer) {
   auto claims = jwt_.verify(bearer, now_unix());
   if (!claims) co_return claims.error();
-  DECLIC_CO_TRY(auto user,
+  if (auto known = principals_.find(claims->session_id, claims->subject))
+    co_return Principal{std::move(*known), claims->session_id, claims->expires_at};
+  const auto ticket = principals_.ticket();  // before the read: a change meanwhile voids it
+  DECLIC_CO_TRY(auto live,
                 co_await repository_->live_principal(db_, claims->subject, claims->session_id));
-  if (!user) co_return Error::unauthorized("Your session has ended. Sign in again.");
-  co_return Principal{std::move(*user), claims->session_id, claims->expires_at};
+  if (!live) co_return Error::unauthorized("Your session has ended. Sign in again.");
+  principals_.store(ticket, claims->session_id, live->user, live->session_expires_at);
+  co_return Principal{std::move(live->user), claims->session_id, claims->expires_at};
 }
 
 // ---- housekeeping --------------------------------------------------------------------------
@@ -433,7 +433,16 @@ Async<void> AuthService::invite(core::db::Queryable& tx, const std::string& user
 Async<void> AuthService::end_sessions(core::db::Queryable& db, const std::string& user_id,
                                       const std::string& reason,
                                       const std::optional<std::string>& keep_session) {
-  co_return co_await repository_->revoke_user_sessions(db, user_id, reason, keep_session);
+  DECLIC_CO_TRYV(co_await repository_->revoke_user_sessions(db, user_id, reason, keep_session));
+  const auto event = sessions_ended_event(user_id, reason);
+  co_return co_await events_.publish(db, event);
+}
+
+Async<void> AuthService::end_session(core::db::Queryable& tx, const std::string& user_id,
+                                     const std::string& session_id, const std::string& reason) {
+  DECLIC_CO_TRYV(co_await repository_->revoke_session(tx, session_id, reason));
+  const auto event = sessions_ended_event(user_id, reason);
+  co_return co_await events_.publish(tx, event);
 }
 
 Async<users::User> AuthService::ensure_account(const users::NewUser& user,

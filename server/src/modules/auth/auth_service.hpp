@@ -6,7 +6,9 @@
 #include "core/async.hpp"
 #include "core/auth/jwt.hpp"
 #include "core/auth/principal.hpp"
+#include "core/auth/principal_cache.hpp"
 #include "core/db/db.hpp"
+#include "core/events/events.hpp"
 #include "modules/audit/audit_service.hpp"
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
@@ -70,8 +72,8 @@ class AuthRepository;
 class AuthService final {
  public:
   AuthService(core::db::Pool& db, boost::asio::any_io_executor io,
-              boost::asio::thread_pool& blocking, core::auth::JwtCodec jwt,
-              users::UsersService& users, audit::AuditService& audit,
+              boost::asio::thread_pool& blocking, core::events::Bus& events,
+              core::auth::JwtCodec jwt, users::UsersService& users, audit::AuditService& audit,
               settings::SettingsService& settings, AuthOptions options);
 
   Async<Issued> register_client(const Registration& r, const ClientInfo& from);
@@ -85,8 +87,10 @@ class AuthService final {
                              const ClientInfo& from);
   Async<void> change_password(const Principal& me, const std::string& current,
                               const std::string& next, const ClientInfo& from);
-  // Bearer token → the live user and session (one indexed query).
+  // Bearer token → the live user and session: from the principal cache, or one indexed query.
   Async<Principal> authenticate(std::string_view bearer_token);
+  // What authenticate() remembers; the auth module keeps it in step with the events.
+  core::auth::PrincipalCache& principals() { return principals_; }
 
   // For the command line: an account with a password, created — or, unless `must_be_new`,
   // found and given that password.
@@ -96,7 +100,8 @@ class AuthService final {
   // In the transaction that created the user (user.created): a one-time link to choose a
   // password, mailed — unless the account has a password already.
   Async<void> invite(core::db::Queryable& tx, const std::string& user_id);
-  // Ends every session of the user (but `keep_session`), effective immediately.
+  // Ends every session of the user (but `keep_session`), effective immediately
+  // (session.ended).
   Async<void> end_sessions(core::db::Queryable& db, const std::string& user_id,
                            const std::string& reason,
                            const std::optional<std::string>& keep_session);
@@ -109,6 +114,8 @@ class AuthService final {
   ~AuthService();
 
  private:
+  Async<void> end_session(core::db::Queryable& tx, const std::string& user_id,
+                          const std::string& session_id, const std::string& reason);
   std::string invitation_link(const std::string& email, const std::string& token) const;
   Async<Issued> open_session(core::db::Queryable& tx, const UserProfile& user,
                              const ClientInfo& from);
@@ -126,6 +133,8 @@ class AuthService final {
   core::db::Pool& db_;
   boost::asio::any_io_executor io_;  // background work that uses the database
   boost::asio::thread_pool& blocking_;
+  core::events::Bus& events_;
+  core::auth::PrincipalCache principals_;
   core::auth::JwtCodec jwt_;
   users::UsersService& users_;
   audit::AuditService& audit_;

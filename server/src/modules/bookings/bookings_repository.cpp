@@ -68,6 +68,13 @@ constexpr db::Statement kBusy{
     " AND tstzrange(b.busy_start, b.busy_end, '[)')"
     "     && tstzrange(to_timestamp($2), to_timestamp($3), '[)')"
     " AND ($4::uuid IS NULL OR b.id <> $4::uuid)"};
+// A professional's live sessions starting in a window: their calendar feed.
+constexpr db::Statement kAgenda{
+    "bookings_agenda",
+    "SELECT " BOOKING_COLUMNS BOOKING_FROM
+    " WHERE b.professional_id = $1::uuid AND b.status IN ('PENDING', 'CONFIRMED')"
+    " AND b.starts_at >= to_timestamp($2) AND b.starts_at < to_timestamp($3)"
+    " ORDER BY b.starts_at, b.id LIMIT $4"};
 
 #undef BOOKING_LIST
 #undef BOOKING_FROM
@@ -175,6 +182,17 @@ Async<BookingPage> BookingsRepository::list(Db& db, const BookingQuery& q) {
   if (rows.size() > q.limit)
     page.next_cursor = core::encode_cursor(epoch(page.items.back().start), page.items.back().id);
   co_return page;
+}
+
+Async<std::vector<Booking>> BookingsRepository::agenda(Db& db, const std::string& professional_id,
+                                                       Interval window, int limit) {
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(kAgenda, db::params(professional_id, epoch(window.start),
+                                                      epoch(window.end), limit)));
+  std::vector<Booking> out;
+  out.reserve(rows.size());
+  for (int i = 0; i < rows.size(); ++i) out.push_back(decode(rows[i]));
+  co_return out;
 }
 
 Async<int> BookingsRepository::open_requests(Db& db, const std::string& client_id) {

@@ -34,6 +34,9 @@ class BookingsRepository {
   // The booking, its row locked until the transaction ends; 404 inside.
   Async<Booking> lock_row(Db& tx, const std::string& id);
   Async<BookingPage> list(Db& db, const BookingQuery& query);
+  // Live bookings of the professional starting in `window`, by start, `limit` at most.
+  Async<std::vector<Booking>> agenda(Db& db, const std::string& professional_id, Interval window,
+                                     int limit);
   // Requests of `client_id` still waiting for an answer.
   Async<int> open_requests(Db& db, const std::string& client_id);
   // Up to `limit` PENDING bookings older than the studio's expiry delay, oldest first.

@@ -304,6 +304,11 @@ Async<Booking> BookingsService::find(core::db::Queryable& db, const std::string&
   co_return co_await repository_->get(db, id);
 }
 
+Async<std::vector<Booking>> BookingsService::agenda(const std::string& professional_id,
+                                                    availability::Interval window, int limit) {
+  co_return co_await repository_->agenda(db_, professional_id, window, limit);
+}
+
 // ---- changing -----------------------------------------------------------------------------
 
 Result<void> BookingsService::check_change(const Principal& me, const Booking& booking,

@@ -81,6 +81,9 @@ class BookingsService {
   Async<void> cancel_for_project(core::db::Queryable& tx, const core::events::Event& changed);
   // For other modules (messages, notifications): a booking as stored, whoever asks.
   Async<Booking> find(core::db::Queryable& db, const std::string& id);
+  // For the calendar feed: the professional's live bookings starting in `window`.
+  Async<std::vector<Booking>> agenda(const std::string& professional_id,
+                                     availability::Interval window, int limit);
   // Housekeeping, one batch: requests unanswered past the studio's delay become EXPIRED
   // (freeing their time; notifications tell both sides). Returns how many.
   Async<std::int64_t> expire_requests();

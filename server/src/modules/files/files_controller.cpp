@@ -3,9 +3,7 @@
 #include "core/http/files.hpp"
 #include "core/http/json.hpp"
 
-#include <cctype>
 #include <charconv>
-#include <cstdio>
 
 namespace declic::files {
 
@@ -15,21 +13,6 @@ using http::problem;
 
 namespace {
 constexpr const char* kCache = "private, max-age=900";  // as long as a link lives
-}
-
-std::string content_disposition(std::string_view name) {
-  std::string ascii, encoded;
-  for (unsigned char c : name) {
-    ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? static_cast<char>(c) : '_';
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      encoded += static_cast<char>(c);
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      encoded += hex;
-    }
-  }
-  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
 http::Reply FilesController::content(http::Request& req) {
@@ -47,7 +30,7 @@ http::Reply FilesController::content(http::Request& req) {
   http::FileReply reply;
   reply.content_type = found->first.mime_type;
   reply.cache_control = kCache;
-  reply.disposition = content_disposition(found->first.name);
+  reply.disposition = http::content_disposition(found->first.name);
   co_return http::file_response(req, std::move(file), reply);
 }
 

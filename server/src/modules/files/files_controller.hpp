@@ -14,8 +14,4 @@ class FilesController {
   FilesService& service_;
 };
 
-// `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback, and the
-// name itself percent-encoded.
-std::string content_disposition(std::string_view name);
-
 }  // namespace declic::files

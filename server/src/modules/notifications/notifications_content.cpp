@@ -1,5 +1,9 @@
 #include "modules/notifications/notifications_content.hpp"
 
+#include "core/mail/layout.hpp"
+#include "core/text/human.hpp"
+#include "modules/calendar/calendar_service.hpp"
+
 #include <boost/json.hpp>
 
 namespace declic::notifications {
@@ -28,7 +32,14 @@ struct Words {
   const char* line;
 };
 
-Words booking_words(std::string_view type, bool en) {
+Words booking_words(std::string_view type, bool en, bool staff) {
+  if (type == "booking.requested" && !staff)
+    return en ? Words{"Booking request received",
+                      "We have received your request; the studio will confirm the session by "
+                      "e-mail:"}
+              : Words{"Demande de réservation reçue",
+                      "Nous avons bien reçu votre demande ; le studio vous confirmera la séance "
+                      "par e-mail :"};
   if (type == "booking.requested")
     return en ? Words{"New booking request", "A booking was requested:"}
               : Words{"Nouvelle demande de réservation", "Une réservation a été demandée :"};
@@ -60,40 +71,73 @@ std::string status_label(std::string_view status, bool en) {
   return en ? "cancelled" : "annulé";
 }
 
-std::string when(const Studio& studio, const std::string& rfc3339) {
+// "mercredi 9 décembre 2026 à 9 h 30", in the studio's zone (where the session happens).
+std::string when(const Studio& studio, const std::string& rfc3339, bool en) {
   const auto t = core::time::parse_rfc3339(rfc3339);
   if (!t) return rfc3339;
-  return studio.zone.format_local(*t) + " (" + std::string(studio.zone.name()) + ")";
+  return core::text::date_time(*t, studio.zone, en ? core::text::Lang::en : core::text::Lang::fr);
 }
 
+// Each item is a paragraph; its lines are broken with '\n'.
 std::string booking_item(const json::object& d, std::string_view type, const Studio& studio,
-                         bool en) {
-  std::string out = std::string(booking_words(type, en).line) + "\n\n  " + text(d, "serviceName") +
-                    "\n  " + when(studio, text(d, "start")) + "\n  " +
-                    (en ? "Client: " : "Client : ") + text(d, "clientName") + "\n";
+                         bool en, bool staff) {
+  std::string out = std::string(booking_words(type, en, staff).line) + "\n" +
+                    text(d, "serviceName") + "\n" + when(studio, text(d, "start"), en) + "\n" +
+                    (en ? "Client: " : "Client : ") + text(d, "clientName");
   if (const auto reason = text(d, "reason"); !reason.empty())
-    out += "\n" + std::string(en ? "Reason: " : "Motif : ") + reason + "\n";
+    out += "\n" + std::string(en ? "Reason: " : "Motif : ") + reason;
   return out;
 }
 
-std::string project_item(const json::object& d, bool en) {
+std::string status_item(const json::object& d, bool en) {
   const auto label = status_label(text(d, "to"), en);
-  std::string out = en ? text(d, "serviceName") + ": now \"" + label + "\".\n"
-                       : text(d, "serviceName") + " : étape « " + label + " ».\n";
-  if (const auto note = text(d, "note"); !note.empty()) out += "  " + note + "\n";
+  std::string out = en ? text(d, "serviceName") + ": now \"" + label + "\"."
+                       : text(d, "serviceName") + " : étape « " + label + " ».";
+  if (const auto note = text(d, "note"); !note.empty()) out += "\n" + note;
   return out;
+}
+
+std::string contract_item(const json::object& d, std::string_view type, bool en) {
+  const auto title = text(d, "title");
+  if (type == "contract.sent")
+    return en ? "A contract awaits your signature: " + title + "."
+              : "Un contrat attend votre signature : " + title + ".";
+  if (type == "contract.signed")
+    return en ? text(d, "clientName") + " signed the contract " + title + "."
+              : text(d, "clientName") + " a signé le contrat « " + title + " ».";
+  return en ? "The studio countersigned your contract " + title + "."
+            : "Le studio a contresigné votre contrat « " + title + " ».";
+}
+
+std::string project_item(const json::object& d, std::string_view type, bool en) {
+  if (type.starts_with("contract.")) return contract_item(d, type, en);
+  return status_item(d, en);
 }
 
 std::string message_item(const json::object& d, bool en) {
-  return text(d, "authorName") + (en ? ":\n  " : " :\n  ") + text(d, "excerpt") + "\n";
+  return text(d, "authorName") + (en ? ":\n" : " :\n") + text(d, "excerpt");
+}
+
+// The button: what the page it opens is for the reader.
+std::string action_label(Kind kind, const Recipient& to, const json::object& last, bool en) {
+  if (kind == Kind::messages) return en ? "Reply" : "Répondre";
+  if (kind == Kind::projects && !to.staff && last.contains("contractId"))
+    return en ? "Read the contract" : "Lire le contrat";
+  if (kind == Kind::projects) return en ? "See the project" : "Voir le projet";
+  if (to.staff) return en ? "See the requests" : "Voir les demandes";
+  return en ? "See my bookings" : "Voir mes réservations";
 }
 
 std::string subject(Kind kind, const std::vector<Notification>& items, const json::object& first,
-                    bool en) {
+                    bool en, bool staff) {
   const auto n = std::to_string(items.size());
   if (kind == Kind::bookings)
-    return items.size() == 1 ? booking_words(items[0].type, en).subject
+    return items.size() == 1 ? booking_words(items[0].type, en, staff).subject
                              : (en ? n + " booking updates" : n + " mises à jour de réservations");
+  if (kind == Kind::projects && items.size() == 1 && items[0].type == "contract.sent")
+    return en ? "A contract to sign" : "Un contrat à signer";
+  if (kind == Kind::projects && items.size() == 1 && items[0].type == "contract.signed")
+    return en ? "Contract signed" : "Contrat signé";
   if (kind == Kind::projects)
     return items.size() == 1 ? (en ? "Your project moved on" : "Votre projet avance")
                              : (en ? n + " project updates" : n + " nouvelles de vos projets");
@@ -106,9 +150,41 @@ std::string subject(Kind kind, const std::vector<Notification>& items, const jso
 std::string link(Kind kind, const Recipient& to, const json::object& last) {
   if (kind == Kind::messages)
     return to.staff ? "/pro/messages/" + text(last, "conversationId") : "/client/messages";
+  if (kind == Kind::projects && !to.staff && last.contains("contractId"))
+    return "/client/contracts/" + text(last, "contractId");
   if (kind == Kind::projects)
     return (to.staff ? "/pro/projects/" : "/client/projects/") + text(last, "projectId");
   return to.staff ? "/pro/requests" : "/client/bookings";
+}
+
+// The session's .ics for its client when a mail changes what their calendar should show: a
+// confirmed booking, a new time, a cancellation (the same UID updates or removes the event).
+std::optional<core::mail::Attachment> session_file(const Recipient& to, const Studio& studio,
+                                                   const std::vector<Notification>& items,
+                                                   const std::vector<json::object>& data) {
+  if (to.staff || items.size() != 1) return std::nullopt;
+  const auto& type = items[0].type;
+  if (type != "booking.confirmed" && type != "booking.rescheduled" && type != "booking.cancelled")
+    return std::nullopt;
+  const auto& d = data[0];
+  const auto start = core::time::parse_rfc3339(text(d, "start"));
+  const auto end = core::time::parse_rfc3339(text(d, "end"));
+  if (!start || !end) return std::nullopt;  // a notice stored before sessions had an end
+  const auto project = text(d, "projectId");
+  const calendar::ClientSession session{
+      text(d, "bookingId"),
+      text(d, "serviceName"),
+      type == "booking.cancelled" ? "CANCELLED" : text(d, "status"),
+      *start,
+      *end,
+      studio.name,
+      studio.address,
+      studio.public_url + (project.empty() ? "/client/bookings" : "/client/projects/" + project),
+      to.locale};
+  auto file = calendar::client_session_file(session, studio.zone);
+  return core::mail::Attachment{std::move(file.filename),
+                                "text/calendar; charset=utf-8; method=PUBLISH",
+                                std::move(file.body)};
 }
 
 }  // namespace
@@ -118,10 +194,12 @@ std::string booking_data(const bookings::Booking& b, const std::optional<std::st
   json::object d{{"bookingId", b.id},
                  {"serviceName", b.service.name},
                  {"start", core::time::format_rfc3339(b.start)},
+                 {"end", core::time::format_rfc3339(b.end)},
                  {"status", bookings::to_string(b.status)},
                  {"clientName", b.client.first_name + " " + b.client.last_name},
                  {"byClient", by_client}};
   if (reason) d["reason"] = *reason;
+  if (b.project_id) d["projectId"] = *b.project_id;
   return json::serialize(d);
 }
 
@@ -141,6 +219,14 @@ std::string message_data(const messages::Message& m, const std::string& client_i
                                       {"excerpt", excerpt(m.body, kExcerpt)}});
 }
 
+std::string contract_data(const json::object& e) {
+  return json::serialize(json::object{{"contractId", text(e, "contractId")},
+                                      {"projectId", text(e, "projectId")},
+                                      {"title", text(e, "title")},
+                                      {"serviceName", text(e, "serviceName")},
+                                      {"clientName", text(e, "clientName")}});
+}
+
 core::mail::MailMessage notification_mail(const Recipient& to, const Studio& studio, Kind kind,
                                           const std::vector<Notification>& items) {
   const bool en = to.locale == "en";
@@ -149,16 +235,24 @@ core::mail::MailMessage notification_mail(const Recipient& to, const Studio& stu
     auto parsed = json::parse(n.data_json);
     data.push_back(parsed.is_object() ? std::move(parsed.as_object()) : json::object());
   }
-  std::string body = (en ? "Hello " : "Bonjour ") + to.first_name + ",\n\n";
+  core::mail::Content content;
+  content.greeting = (en ? "Hello " : "Bonjour ") + to.first_name + ",";
   for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i) body += "\n";
-    if (kind == Kind::bookings) body += booking_item(data[i], items[i].type, studio, en);
-    if (kind == Kind::projects) body += project_item(data[i], en);
-    if (kind == Kind::messages) body += message_item(data[i], en);
+    if (kind == Kind::bookings)
+      content.paragraphs.push_back(booking_item(data[i], items[i].type, studio, en, to.staff));
+    if (kind == Kind::projects)
+      content.paragraphs.push_back(project_item(data[i], items[i].type, en));
+    if (kind == Kind::messages) content.paragraphs.push_back(message_item(data[i], en));
   }
-  body += "\n" + std::string(en ? "See it in Déclic: " : "À retrouver dans Déclic : ") +
-          studio.public_url + link(kind, to, data.back()) + "\n\n" + studio.name + "\n";
-  return {to.email, subject(kind, items, data.front(), en) + " — " + studio.name, body};
+  content.action_label = action_label(kind, to, data.back(), en);
+  content.action_url = studio.public_url + link(kind, to, data.back());
+  content.signature = studio.name;
+  const core::mail::Look look{studio.name, en ? "en" : "fr"};
+  auto mail = core::mail::compose(
+      to.email, subject(kind, items, data.front(), en, to.staff) + " — " + studio.name, content,
+      look);
+  if (auto ics = session_file(to, studio, items, data)) mail.attachments.push_back(std::move(*ics));
+  return mail;
 }
 
 }  // namespace declic::notifications

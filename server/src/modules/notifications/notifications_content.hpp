@@ -10,6 +10,8 @@
 #include "modules/notifications/notifications_model.hpp"
 #include "modules/projects/projects_model.hpp"
 
+#include <boost/json/object.hpp>
+
 #include <string>
 #include <vector>
 
@@ -20,6 +22,8 @@ std::string booking_data(const bookings::Booking& b, const std::optional<std::st
 std::string project_data(const projects::Project& p, const std::string& from, const std::string& to,
                          const std::optional<std::string>& note);
 std::string message_data(const messages::Message& m, const std::string& client_id);
+// From a contract event's data: {contractId, projectId, title, serviceName, clientName}.
+std::string contract_data(const boost::json::object& event_data);
 
 struct Recipient {
   std::string email, first_name, locale;
@@ -30,6 +34,7 @@ struct Studio {
   std::string name;
   core::time::Zone zone;
   std::string public_url;
+  std::string address;  // where sessions happen, when the studio gave it
 };
 
 // One mail for `items` (one kind, oldest first, at least one).

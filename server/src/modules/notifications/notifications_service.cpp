@@ -109,6 +109,17 @@ Async<std::vector<NotificationsService::Notice>> NotificationsService::notices_f
     out.push_back({project.client.id, Kind::projects, e.type, project.id,
                    project_data(project, text_of(e.data, "from").value_or(""),
                                 text_of(e.data, "to").value_or(""), text_of(e.data, "note"))});
+  } else if (e.type.starts_with("contract.")) {
+    // Signed: the studio's turn; sent or countersigned: the client's.
+    const auto data = contract_data(e.data);
+    if (e.type == "contract.signed") {
+      DECLIC_CO_TRY(auto staff, co_await imports_.users.active_staff(tx));
+      for (const auto& s : staff)
+        out.push_back({s.profile.id, Kind::projects, e.type, e.subject_id, data});
+    } else {
+      out.push_back(
+          {text_of(e.data, "clientId").value_or(""), Kind::projects, e.type, e.subject_id, data});
+    }
   } else if (e.type == "message.created") {
     const auto message_id = text_of(e.data, "messageId").value_or("");
     const auto client_id = text_of(e.data, "clientId").value_or("");
@@ -127,11 +138,46 @@ Async<std::vector<NotificationsService::Notice>> NotificationsService::notices_f
   co_return out;
 }
 
+namespace {
+Recipient recipient_of(const core::auth::UserProfile& p) {
+  return {p.email, p.first_name, p.locale, p.role != core::auth::Role::client};
+}
+}  // namespace
+
 Async<void> NotificationsService::notify(core::db::Queryable& tx,
                                          const core::events::StoredEvent& e) {
   DECLIC_CO_TRY(auto notices, co_await notices_for(tx, e));
   for (const auto& notice : notices) DECLIC_CO_TRYV(co_await deliver(tx, notice));
+  if (e.type == "booking.requested" && flag_of(e.data, "byClient"))
+    DECLIC_CO_TRYV(co_await receipt(tx, e));
   co_return Result<void>{};
+}
+
+// The mail the booking page promises a client who sent a request. Not a notification: nobody
+// is told of their own act in the app; by mail, unless they turned booking mails off.
+Async<void> NotificationsService::receipt(core::db::Queryable& tx,
+                                          const core::events::StoredEvent& requested) {
+  DECLIC_CO_TRY(auto booking, co_await imports_.bookings.find(tx, requested.subject_id));
+  DECLIC_CO_TRY(auto preferences, co_await repository_->preferences(tx, booking.client.id));
+  if (preferences.of(Kind::bookings) == MailMode::off) co_return Result<void>{};
+  DECLIC_CO_TRY(auto user, co_await imports_.users.find(tx, booking.client.id));
+  if (!user || user->disabled) co_return Result<void>{};
+  DECLIC_CO_TRY(auto studio, co_await studio_of(tx));
+  Notification item;
+  item.kind = Kind::bookings;
+  item.type = requested.type;
+  item.data_json = booking_data(booking, std::nullopt, true);
+  const auto message =
+      notification_mail(recipient_of(user->profile), studio, Kind::bookings, {item});
+  co_return co_await core::mail::enqueue(tx, message);
+}
+
+Async<Studio> NotificationsService::studio_of(core::db::Queryable& tx) {
+  DECLIC_CO_TRY(auto settings, co_await imports_.settings.settings(tx));
+  const auto zone = core::time::Zone::find(settings.profile.time_zone);
+  if (!zone) co_return Error::internal("The studio time zone is not in the tz database.");
+  co_return Studio{settings.profile.name, *zone, options_.public_url,
+                   settings::session_place(settings)};
 }
 
 Async<void> NotificationsService::deliver(core::db::Queryable& tx, const Notice& notice) {
@@ -191,13 +237,8 @@ Async<void> NotificationsService::mail(core::db::Queryable& tx,
   DECLIC_CO_TRY(auto user, co_await imports_.users.find(tx, user_id));
   const bool wanted = preferences.of(*kind) != MailMode::off && user && !user->disabled;
   if (wanted) {
-    DECLIC_CO_TRY(auto settings, co_await imports_.settings.settings(tx));
-    const auto zone = core::time::Zone::find(settings.profile.time_zone);
-    if (!zone) co_return Error::internal("The studio time zone is not in the tz database.");
-    const auto& p = user->profile;
-    const Recipient to{p.email, p.first_name, p.locale, p.role != core::auth::Role::client};
-    const Studio studio{settings.profile.name, *zone, options_.public_url};
-    const auto message = notification_mail(to, studio, *kind, items);
+    DECLIC_CO_TRY(auto studio, co_await studio_of(tx));
+    const auto message = notification_mail(recipient_of(user->profile), studio, *kind, items);
     DECLIC_CO_TRYV(co_await core::mail::enqueue(tx, message));
   }
   co_return co_await repository_->mark_mailed(tx, user_id, *kind, up_to);

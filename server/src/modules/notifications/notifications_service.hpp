@@ -13,6 +13,7 @@
 #include "core/events/events.hpp"
 #include "modules/bookings/bookings_service.hpp"
 #include "modules/messages/messages_service.hpp"
+#include "modules/notifications/notifications_content.hpp"
 #include "modules/notifications/notifications_model.hpp"
 #include "modules/projects/projects_service.hpp"
 #include "modules/settings/settings_service.hpp"
@@ -65,6 +66,8 @@ class NotificationsService {
   Async<std::vector<Notice>> notices_for(core::db::Queryable& tx,
                                          const core::events::StoredEvent& e);
   Async<void> deliver(core::db::Queryable& tx, const Notice& notice);
+  Async<void> receipt(core::db::Queryable& tx, const core::events::StoredEvent& requested);
+  Async<Studio> studio_of(core::db::Queryable& tx);
   Async<std::chrono::system_clock::time_point> mail_time(core::db::Queryable& tx, Kind kind,
                                                          MailMode mode);
 

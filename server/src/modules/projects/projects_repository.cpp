@@ -25,13 +25,15 @@ constexpr db::Statement kInsert{"projects_insert",
 constexpr db::Statement kAddEvent{"projects_add_event",
                                   "INSERT INTO project_events (project_id, status, note, by_user)"
                                   " VALUES ($1::uuid, $2, $3, $4::uuid)"};
-constexpr db::Statement kFind{"projects_find",
-                              "SELECT " PROJECT_COLUMNS PROJECT_FROM " WHERE p.id = $1::uuid"};
-constexpr db::Statement kTimeline{
-    "projects_timeline",
-    "SELECT e.status, rfc3339(e.at), e.note, e.by_user, u.first_name || ' ' || u.last_name"
-    " FROM project_events e LEFT JOIN users u ON u.id = e.by_user"
-    " WHERE e.project_id = $1::uuid ORDER BY e.id"};
+// A project with its timeline in one round trip: a row per step (one with nulls when none).
+constexpr int kTimelineColumn = 16;
+constexpr db::Statement kFind{
+    "projects_find",
+    "SELECT " PROJECT_COLUMNS
+    ", e.status, rfc3339(e.at), e.note, e.by_user,"
+    " u.first_name || ' ' || u.last_name" PROJECT_FROM
+    " LEFT JOIN project_events e ON e.project_id = p.id LEFT JOIN users u ON u.id = e.by_user"
+    " WHERE p.id = $1::uuid ORDER BY e.id"};
 constexpr db::Statement kFindByBooking{"projects_find_by_booking",
                                        "SELECT id FROM projects WHERE booking_id = $1::uuid"};
 constexpr db::Statement kBookingOf{"projects_booking_of",
@@ -98,12 +100,13 @@ Async<Project> ProjectsRepository::get(Db& db, const std::string& id) {
   DECLIC_CO_TRY(auto rows, co_await db.query(kFind, db::params(id)));
   if (rows.empty()) co_return no_project();
   auto project = decode(rows[0]);
-  DECLIC_CO_TRY(auto events, co_await db.query(kTimeline, db::params(id)));
-  for (int i = 0; i < events.size(); ++i) {
-    const auto e = events[i];
+  for (int i = 0; i < rows.size(); ++i) {
+    const auto e = rows[i];
+    constexpr int c = kTimelineColumn;
+    if (e.is_null(c)) continue;
     project.timeline.push_back(
-        {e.get<std::string>(0), e.get<std::string>(1), e.get<std::optional<std::string>>(2),
-         e.get<std::optional<std::string>>(3), e.get<std::optional<std::string>>(4)});
+        {e.get<std::string>(c), e.get<std::string>(c + 1), e.get<std::optional<std::string>>(c + 2),
+         e.get<std::optional<std::string>>(c + 3), e.get<std::optional<std::string>>(c + 4)});
   }
   co_return project;
 }

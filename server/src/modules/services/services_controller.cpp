@@ -39,6 +39,10 @@ ServicePatch read_service(JsonReader& r, bool is_new) {
   p.buffer_after_minutes = read_int(r, "bufferAfterMinutes", false, 0, 1440);
   p.min_notice_hours = read_int(r, "minNoticeHours", false, 0, 8760);
   p.active = r.optional_bool("active");
+  p.default_contract_template_id = r.nullable_string("defaultContractTemplateId", 36);
+  if (p.default_contract_template_id && *p.default_contract_template_id &&
+      !core::is_uuid(**p.default_contract_template_id))
+    r.invalid("defaultContractTemplateId", "invalid", "Not an id.");
   p.currency = r.optional_string("currency", 3, 3);
   if (p.currency && !settings::valid_currency(*p.currency))
     r.invalid("currency", "invalid", "Three capital letters (ISO 4217).");
@@ -59,7 +63,7 @@ http::Reply ServicesController::list(Request& req) {
   auto list = co_await service_.all(me);
   if (!list) co_return problem(list.error());
   json::array items;
-  for (const auto& s : *list) items.push_back(service_json(s));
+  for (const auto& s : *list) items.push_back(service_json(s, true));
   co_return http::json_reply(200, http::list_body(std::move(items)));
 }
 
@@ -74,7 +78,7 @@ http::Reply ServicesController::catalogue() {
   auto list = co_await service_.catalogue();
   if (!list) co_return problem(list.error());
   json::array items;
-  for (const auto& s : *list) items.push_back(service_json(s));
+  for (const auto& s : *list) items.push_back(service_json(s, false));
   auto body =
       std::make_shared<const std::string>(json::serialize(http::list_body(std::move(items))));
   {
@@ -88,7 +92,7 @@ http::Reply ServicesController::get(Request& req) {
   const Principal* me = req.principal ? &*req.principal : nullptr;
   auto s = co_await service_.get(me, std::string(req.param("id")));
   if (!s) co_return problem(s.error());
-  co_return http::json_reply(200, service_json(*s));
+  co_return http::json_reply(200, service_json(*s, me && me->is_staff()));
 }
 
 http::Reply ServicesController::create(Request& req) {
@@ -112,7 +116,7 @@ http::Reply ServicesController::save(Request& req, bool is_new) {
     saved = co_await service_.update(*req.principal, std::string(req.param("id")), patch,
                                      req.remote_ip);
   if (!saved) co_return problem(saved.error());
-  co_return http::json_reply(is_new ? 201 : 200, service_json(*saved));
+  co_return http::json_reply(is_new ? 201 : 200, service_json(*saved, true));
 }
 
 http::Reply ServicesController::archive(Request& req) {

@@ -5,6 +5,7 @@
 
 namespace declic::services {
 
-boost::json::value service_json(const Service& s);
+// `staff`: with what only staff see (the default contract template).
+boost::json::value service_json(const Service& s, bool staff);
 
 }  // namespace declic::services

@@ -22,6 +22,7 @@ struct Service {
   int min_notice_hours = 0;
   bool active = true;
   bool professional_active = true;  // a disabled professional's services are not bookable
+  std::optional<std::string> default_contract_template_id;  // a booking's draft contract
   std::string created_at, updated_at;
 };
 
@@ -32,6 +33,7 @@ struct ServicePatch {
       min_notice_hours;
   std::optional<std::int64_t> price_cents, deposit_cents;
   std::optional<bool> active;
+  std::optional<std::optional<std::string>> default_contract_template_id;  // null clears
 };
 
 }  // namespace declic::services

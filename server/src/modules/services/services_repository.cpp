@@ -10,11 +10,12 @@ namespace db = core::db;
 
 namespace {
 
-#define SERVICE_COLUMNS                                                                      \
-  "id, professional_id, name, description, category, duration_minutes, price_cents, "        \
-  "currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, " \
-  "active, rfc3339(created_at), rfc3339(updated_at), "                                       \
-  "NOT EXISTS (SELECT 1 FROM users u WHERE u.id = professional_id AND u.disabled_at IS NOT NULL)"
+#define SERVICE_COLUMNS                                                                            \
+  "id, professional_id, name, description, category, duration_minutes, price_cents, "              \
+  "currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, "       \
+  "active, rfc3339(created_at), rfc3339(updated_at), "                                             \
+  "NOT EXISTS (SELECT 1 FROM users u WHERE u.id = professional_id AND u.disabled_at IS NOT NULL)," \
+  " default_contract_template_id"
 
 constexpr db::Statement kFind{"services_find",
                               "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid"};
@@ -33,14 +34,16 @@ constexpr db::Statement kInsert{
     "services_insert",
     "INSERT INTO services (professional_id, name, description, category, duration_minutes,"
     " price_cents, currency, deposit_cents, buffer_before_minutes, buffer_after_minutes,"
-    " min_notice_hours, active)"
-    " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING " SERVICE_COLUMNS};
+    " min_notice_hours, active, default_contract_template_id)"
+    " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::uuid)"
+    " RETURNING " SERVICE_COLUMNS};
 constexpr db::Statement kUpdate{
     "services_update",
     "UPDATE services SET professional_id = $2::uuid, name = $3, description = $4,"
     " category = $5, duration_minutes = $6, price_cents = $7, currency = $8,"
     " deposit_cents = $9, buffer_before_minutes = $10, buffer_after_minutes = $11,"
-    " min_notice_hours = $12, active = $13, updated_at = now()"
+    " min_notice_hours = $12, active = $13, default_contract_template_id = $14::uuid,"
+    " updated_at = now()"
     " WHERE id = $1::uuid RETURNING " SERVICE_COLUMNS};
 
 Service decode(const db::Row& r) {
@@ -61,6 +64,7 @@ Service decode(const db::Row& r) {
   s.created_at = r.get<std::string>(13);
   s.updated_at = r.get<std::string>(14);
   s.professional_active = r.get<bool>(15);
+  s.default_contract_template_id = r.get<std::optional<std::string>>(16);
   return s;
 }
 
@@ -102,20 +106,22 @@ ServicesRepository::Async<void> ServicesRepository::bump_version(Db& tx) {
 ServicesRepository::Async<Service> ServicesRepository::insert(Db& db, const Service& s) {
   DECLIC_CO_TRY(
       auto rows,
-      co_await db.query(kInsert, db::params(s.professional_id, s.name, s.description, s.category,
-                                            s.duration_minutes, s.price_cents, s.currency,
-                                            s.deposit_cents, s.buffer_before_minutes,
-                                            s.buffer_after_minutes, s.min_notice_hours, s.active)));
+      co_await db.query(
+          kInsert, db::params(s.professional_id, s.name, s.description, s.category,
+                              s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
+                              s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
+                              s.active, s.default_contract_template_id)));
   co_return decode(rows[0]);
 }
 
 ServicesRepository::Async<Service> ServicesRepository::update(Db& db, const Service& s) {
   DECLIC_CO_TRY(
       auto rows,
-      co_await db.query(kUpdate, db::params(s.id, s.professional_id, s.name, s.description,
-                                            s.category, s.duration_minutes, s.price_cents,
-                                            s.currency, s.deposit_cents, s.buffer_before_minutes,
-                                            s.buffer_after_minutes, s.min_notice_hours, s.active)));
+      co_await db.query(
+          kUpdate, db::params(s.id, s.professional_id, s.name, s.description, s.category,
+                              s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
+                              s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
+                              s.active, s.default_contract_template_id)));
   if (rows.empty()) co_return core::Error::not_found("service");
   co_return decode(rows[0]);
 }

@@ -36,6 +36,8 @@ void apply(Service& s, const ServicePatch& p) {
   if (p.price_cents) s.price_cents = *p.price_cents;
   if (p.deposit_cents) s.deposit_cents = *p.deposit_cents;
   if (p.active) s.active = *p.active;
+  if (p.default_contract_template_id)
+    s.default_contract_template_id = *p.default_contract_template_id;
 }
 
 Async<std::vector<Service>> ServicesService::all(const Principal* me) {

@@ -17,11 +17,19 @@ inline bool valid_currency(std::string_view code) {
   return true;
 }
 
+// What the public studio page shows besides the name; each may be absent.
+struct StudioPage {
+  std::optional<std::string> presentation, contact_email, contact_phone;
+  std::optional<std::string> address;       // where sessions happen
+  std::optional<std::string> accent_color;  // "#rrggbb", lower case
+};
+
 struct StudioProfile {
   std::string name;
   std::string time_zone;  // IANA, e.g. "Europe/Paris"
   std::string currency;   // ISO 4217, e.g. "EUR"
   std::string locale;     // "fr" or "en"
+  StudioPage page;
 };
 
 // What a client may ask of the calendar (staff are exempt): how far ahead, how many requests
@@ -32,17 +40,34 @@ struct BookingLimits {
   int request_expiry_hours = 72;
 };
 
+// What a French contract names of the studio. No VAT number: the studio is not registered for
+// VAT and its contracts say "TVA non applicable, art. 293 B du CGI".
+struct LegalDetails {
+  std::optional<std::string> legal_name, address, siret, vat_number;
+};
+
 struct Settings {
   StudioProfile profile;
+  LegalDetails legal;
   int slot_step_minutes = 15;
   BookingLimits booking;
   std::string updated_at;  // RFC 3339
 };
 
+// Where sessions happen, as calendars and mails name it: the studio's address, else its
+// legal one, else nothing.
+inline std::string session_place(const Settings& s) {
+  return s.profile.page.address.value_or(s.legal.address.value_or(""));
+}
+
 // PUT /api/settings: absent fields keep their value.
 struct SettingsPatch {
   std::optional<std::string> name, time_zone, currency, locale;
   std::optional<int> slot_step_minutes, horizon_months, max_open_requests, request_expiry_hours;
+  // null or "" clears.
+  std::optional<std::optional<std::string>> legal_name, legal_address, siret, vat_number;
+  std::optional<std::optional<std::string>> presentation, contact_email, contact_phone, address,
+      accent_color;
 };
 
 }  // namespace declic::settings

@@ -18,7 +18,7 @@ namespace http = core::http;
 
 namespace {
 
-constexpr std::size_t kNameMax = 100, kPhoneMax = 40, kNotesMax = 10000;
+constexpr std::size_t kNameMax = 100, kPhoneMax = 40, kNotesMax = 10000, kAddressMax = 300;
 
 std::optional<Role> read_role(JsonReader& r, bool required) {
   auto role = required ? r.required_string("role", 1, 20) : r.optional_string("role", 1, 20);
@@ -26,17 +26,6 @@ std::optional<Role> read_role(JsonReader& r, bool required) {
   auto parsed = core::auth::role_from(*role);
   if (!parsed) r.invalid("role", "invalid", "Choose CLIENT, PROFESSIONNEL or ADMIN.");
   return parsed;
-}
-
-// A nullable text field: absent → leave; null or "" → clear; text → set.
-std::optional<std::optional<std::string>> read_nullable(JsonReader& r, const char* field,
-                                                        std::size_t max) {
-  if (!r.has(field)) return std::nullopt;
-  if (r.is_null(field)) return std::optional<std::string>{};
-  auto v = r.optional_string(field, 0, max);
-  if (!v) return std::nullopt;
-  if (v->empty()) return std::optional<std::string>{};
-  return v;
 }
 
 }  // namespace
@@ -53,7 +42,8 @@ http::Reply UsersController::update_me(Request& req) {
   ProfilePatch patch;
   patch.first_name = r.optional_string("firstName", 1, kNameMax);
   patch.last_name = r.optional_string("lastName", 1, kNameMax);
-  patch.phone = read_nullable(r, "phone", kPhoneMax);
+  patch.phone = r.nullable_string("phone", kPhoneMax);
+  patch.address = r.nullable_string("address", kAddressMax);
   patch.locale = read_locale(r);
   if (auto e = r.error()) co_return problem(*e);
   auto updated = co_await service_.update_me(*req.principal, patch);
@@ -118,8 +108,9 @@ http::Reply UsersController::update(Request& req) {
   UserPatch patch;
   patch.first_name = r.optional_string("firstName", 1, kNameMax);
   patch.last_name = r.optional_string("lastName", 1, kNameMax);
-  patch.phone = read_nullable(r, "phone", kPhoneMax);
-  patch.notes = read_nullable(r, "notes", kNotesMax);
+  patch.phone = r.nullable_string("phone", kPhoneMax);
+  patch.notes = r.nullable_string("notes", kNotesMax);
+  patch.address = r.nullable_string("address", kAddressMax);
   patch.locale = read_locale(r);
   patch.role = read_role(r, false);
   patch.disabled = r.optional_bool("disabled");

@@ -26,6 +26,11 @@ Event created_event(const core::auth::Principal& me, const User& user, const std
   return e;
 }
 
+Event updated_event(const core::auth::Principal& me, const std::string& id) {
+  const std::string no_request_ip;  // not audited
+  return user_event("user.updated", me, id, no_request_ip);
+}
+
 Event role_changed_event(const core::auth::Principal& me, const std::string& id, Role from, Role to,
                          const std::string& ip) {
   auto e = user_event("user.role_changed", me, id, ip);

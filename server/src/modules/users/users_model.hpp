@@ -34,14 +34,14 @@ struct NewUser {
 // Fields to change; an absent optional leaves the column as it is.
 struct UserPatch {
   std::optional<std::string> first_name, last_name, locale;
-  std::optional<std::optional<std::string>> phone, notes;  // set to null to clear
+  std::optional<std::optional<std::string>> phone, notes, address;  // set to null to clear
   std::optional<Role> role;
   std::optional<bool> disabled;
 };
 
 struct ProfilePatch {
   std::optional<std::string> first_name, last_name, locale;
-  std::optional<std::optional<std::string>> phone;
+  std::optional<std::optional<std::string>> phone, address;
 };
 
 struct UserQuery {

@@ -12,7 +12,7 @@ namespace {
 #define USER_COLUMNS                                                                    \
   "id, email, role, first_name, last_name, phone, locale, rfc3339(created_at), notes, " \
   "disabled_at IS NOT NULL, password_hash IS NOT NULL, "                                \
-  "(extract(epoch FROM created_at) * 1000000)::bigint"
+  "(extract(epoch FROM created_at) * 1000000)::bigint, address"
 
 constexpr db::Statement kFind{"users_find",
                               "SELECT " USER_COLUMNS " FROM users WHERE id = $1::uuid"};
@@ -30,6 +30,7 @@ constexpr db::Statement kUpdate{
     " locale = COALESCE($4, locale),"
     " phone = CASE WHEN $5::boolean THEN $6 ELSE phone END,"
     " notes = CASE WHEN $7::boolean THEN $8 ELSE notes END,"
+    " address = CASE WHEN $11::boolean THEN $12 ELSE address END,"
     " role = COALESCE($9, role),"
     " disabled_at = CASE WHEN $10::boolean IS NULL THEN disabled_at"
     "                    WHEN $10::boolean THEN COALESCE(disabled_at, now()) ELSE NULL END,"
@@ -68,6 +69,7 @@ User decode(const db::Row& r) {
   u.notes = r.get<std::optional<std::string>>(8);
   u.disabled = r.get<bool>(9);
   u.has_password = r.get<bool>(10);
+  u.profile.address = r.get<std::optional<std::string>>(12);
   return u;
 }
 
@@ -121,7 +123,8 @@ Async<User> UsersRepository::update(Db& db, const std::string& id, const UserPat
       co_await db.query(kUpdate,
                         db::params(id, p.first_name, p.last_name, p.locale, p.phone.has_value(),
                                    p.phone.value_or(std::nullopt), p.notes.has_value(),
-                                   p.notes.value_or(std::nullopt), role, p.disabled)));
+                                   p.notes.value_or(std::nullopt), role, p.disabled,
+                                   p.address.has_value(), p.address.value_or(std::nullopt))));
   if (rows.empty()) co_return no_user();
   co_return decode(rows[0]);
 }

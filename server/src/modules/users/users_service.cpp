@@ -13,6 +13,11 @@ namespace {
 Error no_user() {
   return Error::not_found("user");
 }
+
+// What the signed-in user sees of themself (their principal) changes.
+bool changes_profile(const UserPatch& p) {
+  return p.first_name || p.last_name || p.locale || p.phone || p.address;
+}
 }  // namespace
 
 UsersService::UsersService(core::db::Pool& db, core::events::Bus& events)
@@ -30,8 +35,13 @@ Async<UserProfile> UsersService::update_me(const Principal& me, const ProfilePat
   patch.last_name = p.last_name;
   patch.locale = p.locale;
   patch.phone = p.phone;
-  DECLIC_CO_TRY(auto user, co_await repository_->update(db_, me.id(), patch));
-  co_return std::move(user.profile);
+  patch.address = p.address;
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<UserProfile> {
+    DECLIC_CO_TRY(auto user, co_await repository_->update(tx, me.id(), patch));
+    const auto event = updated_event(me, me.id());
+    DECLIC_CO_TRYV(co_await events_.publish(tx, event));
+    co_return std::move(user.profile);
+  });
 }
 
 Async<UserPage> UsersService::list(const Principal& me, const UserQuery& query) {
@@ -71,6 +81,10 @@ Async<User> UsersService::update(const Principal& me, const std::string& id,
 
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<User> {
     DECLIC_CO_TRY(auto updated, co_await repository_->update(tx, id, patch));
+    if (changes_profile(patch)) {
+      const auto event = updated_event(me, id);
+      DECLIC_CO_TRYV(co_await events_.publish(tx, event));
+    }
     if (role_change) {
       const auto event = role_changed_event(me, id, target.profile.role, *patch.role, ip);
       DECLIC_CO_TRYV(co_await events_.publish(tx, event));

@@ -9,6 +9,7 @@ import {
   IconLayoutKanban,
   IconMessages,
   IconSettings,
+  IconSignature,
   IconUsers,
   IconUserShield,
 } from '@tabler/icons-react';
@@ -42,6 +43,7 @@ const SECTIONS: Section[] = [
   { to: '/pro/projects', label: 'nav.projects', icon: IconLayoutKanban },
   { to: '/pro/clients', label: 'nav.clients', icon: IconUsers },
   { to: '/pro/services', label: 'nav.services', icon: IconCamera },
+  { to: '/pro/contracts', label: 'nav.contracts', icon: IconSignature },
   { to: '/pro/availability', label: 'nav.availability', icon: IconCalendarOff },
   { to: '/pro/users', label: 'nav.users', icon: IconUserShield, adminOnly: true },
   { to: '/pro/settings', label: 'nav.settings', icon: IconSettings, adminOnly: true },

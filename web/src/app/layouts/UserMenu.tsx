@@ -16,7 +16,8 @@ export function UserMenu({ profilePath }: { profilePath: string }) {
   };
 
   return (
-    <Menu position="bottom-end" withinPortal>
+    // No focus placeholder (an unnamed focusable div among the items): the first item gets the focus.
+    <Menu position="bottom-end" withinPortal withInitialFocusPlaceholder={false}>
       <Menu.Target>
         {/* Named by what it shows (the first name) and what it is: an aria-label would hide
             the visible name from speech control ("click Paul"). */}

@@ -2,6 +2,7 @@ import { Anchor, Group, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DocumentTitle } from '../../components/DocumentTitle';
 import { LoadError } from '../../components/LoadError';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { formatMoney } from '../../lib/format';
@@ -30,6 +31,7 @@ export function BookServicePage() {
         </Group>
       </Anchor>
       <Stack gap={4}>
+        <DocumentTitle screen={s.name} />
         <Title order={1} size="h2">
           {s.name}
         </Title>

@@ -5,8 +5,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../../lib/auth';
 import { useStudio } from '../../lib/studio';
 import { NextSession } from '../../features/bookings/NextSession';
+import { ContractsToSign } from '../../features/contracts/ClientContracts';
 
-/** The client's home: their next session and their contact details. */
+/** The client's home: the contracts to sign, their next session, their contact details. */
 export function ClientHomePage() {
   const { t } = useTranslation();
   const { user } = useAuth();
@@ -16,8 +17,10 @@ export function ClientHomePage() {
     <Stack gap="lg">
       <PageHeader
         title={t('clientHome.greeting', { name: user.firstName })}
+        screen={t('nav.home')}
         subtitle={t('clientHome.subtitle', { studio: studio.data?.name ?? 'Déclic' })}
       />
+      <ContractsToSign />
       <Stack gap="xs">
         <Text fw={600} component="h2" m={0}>
           {t('clientHome.nextTitle')}

@@ -3,6 +3,7 @@ import { IconArrowLeft, IconMessage } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DocumentTitle } from '../../components/DocumentTitle';
 import { LoadError } from '../../components/LoadError';
 import { PageSkeleton } from '../../components/PageSkeleton';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -10,19 +11,20 @@ import { displayName, formatDate } from '../../lib/format';
 import { useStudioTimeZone } from '../../lib/studio';
 import { BookForClientModal } from '../../features/bookings/BookForClientModal';
 import { BookingCard } from '../../features/bookings/BookingCard';
+import { contractPaths } from '../../features/contracts/paths';
 import { useServices } from '../../features/services/api';
 import { useOverview, useUser } from '../../features/users/api';
 import { AccessButton, ContactCard, EditClientForm } from '../../features/users/ClientCards';
 import { UserStatusBadge } from '../../features/users/UserStatusBadge';
 
-/** The client's bookings and projects, newest first. */
+/** The client's bookings, projects and contracts, newest first. */
 function ClientHistory({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const overview = useOverview(id);
   const timeZone = useStudioTimeZone();
   if (overview.isPending) return <Skeleton height={120} radius="lg" />;
   if (overview.isError) return <LoadError error={overview.error} onRetry={() => void overview.refetch()} />;
-  const { bookings, projects } = overview.data;
+  const { bookings, projects, contracts = [] } = overview.data;
   return (
     <Tabs defaultValue="bookings">
       <Tabs.List>
@@ -30,6 +32,7 @@ function ClientHistory({ id }: { id: string }) {
           {t('clients.bookings', { count: bookings.length })}
         </Tabs.Tab>
         <Tabs.Tab value="projects">{t('clients.projects', { count: projects.length })}</Tabs.Tab>
+        <Tabs.Tab value="contracts">{t('clients.contracts', { count: contracts.length })}</Tabs.Tab>
       </Tabs.List>
       <Tabs.Panel value="bookings" pt="md">
         <Stack gap="sm">
@@ -50,6 +53,19 @@ function ClientHistory({ id }: { id: string }) {
                 {p.service.name} — {formatDate(p.booking.start, i18n.language, timeZone)}
               </Anchor>
               <StatusBadge status={p.status} />
+            </Group>
+          ))}
+        </Stack>
+      </Tabs.Panel>
+      <Tabs.Panel value="contracts" pt="md">
+        <Stack gap="sm">
+          {contracts.length === 0 && <Text c="dimmed">{t('clients.noContracts')}</Text>}
+          {contracts.map((c) => (
+            <Group key={c.id} justify="space-between" wrap="nowrap">
+              <Anchor component={Link} to={contractPaths.staffContract(c.projectId)} style={{ overflowWrap: 'anywhere' }}>
+                {c.title} — {formatDate(c.updatedAt, i18n.language, timeZone)}
+              </Anchor>
+              <StatusBadge status={c.status} />
             </Group>
           ))}
         </Stack>
@@ -79,6 +95,7 @@ export function ClientPage() {
       </Anchor>
       <Group justify="space-between" align="center">
         <Group gap="sm">
+          <DocumentTitle screen={displayName(c)} />
           <Title order={1} size="h2">
             {displayName(c)}
           </Title>

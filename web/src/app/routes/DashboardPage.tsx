@@ -7,16 +7,22 @@ import { useAuth } from '../../lib/auth';
 import { AgendaCards } from '../../features/bookings/AgendaCards';
 import { InviteModal } from '../../features/users/InviteModal';
 import { RecentClientsCard } from '../../features/users/RecentClientsCard';
+import { GettingStartedCard, useGettingStarted } from './GettingStarted';
 
-/** Staff's home: what to answer, the week ahead, the newest clients. */
+/**
+ * Staff's home: what to answer, the week ahead, the newest clients. A new studio sees its
+ * first steps first; while it has no client yet, in place of the (necessarily empty) cards.
+ */
 export function DashboardPage() {
   const { t } = useTranslation();
   const { user } = useAuth();
   const [inviting, invite] = useDisclosure(false);
+  const start = useGettingStarted();
   return (
     <>
       <PageHeader
         title={t('dashboard.greeting', { name: user?.firstName })}
+        screen={t('nav.dashboard')}
         subtitle={t('dashboard.subtitle')}
         action={
           <Button leftSection={<IconUserPlus size={18} />} onClick={invite.open}>
@@ -24,8 +30,13 @@ export function DashboardPage() {
           </Button>
         }
       />
-      <AgendaCards />
-      <RecentClientsCard onInvite={invite.open} />
+      {start.visible && start.steps && <GettingStartedCard steps={start.steps} onDismiss={start.dismiss} />}
+      {!(start.visible && start.noClients) && (
+        <>
+          <AgendaCards />
+          <RecentClientsCard onInvite={invite.open} />
+        </>
+      )}
       <InviteModal opened={inviting} onClose={invite.close} />
     </>
   );

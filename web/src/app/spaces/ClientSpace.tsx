@@ -1,14 +1,32 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
+import { PageSkeleton } from '../../components/PageSkeleton';
 import { NotFoundPage } from '../../components/StatusPages';
 import { ClientLayout } from '../layouts/ClientLayout';
 import { BookServicePage } from '../routes/BookServicePage';
 import { ClientHomePage } from '../routes/ClientHomePage';
-import { ClientMessagesRoute } from '../routes/MessagesRoutes';
-import { ProfilePage } from '../routes/ProfilePage';
 import { CatalogPage } from '../../features/services/CatalogPage';
 import { MyBookingsPage } from '../../features/bookings/MyBookingsPage';
-import { ProjectsPage } from '../../features/projects/ProjectsPage';
-import { ProjectPage } from '../../features/projects/ProjectPage';
+
+/** A page loaded when first opened, inside the layout (which stays on screen meanwhile). */
+function lazyPage(load: () => Promise<ComponentType>) {
+  const Page = lazy(async () => ({ default: await load() }));
+  return (
+    <Suspense fallback={<PageSkeleton />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+// The home page and the booking path (the catalog, a service's booking link, the bookings)
+// come with the space: a shared booking link needs nothing more. Projects, contracts,
+// messages and the profile, with their heavier components, load when opened.
+const projects = lazyPage(() => import('../../features/projects/ProjectsPage').then((m) => m.ProjectsPage));
+const project = lazyPage(() => import('../routes/ProjectRoutes').then((m) => m.ClientProjectRoute));
+const contracts = lazyPage(() => import('../../features/contracts/ClientContracts').then((m) => m.MyContractsPage));
+const contract = lazyPage(() => import('../routes/ContractRoutes').then((m) => m.ClientContractRoute));
+const messages = lazyPage(() => import('../routes/MessagesRoutes').then((m) => m.ClientMessagesRoute));
+const profile = lazyPage(() => import('../routes/ProfilePage').then((m) => m.ProfilePage));
 
 export default function ClientSpace() {
   return (
@@ -18,10 +36,12 @@ export default function ClientSpace() {
         <Route path="book" element={<CatalogPage />} />
         <Route path="book/:serviceId" element={<BookServicePage />} />
         <Route path="bookings" element={<MyBookingsPage />} />
-        <Route path="projects" element={<ProjectsPage />} />
-        <Route path="projects/:id" element={<ProjectPage />} />
-        <Route path="messages" element={<ClientMessagesRoute />} />
-        <Route path="profile" element={<ProfilePage />} />
+        <Route path="projects" element={projects} />
+        <Route path="projects/:id" element={project} />
+        <Route path="contracts" element={contracts} />
+        <Route path="contracts/:id" element={contract} />
+        <Route path="messages" element={messages} />
+        <Route path="profile" element={profile} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

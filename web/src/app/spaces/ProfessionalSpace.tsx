@@ -6,13 +6,16 @@ import { ClientPage } from '../routes/ClientPage';
 import { DashboardPage } from '../routes/DashboardPage';
 import { StaffMessagesRoute } from '../routes/MessagesRoutes';
 import { ProfilePage } from '../routes/ProfilePage';
+import { StaffProjectRoute } from '../routes/ProjectRoutes';
+import { ServicesRoute } from '../routes/ServicesRoute';
 import { ClientsPage } from '../../features/users/ClientsPage';
 import { UsersPage } from '../../features/users/UsersPage';
 import { CalendarPage } from '../../features/bookings/CalendarPage';
 import { RequestsPage } from '../../features/bookings/RequestsPage';
 import { ProjectsPage } from '../../features/projects/ProjectsPage';
-import { ProjectPage } from '../../features/projects/ProjectPage';
-import { ServicesPage } from '../../features/services/ServicesPage';
+import { ContractsPage } from '../../features/contracts/ContractsPage';
+import { TemplateEditorPage } from '../../features/contracts/TemplateEditorPage';
+import { TemplatesPage } from '../../features/contracts/TemplatesPage';
 import { AvailabilityPage } from '../../features/availability/AvailabilityPage';
 import { SettingsPage } from '../../features/settings/SettingsPage';
 
@@ -30,11 +33,15 @@ export default function ProfessionalSpace() {
         {/* One route with an optional id: picking a conversation keeps the list (and its search) mounted. */}
         <Route path="messages/:conversationId?" element={<StaffMessagesRoute />} />
         <Route path="projects" element={<ProjectsPage />} />
-        <Route path="projects/:id" element={<ProjectPage />} />
-        <Route path="services" element={<ServicesPage />} />
+        <Route path="projects/:id" element={<StaffProjectRoute />} />
+        <Route path="services" element={<ServicesRoute />} />
+        <Route path="contracts" element={<ContractsPage />} />
+        <Route path="contracts/templates" element={<TemplatesPage />} />
+        <Route path="contracts/templates/new" element={<TemplateEditorPage />} />
+        <Route path="contracts/templates/:id" element={<TemplateEditorPage />} />
         <Route path="availability" element={<AvailabilityPage />} />
-        <Route path="users" element={admin ? <UsersPage /> : <NotAllowedPage />} />
-        <Route path="settings" element={admin ? <SettingsPage /> : <NotAllowedPage />} />
+        <Route path="users" element={admin ? <UsersPage /> : <NotAllowedPage reservedTo="admin" />} />
+        <Route path="settings" element={admin ? <SettingsPage /> : <NotAllowedPage reservedTo="admin" />} />
         <Route path="profile" element={<ProfilePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

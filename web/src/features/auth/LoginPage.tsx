@@ -1,5 +1,6 @@
 import { Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
 import { homePath, useAuth } from '../../lib/auth';
@@ -8,7 +9,8 @@ import { ApiError } from '../../lib/problem';
 import { collect, emailError } from '../../lib/validation';
 import { AuthHeading, safeNext } from './AuthCard';
 
-export function LoginPage() {
+/** `notice`: shown above the form (a booking waiting for the account, for instance). */
+export function LoginPage({ notice }: { notice?: ReactNode }) {
   const { t } = useTranslation();
   const { user, signIn } = useAuth();
   const navigate = useNavigate();
@@ -34,6 +36,7 @@ export function LoginPage() {
   return (
     <form onSubmit={onSubmit} noValidate>
       <AuthHeading title={t('auth.loginTitle')} subtitle={t('auth.loginSubtitle')} />
+      {notice}
       <Stack gap="md">
         <TextInput label={t('common.email')} type="email" autoComplete="email" required {...form.field('email')} />
         <PasswordInput
@@ -53,7 +56,7 @@ export function LoginPage() {
         </Button>
         <Text size="sm" ta="center">
           {t('auth.noAccount')}{' '}
-          <Anchor component={Link} to="/register">
+          <Anchor component={Link} to={next ? `/register?next=${encodeURIComponent(next)}` : '/register'} underline="always">
             {t('auth.registerLink')}
           </Anchor>
         </Text>

@@ -1,9 +1,8 @@
 import { ActionIcon, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateTimeField, TimeField } from '../../components/DateFields';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,7 +11,7 @@ import { ApiError } from '../../lib/problem';
 import { formatDateTime, timeZoneLabel } from '../../lib/format';
 import { useStudio, useStudioTimeZone } from '../../lib/studio';
 import { localInputToIso } from '../../lib/time';
-import { toastSuccess } from '../../lib/toast';
+import { toastError, toastSuccess } from '../../lib/toast';
 import { useAddBlock, useBlocks, useDeleteBlock, useSaveWeekly, useWeekly, type WeeklyRange } from './api';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
@@ -21,7 +20,8 @@ function WeeklyEditor({ timeZone }: { timeZone: string }) {
   const { t, i18n } = useTranslation();
   const weekly = useWeekly();
   const save = useSaveWeekly();
-  const [ranges, setRanges] = useState<WeeklyRange[]>([]);
+  // Hours already in the cache show at once (no "closed" flash), then follow each new answer.
+  const [ranges, setRanges] = useState<WeeklyRange[]>(() => weekly.data ?? []);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (weekly.data) setRanges(weekly.data);
@@ -60,8 +60,9 @@ function WeeklyEditor({ timeZone }: { timeZone: string }) {
         {WEEKDAYS.map((weekday) => {
           const dayRanges = ranges.map((r, i) => ({ r, i })).filter(({ r }) => r.weekday === weekday);
           return (
-            <Group key={weekday} align="flex-start" wrap="nowrap" gap="md" data-testid={`weekday-${weekday}`}>
-              <Text w={90} pt={6} fw={500}>
+            // On a phone the day's name takes its own line: its times and "+" keep the width.
+            <Group key={weekday} align="flex-start" wrap="wrap" gap="md" data-testid={`weekday-${weekday}`}>
+              <Text w={{ base: '100%', xs: 90 }} pt={6} fw={500}>
                 {t(`weekdays.${weekday}`)}
               </Text>
               <Stack gap="xs" style={{ flex: 1 }}>
@@ -72,16 +73,16 @@ function WeeklyEditor({ timeZone }: { timeZone: string }) {
                 )}
                 {dayRanges.map(({ r, i }) => (
                   <Group key={i} gap="xs" wrap="nowrap">
-                    <TimeInput
+                    <TimeField
                       aria-label={`${t(`weekdays.${weekday}`)} — ${t('availability.from')}`}
                       value={r.start}
-                      onChange={(e) => update(i, { start: e.currentTarget.value })}
+                      onChange={(start) => update(i, { start })}
                     />
                     <Text>–</Text>
-                    <TimeInput
+                    <TimeField
                       aria-label={`${t(`weekdays.${weekday}`)} — ${t('availability.to')}`}
                       value={r.end}
-                      onChange={(e) => update(i, { end: e.currentTarget.value })}
+                      onChange={(end) => update(i, { end })}
                     />
                     <ActionIcon
                       variant="subtle"
@@ -176,7 +177,7 @@ function BlocksEditor({ timeZone }: { timeZone: string }) {
               variant="subtle"
               color="red"
               aria-label={t('availability.removeBlock')}
-              onClick={() => remove.mutate(b.id, { onError: (err) => notifications.show({ color: 'red', message: problemMessage(t, err) }) })}
+              onClick={() => remove.mutate(b.id, { onError: (err) => toastError(problemMessage(t, err)) })}
             >
               <IconTrash size={16} />
             </ActionIcon>
@@ -185,8 +186,8 @@ function BlocksEditor({ timeZone }: { timeZone: string }) {
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput type="datetime-local" label={t('availability.blockStart')} description={timeZoneLabel(timeZone, i18n.language)} value={start} onChange={(e) => setStart(e.currentTarget.value)} required />
-              <TextInput type="datetime-local" label={t('availability.blockEnd')} description={timeZoneLabel(timeZone, i18n.language)} value={end} onChange={(e) => setEnd(e.currentTarget.value)} required />
+              <DateTimeField label={t('availability.blockStart')} description={timeZoneLabel(timeZone, i18n.language)} value={start} onChange={setStart} required />
+              <DateTimeField label={t('availability.blockEnd')} description={timeZoneLabel(timeZone, i18n.language)} value={end} onChange={setEnd} required />
             </SimpleGrid>
             <TextInput label={`${t('availability.reason')} (${t('common.optional')})`} value={reason} onChange={(e) => setReason(e.currentTarget.value)} maxLength={200} />
             <FormAlert message={error} />

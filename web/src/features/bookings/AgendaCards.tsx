@@ -6,6 +6,7 @@ import { LoadError } from '../../components/LoadError';
 import { StatusBadge } from '../../components/StatusBadge';
 import { displayName, formatDateTime } from '../../lib/format';
 import { useStudioTimeZone } from '../../lib/studio';
+import { toRfc3339 } from '../../lib/time';
 import { useBookings } from './api';
 
 /** Staff: pending requests to answer, and the sessions of the next seven days. */
@@ -14,7 +15,7 @@ export function AgendaCards() {
   const timeZone = useStudioTimeZone();
   const pending = useBookings({ status: 'PENDING' });
   const [now] = useState(() => new Date());
-  const week = useBookings({ from: now.toISOString(), to: new Date(now.getTime() + 7 * 86400_000).toISOString() });
+  const week = useBookings({ from: toRfc3339(now), to: toRfc3339(new Date(now.getTime() + 7 * 86400_000)) });
   const sessions = (week.data ?? []).filter((b) => b.status === 'CONFIRMED' || b.status === 'PENDING').sort((a, b) => a.start.localeCompare(b.start));
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} mb="md">

@@ -54,7 +54,7 @@ export function BookForClientModal({ client, services, opened, onClose }: Props)
   };
 
   return (
-    <Modal opened={opened} onClose={close} title={t('book.forClient', { name: displayName(client) })} size="xl">
+    <Modal opened={opened} onClose={close} title={t('book.forClient', { name: displayName(client) })} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack>
         <Select
           label={t('projects.service')}

@@ -1,9 +1,8 @@
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionProblemMessage } from '../../lib/errors';
-import { toastSuccess } from '../../lib/toast';
+import { toastError, toastSuccess } from '../../lib/toast';
 import type { Booking, BookingAction } from '../../types/api';
 import { useBookingAction, type Slot } from './api';
 import { SlotPicker } from './SlotPicker';
@@ -35,7 +34,7 @@ export function BookingActions({ booking, timeZone, onDone }: Props) {
           setSlot(null);
           onDone?.(action);
         },
-        onError: (e) => notifications.show({ color: 'red', message: actionProblemMessage(t, e) }),
+        onError: (e) => toastError(actionProblemMessage(t, e)),
       },
     );
 
@@ -61,6 +60,7 @@ export function BookingActions({ booking, timeZone, onDone }: Props) {
         opened={asking === 'cancel' || asking === 'decline'}
         onClose={() => setAsking(null)}
         title={asking ? t(`bookings.action.${asking}`) : ''}
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         <Stack>
           <Text>{t(asking === 'decline' ? 'bookings.declineText' : 'bookings.cancelText')}</Text>
@@ -84,7 +84,7 @@ export function BookingActions({ booking, timeZone, onDone }: Props) {
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={asking === 'reschedule'} onClose={() => setAsking(null)} title={t('bookings.action.reschedule')} size="xl">
+      <Modal opened={asking === 'reschedule'} onClose={() => setAsking(null)} title={t('bookings.action.reschedule')} size="xl" closeButtonProps={{ 'aria-label': t('common.close') }}>
         <Stack>
           <SlotPicker serviceId={booking.service.id} timeZone={timeZone} selected={slot} onSelect={setSlot} />
           <Group justify="flex-end">

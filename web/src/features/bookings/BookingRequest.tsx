@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Card, Group, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { actionProblemMessage } from '../../lib/errors';
@@ -12,15 +12,15 @@ import { newIdempotencyKey, useCreateBooking, type Slot } from './api';
 import { SlotPicker } from './SlotPicker';
 
 // Answers that mean the chosen time itself is gone: the summary closes and the times reload.
-const SLOT_GONE = ['slot_taken', 'slot_unavailable', 'slot_too_soon'];
+export const SLOT_GONE = ['slot_taken', 'slot_unavailable', 'slot_too_soon'];
 
-interface Failure {
+export interface Failure {
   message: string;
   /** The client has too many requests waiting: the way to see (and cancel) them. */
   showRequests: boolean;
 }
 
-function FailureAlert({ failure }: { failure: Failure }) {
+export function FailureAlert({ failure }: { failure: Failure }) {
   const { t } = useTranslation();
   return (
     <Alert color="red" variant="light" role="alert">
@@ -36,25 +36,53 @@ function FailureAlert({ failure }: { failure: Failure }) {
   );
 }
 
-/** Client: a service's free days and times, then the summary and the request. */
-export function BookingRequest({ service: s }: { service: Service }) {
+interface Props {
+  service: Service;
+  /**
+   * A visitor without an account: the summary's button continues (to sign up) with the
+   * choice rather than booking; `key` is the booking's Idempotency-Key for later.
+   */
+  onContinue?: (choice: { slot: Slot; notes: string; key: string }) => void;
+  /** The choice to show again (a visitor back from the sign-up page, a booking that failed). */
+  initialSlot?: Slot | null;
+  initialNotes?: string;
+  initialError?: Failure | null;
+}
+
+/** A client (or a visitor, see onContinue): a service's free days and times, then the summary and the request. */
+export function BookingRequest({ service: s, onContinue, initialSlot = null, initialNotes = '', initialError = null }: Props) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const create = useCreateBooking();
   const timeZone = useStudioTimeZone();
-  const [slot, setSlot] = useState<Slot | null>(null);
+  const [slot, setSlot] = useState<Slot | null>(initialSlot);
   const [key, setKey] = useState(newIdempotencyKey);
-  const [notes, setNotes] = useState('');
-  const [error, setError] = useState<Failure | null>(null);
+  const [notes, setNotes] = useState(initialNotes);
+  const [error, setError] = useState<Failure | null>(initialError);
+
+  // A time tapped far above the summary (a phone, the month then the times): the confirm
+  // button is brought to the middle of the screen, clear of the header and the bottom bar.
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const [picked, setPicked] = useState(0);
+  useEffect(() => {
+    const button = confirmRef.current;
+    if (picked === 0 || !button) return;
+    const box = button.getBoundingClientRect();
+    if (box.top >= 80 && box.bottom <= window.innerHeight - 80) return;
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    button.scrollIntoView?.({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+  }, [picked]);
 
   const pick = (next: Slot) => {
     setSlot(next);
+    setPicked((n) => n + 1);
     setKey(newIdempotencyKey()); // a new choice is a new intent
     setError(null);
   };
 
   const book = async () => {
     if (!slot) return;
+    if (onContinue) return onContinue({ slot, notes: notes.trim(), key });
     setError(null);
     try {
       await create.mutateAsync({ booking: { serviceId: s.id, start: slot.start, notes: notes.trim() || undefined }, key });
@@ -86,8 +114,8 @@ export function BookingRequest({ service: s }: { service: Service }) {
               {s.name} — {formatDateTime(slot.start, i18n.language, timeZone)} ({timeZoneLabel(timeZone, i18n.language)})
             </Text>
             <Text>
-              {t('book.price')} : {formatMoney(s.priceCents, s.currency, i18n.language)}
-              {s.depositCents > 0 && ` · ${t('book.deposit')} : ${formatMoney(s.depositCents, s.currency, i18n.language)}`}
+              {t('common.labelled', { label: t('book.price'), value: formatMoney(s.priceCents, s.currency, i18n.language) })}
+              {s.depositCents > 0 && ` · ${t('common.labelled', { label: t('book.deposit'), value: formatMoney(s.depositCents, s.currency, i18n.language) })}`}
             </Text>
             <Textarea
               label={`${t('book.notes')} (${t('common.optional')})`}
@@ -98,9 +126,14 @@ export function BookingRequest({ service: s }: { service: Service }) {
               minRows={2}
             />
             {error && <FailureAlert failure={error} />}
+            {onContinue && (
+              <Text size="sm" c="dimmed">
+                {t('publicBook.nextStep')}
+              </Text>
+            )}
             <Group justify="flex-end">
-              <Button size="md" onClick={() => void book()} loading={create.isPending}>
-                {t('book.confirm')}
+              <Button ref={confirmRef} size="md" onClick={() => void book()} loading={create.isPending}>
+                {onContinue ? t('publicBook.continue') : t('book.confirm')}
               </Button>
             </Group>
           </Stack>

@@ -1,5 +1,4 @@
 import type { EventClickArg, EventInput, EventSourceFuncArg } from '@fullcalendar/core';
-import frLocale from '@fullcalendar/core/locales/fr';
 import dayGridPlugin from '@fullcalendar/daygrid';
 import luxonPlugin from '@fullcalendar/luxon3';
 import FullCalendar from '@fullcalendar/react';
@@ -7,7 +6,7 @@ import timeGridPlugin from '@fullcalendar/timegrid';
 import { Button, Card, Drawer, Group, Stack, Text } from '@mantine/core';
 import { IconMessage } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
@@ -16,6 +15,7 @@ import { api } from '../../lib/api';
 import { displayName, timeZoneLabel } from '../../lib/format';
 import { useStudio, useStudioTimeZone } from '../../lib/studio';
 import type { Booking } from '../../types/api';
+import { agendaLocaleOptions } from './agenda';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
 
@@ -31,9 +31,10 @@ async function loadEvents(range: { startStr: string; endStr: string }): Promise<
       title: `${b.service.name} — ${displayName(b.client)}`,
       start: b.start,
       end: b.end,
-      backgroundColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-${b.status === 'PENDING' ? 2 : 6})`,
+      // A light fill under near-black text (white on green-6 is 2.4:1); the border keeps the full colour.
+      backgroundColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-2)`,
       borderColor: `var(--mantine-color-${STATUS_COLOR[b.status]}-6)`,
-      textColor: b.status === 'PENDING' ? 'var(--mantine-color-dark-9)' : 'white',
+      textColor: 'var(--mantine-color-dark-9)',
       extendedProps: { booking: b },
     }));
 }
@@ -53,6 +54,19 @@ export function CalendarPage() {
   }, []);
 
   const onClick = (arg: EventClickArg) => setOpen(arg.event.extendedProps.booking as Booking);
+  // FullCalendar's arrows are icon fonts marked role="img" without a name; the button around
+  // each is named (its hint), so the icon is hidden from assistive technology, each time the
+  // toolbar is drawn.
+  const frame = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = frame.current;
+    if (!el) return;
+    const hide = () => el.querySelectorAll('.fc-icon:not([aria-hidden])').forEach((icon) => icon.setAttribute('aria-hidden', 'true'));
+    hide();
+    const drawn = new MutationObserver(hide);
+    drawn.observe(el, { childList: true, subtree: true });
+    return () => drawn.disconnect();
+  }, [studio.isSuccess]);
   const refresh = () => {
     setOpen(null);
     calendar.current?.getApi().refetchEvents();
@@ -66,17 +80,19 @@ export function CalendarPage() {
           <StatusBadge key={s} status={s} />
         ))}
       </Group>
-      <Card p="sm">
+      {/* FullCalendar paints its day headers on a white page colour: the app's, light or dark. */}
+      <Card p="sm" ref={frame} style={{ '--fc-page-bg-color': 'var(--mantine-color-body)', '--fc-border-color': 'var(--mantine-color-default-border)' } as CSSProperties}>
         {studio.isSuccess && (
           <FullCalendar
             ref={calendar}
             plugins={[dayGridPlugin, timeGridPlugin, luxonPlugin]}
             timeZone={timeZone}
-            locale={i18n.language === 'fr' ? frLocale : 'en-gb'}
+            {...agendaLocaleOptions(i18n.language)}
             initialView={phone ? 'timeGridDay' : 'timeGridWeek'}
-            headerToolbar={{ left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' }}
+            // A phone's width holds the arrows and the title, not the five buttons too: the views go below.
+            headerToolbar={phone ? { left: 'prev,next', center: 'title', right: 'today' } : { left: 'prev,next today', center: 'title', right: 'dayGridMonth,timeGridWeek,timeGridDay' }}
+            footerToolbar={phone ? { center: 'dayGridMonth,timeGridWeek,timeGridDay' } : undefined}
             buttonText={{ today: t('calendar.today'), month: t('calendar.month'), week: t('calendar.week'), day: t('calendar.day') }}
-            firstDay={1}
             slotMinTime="07:00:00"
             slotMaxTime="22:00:00"
             allDaySlot={false}
@@ -87,7 +103,7 @@ export function CalendarPage() {
           />
         )}
       </Card>
-      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" title={t('calendar.booking')} size="md">
+      <Drawer opened={open !== null} onClose={() => setOpen(null)} position="right" title={t('calendar.booking')} size="md" closeButtonProps={{ 'aria-label': t('common.close') }}>
         {open && (
           <Stack>
             <BookingCard booking={open} timeZone={timeZone} showClient>

@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useStudioTimeZone } from '../../lib/studio';
 import { useBookings } from './api';
 import { BookingActions } from './BookingActions';
+import { AddToCalendarButton } from './AddToCalendarButton';
 import { BookingCard } from './BookingCard';
 
 /** Client: their bookings, upcoming first, with cancel and reschedule. */
@@ -52,7 +53,10 @@ export function MyBookingsPage() {
               </Anchor>
             </>
           ) : (
-            <BookingActions booking={b} timeZone={timeZone} />
+            <>
+              {(b.status === 'PENDING' || b.status === 'CONFIRMED') && <AddToCalendarButton bookingId={b.id} serviceName={b.service.name} />}
+              <BookingActions booking={b} timeZone={timeZone} />
+            </>
           )}
         </BookingCard>
       ))}

@@ -1,10 +1,11 @@
-import { Button, Card, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTime, timeZoneLabel } from '../../lib/format';
 import { useStudioTimeZone } from '../../lib/studio';
+import { AddToCalendarButton } from './AddToCalendarButton';
 import { useBookings } from './api';
 
 /** Client: the next session, or the way to book one. */
@@ -36,9 +37,18 @@ export function NextSession() {
         <Text>
           {formatDateTime(next.start, i18n.language, timeZone)} ({timeZoneLabel(timeZone, i18n.language)})
         </Text>
-        <Button component={Link} to="/client/bookings" variant="light" mt="xs">
-          {t('nav.myBookings')}
-        </Button>
+        <Group gap="xs" mt="xs">
+          <AddToCalendarButton bookingId={next.id} serviceName={next.service.name} />
+          {next.projectId ? (
+            <Button component={Link} to={`/client/projects/${encodeURIComponent(next.projectId)}`} variant="subtle">
+              {t('clientHome.seeProject')}
+            </Button>
+          ) : (
+            <Button component={Link} to="/client/bookings" variant="subtle">
+              {t('nav.myBookings')}
+            </Button>
+          )}
+        </Group>
       </Stack>
     </Card>
   );

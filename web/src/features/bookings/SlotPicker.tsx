@@ -1,6 +1,5 @@
 import { Alert, Button, Group, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
-import 'dayjs/locale/fr';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
@@ -29,11 +28,14 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
   const { t, i18n } = useTranslation();
   // "Today" is the studio's, not the browser's (a visitor may be elsewhere in the world).
   const today = dayKey(new Date(), timeZone);
-  const [month, setMonth] = useState(() => monthOf(today));
+  // A time already chosen (a visitor back from the sign-up page) opens on its day.
+  const [initialDay] = useState(() => (selected ? dayKey(selected.start, timeZone) : null));
+  const [month, setMonth] = useState(() => monthOf(initialDay ?? today));
   // Opening on a month with nothing left (the last days of a month) moves on by itself,
   // up to two months; once the user browses, the month is theirs.
-  const [autoAdvance, setAutoAdvance] = useState(2);
-  const [day, setDay] = useState<string | null>(null);
+  const [autoAdvance, setAutoAdvance] = useState(initialDay ? 0 : 2);
+  const [day, setDay] = useState<string | null>(initialDay);
+  // The first month shown is the one a booking link's page load asks early (app/preload.ts).
   const range = monthRange(month.getFullYear(), month.getMonth() + 1);
   const slots = useSlots(serviceId, range.from, range.to);
 
@@ -60,7 +62,6 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
       <Group align="flex-start" gap="xl" wrap="wrap">
         <Stack gap="xs">
           <DatePicker
-            locale={i18n.language}
             date={month}
             onDateChange={(d) => {
               setAutoAdvance(0);
@@ -129,7 +130,8 @@ export function SlotPicker({ serviceId, timeZone, selected, onSelect }: Props) {
             freeDays.length > 0 && (
               <Stack gap="xs" align="flex-start">
                 <Text c="dimmed">{t('book.pickDay')}</Text>
-                <Button variant="light" onClick={() => setDay(freeDays[0])}>
+                {/* The date in words can be wider than a phone: the label wraps rather than overflow. */}
+                <Button variant="light" h="auto" mih={36} py={6} maw="100%" styles={{ label: { whiteSpace: 'normal' } }} onClick={() => setDay(freeDays[0])}>
                   {t('book.firstFree', { date: formatDate(`${freeDays[0]}T12:00:00Z`, i18n.language, 'UTC') })}
                 </Button>
               </Stack>

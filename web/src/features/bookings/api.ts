@@ -2,30 +2,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
 import { invalidateFor } from '../../lib/live';
 import { ApiError } from '../../lib/problem';
-import { queryRoots } from '../../lib/queryKeys';
-import type { Booking, BookingAction, BookingStatus } from '../../types/api';
+import type { Booking, BookingAction } from '../../types/api';
+import { bookingKeys, slotsQuery, type BookingFilter } from './queries';
 
-export interface BookingFilter {
-  from?: string;
-  to?: string;
-  status?: BookingStatus;
-}
-
-export interface Slot {
-  start: string;
-  end: string;
-}
-
-interface Slots {
-  timeZone: string;
-  slots: Slot[];
-}
-
-export const bookingKeys = {
-  list: (f: BookingFilter) => [...queryRoots.bookings, 'list', f] as const,
-  allSlots: queryRoots.slots,
-  slots: (serviceId: string, from: string, to: string) => [...queryRoots.slots, serviceId, from, to] as const,
-};
+export { bookingKeys, slotsQuery, type BookingFilter, type Slot } from './queries';
 
 export function useBookings(filter: BookingFilter = {}) {
   return useQuery({
@@ -37,11 +17,7 @@ export function useBookings(filter: BookingFilter = {}) {
 
 /** Free start times of a service between two days (inclusive), in the studio's zone. */
 export function useSlots(serviceId: string, from: string, to: string) {
-  return useQuery({
-    queryKey: bookingKeys.slots(serviceId, from, to),
-    queryFn: () => api.get<Slots>(`/api/services/${encodeURIComponent(serviceId)}/slots`, { query: { from, to } }),
-    staleTime: 15_000,
-  });
+  return useQuery(slotsQuery(serviceId, from, to));
 }
 
 /** A 409 means the slots on screen are out of date: fetch them again. */
@@ -91,4 +67,18 @@ export function useBookingAction() {
 export function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Saves a session's .ics on the device: calendars on phones and computers open it. */
+export async function saveBookingIcs(bookingId: string, fallbackName: string): Promise<void> {
+  const { blob, filename } = await api.file(`/api/bookings/${encodeURIComponent(bookingId)}/ics`);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the click; the URL may go once the event loop turns.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

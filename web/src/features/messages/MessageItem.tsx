@@ -2,7 +2,7 @@ import { ActionIcon, Anchor, Badge, Box, Group, Paper, Stack, Text, Tooltip } fr
 import { IconChecks, IconFlag, IconFlagFilled } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { notifications } from '@mantine/notifications';
+import { toastError } from '../../lib/toast';
 import { StatusBadge } from '../../components/StatusBadge';
 import { problemMessage } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -71,7 +71,7 @@ function FollowUp({ message }: { message: Message }) {
   const toggle = useFollowUp();
   const label = message.followUp ? t('messages.followUpDone') : t('messages.followUpMark');
   const click = () =>
-    toggle.mutate({ message, on: !message.followUp }, { onError: (e) => notifications.show({ color: 'red', message: problemMessage(t, e) }) });
+    toggle.mutate({ message, on: !message.followUp }, { onError: (e) => toastError(problemMessage(t, e)) });
   return (
     <Group gap={4} wrap="nowrap">
       {message.followUp && (

@@ -164,7 +164,9 @@ export function SavedRepliesMenu({ onPick }: { onPick: (reply: SavedReply) => vo
   const replies = useSavedReplies(menuOpened);
   return (
     <>
-      <Menu opened={menuOpened} onChange={setMenuOpened} position="top-start" withinPortal shadow="md" width={280}>
+      {/* No focus placeholder (an unnamed focusable div inside the menu): opening the menu puts
+          the focus on its first item, as a menu button should. */}
+      <Menu opened={menuOpened} onChange={setMenuOpened} position="top-start" withinPortal shadow="md" width={280} withInitialFocusPlaceholder={false}>
         <Menu.Target>
           <Button variant="default" size="sm" leftSection={<IconMessageCircleBolt size={16} />} aria-label={t('savedReplies.menu')}>
             <Text span visibleFrom="sm" inherit>

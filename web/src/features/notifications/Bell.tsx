@@ -1,5 +1,5 @@
 import { ActionIcon, Badge, Button, Group, Popover, ScrollArea, Skeleton, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconBell, IconCalendarEvent, IconChecks, IconLayoutKanban, IconMessage } from '@tabler/icons-react';
+import { IconBell, IconCalendarEvent, IconChecks, IconLayoutKanban, IconMessage, IconSignature } from '@tabler/icons-react';
 import { Fragment, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -12,13 +12,19 @@ import { useMarkNotificationsRead, useNotifications, type AppNotification, type 
 import { notificationLink, notificationText, type Audience } from './text';
 import './bell.css';
 
-const KIND_ICON: Record<NotificationKind, typeof IconBell> = { messages: IconMessage, bookings: IconCalendarEvent, projects: IconLayoutKanban };
+// By kind; a kind this version does not know gets the bell.
+const KIND_ICON: Record<NotificationKind | 'contracts', typeof IconBell> = {
+  messages: IconMessage,
+  bookings: IconCalendarEvent,
+  projects: IconLayoutKanban,
+  contracts: IconSignature,
+};
 
 function NotificationItem({ notification: n, audience, timeZone, onFollow }: { notification: AppNotification; audience: Audience; timeZone: string; onFollow: () => void }) {
   const { t, i18n } = useTranslation();
   const markRead = useMarkNotificationsRead();
   const { sentence, detail } = notificationText(n, audience, t, i18n.language, timeZone);
-  const Icon = KIND_ICON[n.kind] ?? IconBell;
+  const Icon = KIND_ICON[n.kind as NotificationKind | 'contracts'] ?? IconBell;
   const unread = !n.readAt;
   const follow = () => {
     if (unread) markRead.mutate({ ids: [n.id] });

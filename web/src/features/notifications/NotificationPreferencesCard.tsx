@@ -1,10 +1,9 @@
 import { Card, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LoadError } from '../../components/LoadError';
 import { problemMessage } from '../../lib/errors';
-import { toastSuccess } from '../../lib/toast';
+import { toastError, toastSuccess } from '../../lib/toast';
 import { MAIL_MODES, NOTIFICATION_KINDS, useNotificationPreferences, useUpdateNotificationPreferences, type MailMode, type NotificationKind } from './api';
 
 /** One kind (messages, bookings, projects): its three choices and what the chosen one means. */
@@ -41,7 +40,7 @@ export function NotificationPreferencesCard() {
       { [kind]: mode },
       {
         onSuccess: () => toastSuccess(t('notificationPrefs.saved')),
-        onError: (e) => notifications.show({ color: 'red', message: problemMessage(t, e) }),
+        onError: (e) => toastError(problemMessage(t, e)),
       },
     );
 

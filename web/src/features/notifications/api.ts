@@ -13,7 +13,10 @@ export type NotificationType =
   | 'booking.rescheduled'
   | 'booking.expired'
   | 'project.status_changed'
-  | 'message.created';
+  | 'message.created'
+  | 'contract.sent'
+  | 'contract.signed'
+  | 'contract.countersigned';
 
 /** One line of the bell; `data` holds what its sentence and link need (see text.ts). */
 export interface AppNotification {

@@ -23,7 +23,7 @@ function say(n: AppNotification, audience: 'staff' | 'client', lang: 'fr' | 'en'
 
 describe('notification sentences', () => {
   it('every type has a sentence for each reader, in French and English', () => {
-    const types = ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.rescheduled', 'booking.expired', 'booking_expired', 'project.status_changed', 'message.created'];
+    const types = ['booking.requested', 'booking.confirmed', 'booking.declined', 'booking.cancelled', 'booking.rescheduled', 'booking.expired', 'booking_expired', 'project.status_changed', 'message.created', 'contract.sent', 'contract.signed', 'contract.countersigned'];
     for (const type of types)
       for (const byClient of [true, false])
         for (const audience of ['staff', 'client'] as const)
@@ -61,6 +61,14 @@ describe('notification sentences', () => {
     expect(say(message, 'staff', 'fr').detail).toBe('« Vos photos sont prêtes »');
   });
 
+  it('names the contract: to sign for the client, signed for the studio', () => {
+    const data = { contractId: 'k1', projectId: 'p1', title: 'Contrat de mariage', clientName: 'Chloé Dubois' };
+    expect(say(notification('contract.sent', data, 'contracts' as AppNotification['kind']), 'client', 'fr').sentence).toBe('Un contrat vous attend : « Contrat de mariage ».');
+    expect(say(notification('contract.signed', data), 'staff', 'fr').sentence).toBe('Chloé Dubois a signé le contrat « Contrat de mariage ».');
+    expect(say(notification('contract.signed', data), 'staff', 'en').sentence).toBe('Chloé Dubois signed the contract “Contrat de mariage”.');
+    expect(say(notification('contract.countersigned', data), 'client', 'en').sentence).toBe('The studio countersigned your contract “Contrat de mariage”.');
+  });
+
   it('an unknown type still reads as a sentence', () => {
     expect(say(notification('gallery.published', {}), 'client', 'fr').sentence).toBe('Du nouveau dans votre espace.');
   });
@@ -77,6 +85,14 @@ describe('notification links', () => {
     expect(notificationLink(project, 'client')).toBe('/client/projects/p1');
     expect(notificationLink(message, 'staff')).toBe('/pro/messages/c1');
     expect(notificationLink(message, 'client')).toBe('/client/messages');
+  });
+
+  it('a contract leads staff to its project’s contract and the client to the contract’s page', () => {
+    const data = { contractId: 'k 1', projectId: 'p1', title: 'Contrat', clientName: 'Chloé Dubois' };
+    expect(notificationLink(notification('contract.signed', data), 'staff')).toBe('/pro/projects/p1#contract');
+    expect(notificationLink(notification('contract.sent', data), 'client')).toBe('/client/contracts/k%201');
+    expect(notificationLink(notification('contract.countersigned', { title: 'Contrat' }), 'client')).toBe('/client/contracts/s1');
+    expect(notificationLink(notification('contract.signed', {}), 'staff')).toBe('/pro/contracts');
   });
 
   it('an expired request leads staff to the client (it is in no queue any more) and the client to their bookings', () => {

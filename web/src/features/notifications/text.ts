@@ -14,6 +14,9 @@ const BASE: Record<string, string> = {
   'booking.expired': 'bookingExpired',
   'project.status_changed': 'projectStatus',
   'message.created': 'message',
+  'contract.sent': 'contractSent',
+  'contract.signed': 'contractSigned',
+  'contract.countersigned': 'contractCountersigned',
 };
 
 // Other spellings of a type, read as the canonical one.
@@ -43,6 +46,7 @@ export function notificationText(n: AppNotification, audience: Audience, t: TFun
     date: start ? formatDateTime(start, lang, timeZone) : '',
     to: n.data.to ? t(`status.${str(n.data.to)}`) : '',
     author: str(n.data.authorName),
+    title: str(n.data.title),
   });
   const detail = n.data.excerpt
     ? t('notifications.excerpt', { text: str(n.data.excerpt) })
@@ -66,5 +70,10 @@ export function notificationLink(n: AppNotification, audience: Audience): string
     return staff ? `/pro/projects/${id}` : `/client/projects/${id}`;
   }
   if (n.type.startsWith('message.')) return staff ? `/pro/messages/${encodeURIComponent(str(n.data.conversationId) || n.subjectId)}` : '/client/messages';
+  // Staff handle a contract on its project's page; a client has a page for each contract.
+  if (n.type.startsWith('contract.')) {
+    if (staff) return str(n.data.projectId) ? `/pro/projects/${encodeURIComponent(str(n.data.projectId))}#contract` : '/pro/contracts';
+    return `/client/contracts/${encodeURIComponent(str(n.data.contractId) || n.subjectId)}`;
+  }
   return staff ? '/pro' : '/client';
 }

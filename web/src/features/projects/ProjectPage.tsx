@@ -1,8 +1,10 @@
-import { Anchor, Button, Card, Grid, Group, Select, Stack, Text, Textarea, TextInput, Timeline, Title } from '@mantine/core';
+import { Anchor, Button, Card, Grid, Group, Select, Stack, Text, Textarea, Timeline, Title } from '@mantine/core';
 import { IconArrowLeft, IconMessage } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { DateField } from '../../components/DateFields';
+import { DocumentTitle } from '../../components/DocumentTitle';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageSkeleton } from '../../components/PageSkeleton';
@@ -14,6 +16,7 @@ import { useStudioTimeZone } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
 import type { Project, ProjectStatus } from '../../types/api';
 import { PROJECT_STATUSES, useProject, useUpdateProject } from './api';
+import { projectPatch, statusChoices, suggestedStatus, updateSummary } from './statusForm';
 
 // The timeline of a project that was not cancelled.
 const FLOW = PROJECT_STATUSES.filter((s) => s !== 'CANCELLED');
@@ -56,35 +59,28 @@ function ProjectTimeline({ project, timeZone }: { project: Project; timeZone: st
   );
 }
 
-/** The step to preselect: the next one forward the server offers, never cancelling. */
-function suggestedStatus(project: Project): ProjectStatus | null {
-  return project.nextStatuses.find((s) => s !== 'CANCELLED') ?? null;
-}
-
 function StatusForm({ project }: { project: Project }) {
   const { t } = useTranslation();
   const admin = useAuth().user?.role === 'ADMIN';
   const update = useUpdateProject(project.id);
-  const [status, setStatus] = useState<ProjectStatus | null>(suggestedStatus(project));
+  const [status, setStatus] = useState<ProjectStatus>(suggestedStatus(project));
   const [note, setNote] = useState('');
   const [dueDate, setDueDate] = useState(project.dueDate ?? '');
   const [error, setError] = useState<string | null>(null);
-  // The moves the server offers; an ADMIN may pick any status, and one not offered is forced.
-  const choices = admin ? PROJECT_STATUSES : project.nextStatuses;
-  const moving = status && status !== project.status ? status : null;
+  const moving = status !== project.status ? status : null;
+  const statusLabel = (s: ProjectStatus) => (s === project.status ? t('projects.currentStatus', { status: t(`status.${s}`) }) : t(`status.${s}`));
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setError(null);
-    const patch = {
-      ...(moving ? { status: moving } : {}),
-      ...(moving && !project.nextStatuses.includes(moving) ? { force: true } : {}),
-      ...(note.trim() ? { note: note.trim() } : {}),
-      ...(dueDate !== (project.dueDate ?? '') ? { dueDate: dueDate || null } : {}),
-    };
+    const patch = projectPatch(project, { status, note, dueDate });
+    if (Object.keys(patch).length === 0) {
+      setError(t('projects.nothingChanged'));
+      return;
+    }
     update.mutate(patch, {
       onSuccess: (p) => {
-        toastSuccess(t('projects.updated'));
+        toastSuccess(updateSummary(t, project, p, patch));
         setNote('');
         setStatus(suggestedStatus(p));
       },
@@ -101,12 +97,12 @@ function StatusForm({ project }: { project: Project }) {
         <Select
           label={t('projects.newStatus')}
           value={status}
-          onChange={(v) => setStatus(v as ProjectStatus | null)}
-          data={choices.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-          clearable
+          onChange={(v) => v && setStatus(v as ProjectStatus)}
+          data={statusChoices(project, admin).map((s) => ({ value: s, label: statusLabel(s) }))}
+          allowDeselect={false}
         />
         <Textarea label={`${t('projects.note')} (${t('common.optional')})`} name="note" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
-        <TextInput type="date" label={t('projects.dueDate')} value={dueDate} onChange={(e) => setDueDate(e.currentTarget.value)} />
+        <DateField label={t('projects.dueDate')} value={dueDate} onChange={setDueDate} clearable />
         <FormAlert message={error} />
         <Group justify="flex-end">
           <Button type="submit" loading={update.isPending}>
@@ -118,8 +114,11 @@ function StatusForm({ project }: { project: Project }) {
   );
 }
 
-/** One project: header, timeline, and for staff the status change. */
-export function ProjectPage() {
+/**
+ * One project: header, timeline, and for staff the status change; then what other modules
+ * show of it (its contract…), which the space's route passes as `sections`.
+ */
+export function ProjectPage({ sections }: { sections?: (project: Project) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const { id = '' } = useParams();
   const { user } = useAuth();
@@ -141,6 +140,7 @@ export function ProjectPage() {
       <Stack gap={4}>
         <Group justify="space-between" gap="sm">
           <Group gap="sm">
+            <DocumentTitle screen={p.service.name} />
             <Title order={1} size="h2">
               {p.service.name}
             </Title>
@@ -163,7 +163,7 @@ export function ProjectPage() {
         </Text>
         {p.dueDate && (
           <Text c="dimmed">
-            {t('projects.dueDate')} : {formatDate(`${p.dueDate.slice(0, 10)}T12:00:00Z`, i18n.language, 'UTC')}
+            {t('common.labelled', { label: t('projects.dueDate'), value: formatDate(`${p.dueDate.slice(0, 10)}T12:00:00Z`, i18n.language, 'UTC') })}
           </Text>
         )}
       </Stack>
@@ -177,6 +177,7 @@ export function ProjectPage() {
           </Grid.Col>
         )}
       </Grid>
+      {sections?.(p)}
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { Anchor, Card, Group, ScrollArea, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -58,17 +59,20 @@ function Board({ projects, base, timeZone }: { projects: Project[]; base: string
   );
 }
 
-function List({ projects, base, timeZone }: { projects: Project[]; base: string; timeZone: string }) {
+function List({ projects, base, timeZone, staff }: { projects: Project[]; base: string; timeZone: string; staff: boolean }) {
   const { t, i18n } = useTranslation();
+  // On a phone the session's date goes under the service, and a client (whose projects these
+  // all are) has no client column: the status stays in view, nothing to scroll sideways to.
+  const phone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
   return (
     <Card p={0}>
-      <Table.ScrollContainer minWidth={560}>
+      <Table.ScrollContainer minWidth={phone ? 0 : 560}>
         <Table verticalSpacing="sm" horizontalSpacing="md">
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('projects.service')}</Table.Th>
-              <Table.Th>{t('projects.client')}</Table.Th>
-              <Table.Th>{t('projects.session')}</Table.Th>
+              {staff && <Table.Th>{t('projects.client')}</Table.Th>}
+              {!phone && <Table.Th>{t('projects.session')}</Table.Th>}
               <Table.Th>{t('projects.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -79,9 +83,14 @@ function List({ projects, base, timeZone }: { projects: Project[]; base: string;
                   <Anchor component={Link} to={`${base}/${p.id}`}>
                     {p.service.name}
                   </Anchor>
+                  {phone && (
+                    <Text size="sm" c="dimmed">
+                      {formatDate(p.booking.start, i18n.language, timeZone)}
+                    </Text>
+                  )}
                 </Table.Td>
-                <Table.Td>{displayName(p.client)}</Table.Td>
-                <Table.Td>{formatDate(p.booking.start, i18n.language, timeZone)}</Table.Td>
+                {staff && <Table.Td>{displayName(p.client)}</Table.Td>}
+                {!phone && <Table.Td>{formatDate(p.booking.start, i18n.language, timeZone)}</Table.Td>}
                 <Table.Td>
                   <StatusBadge status={p.status} />
                 </Table.Td>
@@ -101,7 +110,11 @@ export function ProjectsPage() {
   const staff = isStaff(user);
   const projects = useProjects();
   const timeZone = useStudioTimeZone();
-  const [view, setView] = useState<'board' | 'list'>(staff ? 'board' : 'list');
+  // The board's columns scroll sideways: on a phone (or a window narrowed to one) staff get
+  // the list, and the board comes back when there is room.
+  const phone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
+  const [chosen, setView] = useState<'board' | 'list'>(staff ? 'board' : 'list');
+  const view = phone ? 'list' : chosen;
   const base = staff ? '/pro/projects' : '/client/projects';
 
   return (
@@ -110,7 +123,8 @@ export function ProjectsPage() {
         title={staff ? t('projects.title') : t('projects.mine')}
         subtitle={t('projects.subtitle')}
         action={
-          staff && (
+          staff &&
+          !phone && (
             <SegmentedControl
               value={view}
               onChange={(v) => setView(v as 'board' | 'list')}
@@ -130,7 +144,7 @@ export function ProjectsPage() {
         (view === 'board' ? (
           <Board projects={projects.data} base={base} timeZone={timeZone} />
         ) : (
-          <List projects={projects.data} base={base} timeZone={timeZone} />
+          <List projects={projects.data} base={base} timeZone={timeZone} staff={staff} />
         ))}
     </Stack>
   );

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatMoney } from '../../lib/format';
 import { formatDuration } from '../../lib/time';
 import { useServices } from './api';
+import { noticeText } from './notice';
 
 /** Client: the studio's active services, each with its one action, "Réserver". */
 export function CatalogPage() {
@@ -50,6 +51,12 @@ export function CatalogPage() {
                 </Group>
                 <Text fw={600}>{formatMoney(s.priceCents, s.currency, i18n.language)}</Text>
               </Group>
+              {/* The minimum notice, said before the client meets a calendar without today's times. */}
+              {s.minNoticeHours > 0 && (
+                <Text size="sm" c="dimmed">
+                  {t('services.bookAhead', { notice: noticeText(t, s.minNoticeHours) })}
+                </Text>
+              )}
               <Button component={Link} to={`/client/book/${s.id}`} aria-label={`${t('book.action')} — ${s.name}`}>
                 {t('book.action')}
               </Button>

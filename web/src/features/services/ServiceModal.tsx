@@ -1,5 +1,5 @@
 import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { fieldMessage, problemMessage } from '../../lib/errors';
@@ -12,6 +12,9 @@ import { useSaveService, type ServiceInput } from './api';
 
 type Draft = Omit<ServiceInput, 'priceCents' | 'depositCents'> & { price: number; deposit: number };
 
+/** A field choosing the service's default contract template (null: none). */
+export type TemplateField = (props: { value: string | null; onChange: (templateId: string | null) => void; error?: string }) => ReactNode;
+
 const EMPTY: Draft = {
   name: '',
   description: '',
@@ -22,6 +25,7 @@ const EMPTY: Draft = {
   bufferBeforeMinutes: 0,
   bufferAfterMinutes: 0,
   minNoticeHours: 24,
+  defaultContractTemplateId: null,
 };
 
 // The API's money fields are cents; the form's are units.
@@ -29,11 +33,26 @@ const FORM_FIELD: Record<string, string> = { priceCents: 'price', depositCents: 
 
 function draftOf(s: Service | null): Draft {
   if (!s) return EMPTY;
-  return { ...s, description: s.description ?? '', category: s.category ?? '', price: s.priceCents / 100, deposit: s.depositCents / 100 };
+  return {
+    ...s,
+    description: s.description ?? '',
+    category: s.category ?? '',
+    price: s.priceCents / 100,
+    deposit: s.depositCents / 100,
+    // Undefined when the list did not carry it: then it is not sent, so never cleared unseen.
+    defaultContractTemplateId: s.defaultContractTemplateId,
+  };
+}
+
+interface Props {
+  service: Service | null;
+  opened: boolean;
+  onClose: () => void;
+  templateField?: TemplateField;
 }
 
 /** Create or edit a service; prices are typed in units and stored in cents. */
-export function ServiceModal({ service, opened, onClose }: { service: Service | null; opened: boolean; onClose: () => void }) {
+export function ServiceModal({ service, opened, onClose, templateField }: Props) {
   const { t, i18n } = useTranslation();
   const save = useSaveService(service?.id ?? null);
   const studio = useStudio();
@@ -73,6 +92,7 @@ export function ServiceModal({ service, opened, onClose }: { service: Service | 
         bufferBeforeMinutes: draft.bufferBeforeMinutes,
         bufferAfterMinutes: draft.bufferAfterMinutes,
         minNoticeHours: draft.minNoticeHours,
+        ...(templateField && draft.defaultContractTemplateId !== undefined ? { defaultContractTemplateId: draft.defaultContractTemplateId } : {}),
       });
       toastSuccess(t('common.saved'));
       onClose();
@@ -87,7 +107,7 @@ export function ServiceModal({ service, opened, onClose }: { service: Service | 
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={service ? t('services.edit') : t('services.create')} size="lg">
+    <Modal opened={opened} onClose={onClose} title={service ? t('services.edit') : t('services.create')} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Stack gap="md">
           <TextInput label={t('services.name')} required value={draft.name} error={errors.name} name="name" onChange={(e) => set('name', e.currentTarget.value)} />
@@ -97,10 +117,14 @@ export function ServiceModal({ service, opened, onClose }: { service: Service | 
             <NumberInput label={t('services.duration')} name="durationMinutes" min={15} max={1440} step={15} suffix=" min" value={draft.durationMinutes} error={errors.durationMinutes} onChange={num('durationMinutes')} />
             <NumberInput label={t('services.price')} name="price" min={0} {...money} value={draft.price} error={errors.price} onChange={num('price')} />
             <NumberInput label={t('services.deposit')} name="deposit" min={0} {...money} value={draft.deposit} error={errors.deposit} onChange={num('deposit')} />
-            <NumberInput label={t('services.bufferBefore')} name="bufferBeforeMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferBeforeMinutes} error={errors.bufferBeforeMinutes} onChange={num('bufferBeforeMinutes')} />
-            <NumberInput label={t('services.bufferAfter')} name="bufferAfterMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferAfterMinutes} error={errors.bufferAfterMinutes} onChange={num('bufferAfterMinutes')} />
-            <NumberInput label={t('services.notice')} name="minNoticeHours" min={0} max={8760} suffix=" h" value={draft.minNoticeHours} error={errors.minNoticeHours} onChange={num('minNoticeHours')} />
           </SimpleGrid>
+          {/* Plain words and one sentence each: "buffer" and "notice" mean little to a photographer. */}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <NumberInput label={t('services.bufferBefore')} description={t('services.bufferBeforeHelp')} name="bufferBeforeMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferBeforeMinutes} error={errors.bufferBeforeMinutes} onChange={num('bufferBeforeMinutes')} />
+            <NumberInput label={t('services.bufferAfter')} description={t('services.bufferAfterHelp')} name="bufferAfterMinutes" min={0} max={480} step={5} suffix=" min" value={draft.bufferAfterMinutes} error={errors.bufferAfterMinutes} onChange={num('bufferAfterMinutes')} />
+            <NumberInput label={t('services.notice')} description={t('services.noticeHelp')} name="minNoticeHours" min={0} max={8760} suffix=" h" value={draft.minNoticeHours} error={errors.minNoticeHours} onChange={num('minNoticeHours')} />
+          </SimpleGrid>
+          {templateField?.({ value: draft.defaultContractTemplateId ?? null, onChange: (id) => set('defaultContractTemplateId', id), error: errors.defaultContractTemplateId })}
           <FormAlert message={formError} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

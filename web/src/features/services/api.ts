@@ -1,19 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../lib/api';
-import { queryRoots } from '../../lib/queryKeys';
 import type { Service } from '../../types/api';
+import { serviceKeys, serviceQuery } from './queries';
+
+export { serviceKeys, serviceQuery } from './queries';
 
 export type ServiceInput = Omit<Service, 'id' | 'active' | 'currency'> & { currency?: string; active?: boolean };
 
 interface ServiceList {
   items: Service[];
 }
-
-export const serviceKeys = {
-  all: queryRoots.services,
-  list: (includeArchived: boolean) => [...queryRoots.services, 'list', includeArchived] as const,
-  one: (id: string) => [...queryRoots.services, 'one', id] as const,
-};
 
 export function useServices(includeArchived = false) {
   return useQuery({
@@ -24,7 +20,7 @@ export function useServices(includeArchived = false) {
 }
 
 export function useService(id: string) {
-  return useQuery({ queryKey: serviceKeys.one(id), queryFn: () => api.get<Service>(`/api/services/${encodeURIComponent(id)}`) });
+  return useQuery(serviceQuery(id));
 }
 
 export function useSaveService(id: string | null) {

@@ -9,12 +9,14 @@ import { ApiError } from '../../lib/problem';
 import { toastSuccess } from '../../lib/toast';
 import { useSaveSettings, useSettings } from './api';
 import { BOOKING_RULES, bookingRuleErrors, draftOf, type BookingRule, type SettingsDraft } from './bookingRules';
+import { LegalCard } from './LegalCard';
+import { StudioPageCard } from './StudioPageCard';
 
 const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? ['Europe/Paris'];
 const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD', 'CAD'];
 const SLOT_STEPS = [5, 10, 15, 20, 30, 60]; // what the server accepts
 
-/** ADMIN: the studio's name, time zone, currency, default language and booking rules. */
+/** ADMIN: the studio's name, time zone, currency, default language, booking rules, public page and legal details. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const settings = useSettings();
@@ -22,12 +24,14 @@ export function SettingsPage() {
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  // Set once: saving the legal details (another form) keeps what is being typed here.
   useEffect(() => {
-    if (settings.data) setDraft(draftOf(settings.data));
+    if (settings.data) setDraft((d) => d ?? draftOf(settings.data));
   }, [settings.data]);
 
   if (settings.isError) return <LoadError error={settings.error} onRetry={() => void settings.refetch()} />;
-  if (!draft) return <Skeleton height={320} radius="lg" />;
+  if (!draft || !settings.data) return <Skeleton height={320} radius="lg" />;
+  const saved = settings.data;
   const set = (k: keyof SettingsDraft, v: string | number | null) => {
     if (v === null) return;
     setDraft({ ...draft, [k]: v });
@@ -50,7 +54,8 @@ export function SettingsPage() {
       maxOpenRequestsPerClient: Number(draft.maxOpenRequestsPerClient),
       requestExpiryHours: Number(draft.requestExpiryHours),
     };
-    save.mutate({ studioName, timeZone, currency, locale, slotStepMinutes, ...rules }, {
+    // The legal details as saved (their own card): a full PUT must not drop them.
+    save.mutate({ ...saved, studioName, timeZone, currency, locale, slotStepMinutes, ...rules }, {
       onSuccess: () => toastSuccess(t('common.saved')),
       onError: (err) => {
         if (err instanceof ApiError) setErrors(Object.fromEntries(err.errors.map((fe) => [fe.field, fieldMessage(t, fe)])));
@@ -131,6 +136,8 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Card>
+      <StudioPageCard settings={saved} />
+      <LegalCard settings={saved} />
     </Stack>
   );
 }

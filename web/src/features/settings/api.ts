@@ -15,14 +15,28 @@ export interface Settings {
   maxOpenRequestsPerClient: number;
   /** A request not confirmed within this time becomes EXPIRED and frees its time (1–720). */
   requestExpiryHours: number;
+  /** Printed on contracts: the studio's legal name and address, SIRET (14 digits)… */
+  legalName?: string | null;
+  legalAddress?: string | null;
+  siret?: string | null;
+  /** …and VAT number; none: "TVA non applicable, art. 293 B du CGI" is printed instead. */
+  vatNumber?: string | null;
+  /** The public studio page: a presentation (≤ 2000), contact e-mail and phone (≤ 40)… */
+  presentation?: string | null;
+  contactEmail?: string | null;
+  contactPhone?: string | null;
+  /** …where sessions happen (≤ 300), and the colour the app takes ("#rrggbb"). */
+  address?: string | null;
+  accentColor?: string | null;
 }
 
 export const settingsKeys = {
   all: queryRoots.settings,
 };
 
-export function useSettings() {
-  return useQuery({ queryKey: settingsKeys.all, queryFn: () => api.get<Settings>('/api/settings') });
+/** `enabled`: false for an account that may not read them (only ADMIN may), so nothing is asked. */
+export function useSettings(enabled = true) {
+  return useQuery({ queryKey: settingsKeys.all, queryFn: () => api.get<Settings>('/api/settings'), enabled });
 }
 
 export function useSaveSettings() {
@@ -32,7 +46,17 @@ export function useSaveSettings() {
     onSuccess: (s) => {
       client.setQueryData(settingsKeys.all, s);
       // GET /api/studio may be cached by the browser for a minute: use what was just saved.
-      client.setQueryData<Studio>(queryRoots.studio, { name: s.studioName, timeZone: s.timeZone, currency: s.currency, locale: s.locale });
+      client.setQueryData<Studio>(queryRoots.studio, {
+        name: s.studioName,
+        timeZone: s.timeZone,
+        currency: s.currency,
+        locale: s.locale,
+        presentation: s.presentation ?? null,
+        contactEmail: s.contactEmail ?? null,
+        contactPhone: s.contactPhone ?? null,
+        address: s.address ?? null,
+        accentColor: s.accentColor ?? null,
+      });
     },
   });
 }

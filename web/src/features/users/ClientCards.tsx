@@ -1,6 +1,5 @@
 import { Anchor, Button, Card, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconMail, IconPhone } from '@tabler/icons-react';
+import { IconMail, IconMapPin, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { NameFields } from '../../components/FormFields';
@@ -8,8 +7,8 @@ import { problemMessage } from '../../lib/errors';
 import { formatDate } from '../../lib/format';
 import { useForm } from '../../lib/form';
 import { useStudioTimeZone } from '../../lib/studio';
-import { toastSuccess } from '../../lib/toast';
-import { collect, nameError, phoneError } from '../../lib/validation';
+import { toastError, toastSuccess } from '../../lib/toast';
+import { ADDRESS_MAX, addressError, collect, nameError, phoneError } from '../../lib/validation';
 import type { User } from '../../types/api';
 import { useUpdateUser } from './api';
 
@@ -29,15 +28,23 @@ export function ContactCard({ client }: { client: User }) {
           <IconPhone size={16} />
           {client.phone ? <Anchor href={`tel:${client.phone}`}>{client.phone}</Anchor> : <Text c="dimmed">—</Text>}
         </Group>
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <IconMapPin size={16} style={{ flexShrink: 0, marginTop: 4 }} />
+          {client.address ? (
+            <Text style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>{client.address}</Text>
+          ) : (
+            <Text c="dimmed">—</Text>
+          )}
+        </Group>
         <Text size="sm" c="dimmed">
-          {t('clients.since')} : {formatDate(client.createdAt, i18n.language, timeZone)}
+          {t('common.labelled', { label: t('clients.since'), value: formatDate(client.createdAt, i18n.language, timeZone) })}
         </Text>
       </Stack>
     </Card>
   );
 }
 
-/** Staff edit the client's name, phone and private notes. */
+/** Staff edit the client's name, phone, postal address (printed on contracts) and private notes. */
 export function EditClientForm({ client }: { client: User }) {
   const { t } = useTranslation();
   const update = useUpdateUser(client.id);
@@ -45,11 +52,12 @@ export function EditClientForm({ client }: { client: User }) {
     firstName: client.firstName,
     lastName: client.lastName,
     phone: client.phone ?? '',
+    address: client.address ?? '',
     notes: client.notes ?? '',
   };
   // Keyed by client id in the parent, so another client's page starts from their values.
   const form = useForm(initial, (v) =>
-    collect({ firstName: nameError(v.firstName), lastName: nameError(v.lastName), phone: phoneError(v.phone) }),
+    collect({ firstName: nameError(v.firstName), lastName: nameError(v.lastName), phone: phoneError(v.phone), address: addressError(v.address) }),
   );
 
   const onSubmit = (e: React.FormEvent) => {
@@ -59,6 +67,7 @@ export function EditClientForm({ client }: { client: User }) {
         firstName: v.firstName.trim(),
         lastName: v.lastName.trim(),
         phone: v.phone.trim() || null,
+        address: v.address.trim() || null,
         notes: v.notes.trim() || null,
       });
       toastSuccess(t('common.saved'));
@@ -71,6 +80,14 @@ export function EditClientForm({ client }: { client: User }) {
         <Text fw={600}>{t('clients.editTitle')}</Text>
         <NameFields first={form.field('firstName')} last={form.field('lastName')} />
         <TextInput label={`${t('common.phone')} (${t('common.optional')})`} type="tel" {...form.field('phone')} />
+        <Textarea
+          label={`${t('common.address')} (${t('common.optional')})`}
+          description={t('clients.addressHelp')}
+          autosize
+          minRows={2}
+          maxLength={ADDRESS_MAX}
+          {...form.field('address')}
+        />
         <Textarea
           label={t('clients.notes')}
           description={t('clients.notesHelp')}
@@ -98,7 +115,7 @@ export function AccessButton({ client }: { client: User }) {
       { disabled: !client.disabled },
       {
         onSuccess: (u) => toastSuccess(t(u.disabled ? 'clients.disabled' : 'clients.enabled')),
-        onError: (e) => notifications.show({ color: 'red', message: problemMessage(t, e) }),
+        onError: (e) => toastError(problemMessage(t, e)),
       },
     );
   return (

@@ -1,4 +1,4 @@
-import { Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Card, Group, PasswordInput, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { api } from '../../lib/api';
@@ -7,15 +7,19 @@ import { useForm } from '../../lib/form';
 import type { Language } from '../../lib/i18n';
 import { useChangeLanguage } from '../../components/LanguageSwitch';
 import { toastSuccess } from '../../lib/toast';
-import { collect, confirmError, passwordError, validateProfile } from '../../lib/validation';
+import { ADDRESS_MAX, addressError, collect, confirmError, passwordError, validateProfile } from '../../lib/validation';
 import type { User } from '../../types/api';
 import { NameFields, NewPasswordFields } from '../../components/FormFields';
 
-/** The user's own name and phone. */
+/** The user's own name and phone; a client's postal address too (printed on their contracts). */
 export function ContactForm({ user }: { user: User }) {
   const { t } = useTranslation();
   const { setUser } = useAuth();
-  const form = useForm({ firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? '' }, validateProfile);
+  const client = user.role === 'CLIENT';
+  const form = useForm({ firstName: user.firstName, lastName: user.lastName, phone: user.phone ?? '', address: user.address ?? '' }, (v) => ({
+    ...validateProfile(v),
+    ...collect({ address: addressError(v.address) }),
+  }));
 
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -25,6 +29,7 @@ export function ContactForm({ user }: { user: User }) {
           firstName: v.firstName.trim(),
           lastName: v.lastName.trim(),
           phone: v.phone.trim() || null,
+          ...(client ? { address: v.address.trim() || null } : {}),
         }),
       );
       toastSuccess(t('common.saved'));
@@ -45,6 +50,17 @@ export function ContactForm({ user }: { user: User }) {
           autoComplete="tel"
           {...form.field('phone')}
         />
+        {client && (
+          <Textarea
+            label={`${t('common.address')} (${t('common.optional')})`}
+            description={t('profile.addressHelp')}
+            autoComplete="street-address"
+            autosize
+            minRows={2}
+            maxLength={ADDRESS_MAX}
+            {...form.field('address')}
+          />
+        )}
         <FormAlert message={form.formError} />
         <Group justify="flex-end">
           <Button type="submit" loading={form.submitting}>

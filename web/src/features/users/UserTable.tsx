@@ -1,4 +1,5 @@
-import { Anchor, Button, Card, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Box, Button, Card, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -22,6 +23,9 @@ interface Props {
 export function UserTable({ list, empty, linkTo, extra }: Props) {
   const { t, i18n } = useTranslation();
   const timeZone = useStudioTimeZone();
+  // Below 1200 px (a tablet beside the sidebar, a phone) the e-mail, phone and status go under
+  // the name: two columns, the last one (the role editor) never past the screen's edge.
+  const compact = useMediaQuery('(max-width: 74.99em)', undefined, { getInitialValueInEffect: false });
   if (list.isPending) {
     return (
       <Stack gap="xs" aria-busy="true" aria-label={t('app.loading')}>
@@ -37,14 +41,18 @@ export function UserTable({ list, empty, linkTo, extra }: Props) {
 
   return (
     <Card p={0}>
-      <Table.ScrollContainer minWidth={640}>
+      <Table.ScrollContainer minWidth={compact ? 0 : 640}>
         <Table verticalSpacing="sm" horizontalSpacing="md" highlightOnHover>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('clients.name')}</Table.Th>
-              <Table.Th>{t('common.email')}</Table.Th>
-              <Table.Th>{t('common.phone')}</Table.Th>
-              <Table.Th>{t('clients.status')}</Table.Th>
+              {!compact && (
+                <>
+                  <Table.Th>{t('common.email')}</Table.Th>
+                  <Table.Th>{t('common.phone')}</Table.Th>
+                  <Table.Th>{t('clients.status')}</Table.Th>
+                </>
+              )}
               {extra ? <Table.Th>{extra.header}</Table.Th> : <Table.Th>{t('clients.since')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -59,12 +67,27 @@ export function UserTable({ list, empty, linkTo, extra }: Props) {
                   ) : (
                     <Text fw={500}>{displayName(u)}</Text>
                   )}
+                  {compact && (
+                    <Stack gap={4} mt={4} align="flex-start">
+                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                        {u.email}
+                      </Text>
+                      {u.phone && <Text size="sm">{u.phone}</Text>}
+                      <Box>
+                        <UserStatusBadge user={u} />
+                      </Box>
+                    </Stack>
+                  )}
                 </Table.Td>
-                <Table.Td>{u.email}</Table.Td>
-                <Table.Td>{u.phone ?? '—'}</Table.Td>
-                <Table.Td>
-                  <UserStatusBadge user={u} />
-                </Table.Td>
+                {!compact && (
+                  <>
+                    <Table.Td>{u.email}</Table.Td>
+                    <Table.Td>{u.phone ?? '—'}</Table.Td>
+                    <Table.Td>
+                      <UserStatusBadge user={u} />
+                    </Table.Td>
+                  </>
+                )}
                 <Table.Td>
                   {extra ? extra.cell(u) : formatDate(u.createdAt, i18n.language, timeZone)}
                 </Table.Td>

@@ -17,7 +17,7 @@ export interface NewUser {
   locale?: string;
 }
 
-export type UserPatch = Partial<Pick<User, 'firstName' | 'lastName' | 'phone' | 'notes' | 'role' | 'disabled'>>;
+export type UserPatch = Partial<Pick<User, 'firstName' | 'lastName' | 'phone' | 'address' | 'notes' | 'role' | 'disabled'>>;
 
 const PAGE_SIZE = 25;
 
@@ -47,6 +47,8 @@ export interface Overview {
   user: User;
   bookings: Booking[];
   projects: Project[];
+  /** The contracts of the client's projects, newest first (what the client page lists of them). */
+  contracts?: { id: string; projectId: string; title: string; status: string; version: number; updatedAt: string }[];
 }
 
 /** One client's account with their bookings and projects (staff). */
