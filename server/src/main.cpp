@@ -1,6 +1,7 @@
 // declic — the Déclic server and its operations commands.
 #include "app/app.hpp"
 #include "app/config.hpp"
+#include "core/util/leak_suppressions.hpp"
 
 #include <termios.h>
 #include <unistd.h>
@@ -58,6 +59,8 @@ std::string read_password() {
 }
 
 }  // namespace
+
+DECLIC_LEAK_SUPPRESSIONS
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOFBF, 1 << 16);

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include "core/util/leak_suppressions.hpp"
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <poll.h>
@@ -15,6 +17,8 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+DECLIC_LEAK_SUPPRESSIONS
 
 namespace declic::test {
 
