@@ -5,6 +5,7 @@
 #include "app/resources.hpp"
 #include "app/wiring.hpp"
 #include "core/events/events.hpp"
+#include "core/image/image.hpp"
 #include "core/util/email.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -104,6 +105,30 @@ asio::awaitable<bool> seed_legal_details(Modules& modules, const core::auth::Pri
   co_return updated.has_value();
 }
 
+// The studio's logo, unless it has one: its initials on its colours, drawn here (no download).
+asio::awaitable<bool> seed_logo(Modules& modules, const core::auth::Principal& admin) {
+  auto current = co_await modules.settings.read(admin);
+  if (!current) co_return false;
+  if (current->profile.page.logo_image_id) co_return true;
+  auto logo = core::image::demo_picture({512, 512}, 0x0f766e, 0x134e4a, "AD");
+  if (!logo) co_return false;
+  const std::string local = "127.0.0.1";
+  auto saved = co_await modules.settings.set_logo(admin, std::move(logo->webp), local);
+  if (!saved) std::fprintf(stderr, "declic: %s\n", saved.error().detail.c_str());
+  co_return saved.has_value();
+}
+
+// A service's cover: a soft gradient in its own colours, as a photographer's would be.
+asio::awaitable<bool> seed_cover(Modules& modules, const core::auth::Principal& pro,
+                                 const std::string& service_id, unsigned from, unsigned to) {
+  auto cover = core::image::demo_picture({1200, 800}, from, to);
+  if (!cover) co_return false;
+  const std::string local = "127.0.0.1";
+  auto saved = co_await modules.services.set_cover(pro, service_id, std::move(cover->webp), local);
+  if (!saved) std::fprintf(stderr, "declic: %s\n", saved.error().detail.c_str());
+  co_return saved.has_value();
+}
+
 // On a studio without templates, the two demo contracts: {portrait id, wedding id}.
 asio::awaitable<std::optional<std::pair<std::string, std::string>>> seed_contracts(
     Modules& modules, const core::auth::Principal& pro) {
@@ -138,9 +163,11 @@ asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principa
   if (!existing->empty()) co_return 0;
   const auto templates = co_await seed_contracts(modules, pro);
   const auto service = [&templates](std::string name, std::string category, int minutes, int price,
-                                    int deposit, int after, int notice) {
+                                    int deposit, int after, int notice,
+                                    std::vector<std::string> included) {
     services::ServicePatch s;
     s.name = std::move(name);
+    s.included = std::move(included);
     s.category = std::move(category);
     s.duration_minutes = minutes;
     s.price_cents = price;
@@ -153,16 +180,28 @@ asio::awaitable<int> seed_catalogue(Modules& modules, const core::auth::Principa
     return s;
   };
   const std::vector<services::ServicePatch> catalogue{
-      service("Portrait en studio", "Portrait", 60, 15000, 5000, 15, 24),
-      service("Séance famille", "Famille", 90, 25000, 8000, 30, 48),
-      service("Reportage mariage", "Mariage", 480, 180000, 50000, 60, 24 * 30),
+      service("Portrait en studio", "Portrait", 60, 15000, 5000, 15, 24,
+              {"1 h de séance en studio", "Deux tenues", "10 photos retouchées",
+               "Galerie privée en ligne"}),
+      service("Séance famille", "Famille", 90, 25000, 8000, 30, 48,
+              {"1 h 30 en studio ou en extérieur", "Jusqu'à six personnes", "20 photos retouchées",
+               "Galerie privée en ligne"}),
+      service("Reportage mariage", "Mariage", 480, 180000, 50000, 60, 24 * 30,
+              {"Des préparatifs à la soirée", "Un rendez-vous de préparation",
+               "300 photos retouchées", "Une galerie à partager avec vos invités"}),
   };
-  for (const auto& s : catalogue) {
-    auto created = co_await modules.services.create(pro, s, local);
+  // Each cover's colours: warm for a portrait, green for a family, blush for a wedding.
+  const std::vector<std::pair<unsigned, unsigned>> covers{
+      {0xd9a679, 0x5b4636}, {0xe8d5b0, 0x5f7f6e}, {0xf3e4dc, 0x9c6b78}};
+  for (std::size_t i = 0; i < catalogue.size(); ++i) {
+    auto created = co_await modules.services.create(pro, catalogue[i], local);
     if (!created) {
       std::fprintf(stderr, "declic: %s\n", created.error().detail.c_str());
       co_return 1;
     }
+    const bool covered =
+        co_await seed_cover(modules, pro, created->id, covers[i].first, covers[i].second);
+    if (!covered) co_return 1;
   }
   std::printf("Demo catalogue: %zu services, weekdays 09:00-18:00\n", catalogue.size());
   co_return 0;
@@ -219,6 +258,8 @@ int seed_demo(Config config, bool activity) {
         }
         const bool legal = co_await seed_legal_details(modules, admin);
         if (!legal) co_return 1;
+        const bool logo = co_await seed_logo(modules, admin);
+        if (!logo) co_return 1;
         const int catalogue = co_await seed_catalogue(modules, pro);
         if (catalogue != 0 || !activity) co_return catalogue;
         co_return co_await seed_activity(pool);

@@ -12,6 +12,7 @@
 #include "modules/calendar/calendar_module.hpp"
 #include "modules/contracts/contracts_module.hpp"
 #include "modules/files/files_module.hpp"
+#include "modules/images/images_module.hpp"
 #include "modules/live/live_module.hpp"
 #include "modules/messages/messages_module.hpp"
 #include "modules/notifications/notifications_module.hpp"
@@ -55,10 +56,11 @@ notifications::Options notification_options(const Config& c) {
 Modules install_modules(core::ModuleContext& m, const Config& config) {
   install_system_routes(m, config);
   auto& audit = audit::install(m);
-  auto& settings = settings::install(m, {audit});
+  auto& images = images::install(m, config.data_dir);
+  auto& settings = settings::install(m, {audit, images});
   auto& users = users::install(m);
   auto& auth = auth::install(m, {users, audit, settings}, config.jwt_secret, auth_options(config));
-  auto& services = services::install(m, {users, settings, audit});
+  auto& services = services::install(m, {users, settings, audit, images});
   auto& availability = availability::install(m, {users, audit});
   auto& projects = projects::install(m);
   const bookings::BookingLimits booking_limits{config.booking_limit_per_user,

@@ -14,7 +14,12 @@ namespace declic::test {
 
 ApiResponse Api::call(const std::string& method, const std::string& path, const std::string& body,
                       const std::string& token, std::vector<std::string> headers) const {
-  if (!body.empty()) headers.push_back("Content-Type: application/json");
+  const bool typed = std::any_of(headers.begin(), headers.end(), [](const std::string& h) {
+    return h.size() > 13 &&
+           std::equal(h.begin(), h.begin() + 13,
+                      "content-type:", [](char a, char b) { return std::tolower(a) == b; });
+  });
+  if (!body.empty() && !typed) headers.push_back("Content-Type: application/json");
   if (!token.empty()) headers.push_back("Authorization: Bearer " + token);
   ApiResponse r{request(port_, method, path, body, headers), nullptr};
   boost::system::error_code ec;

@@ -24,6 +24,7 @@ struct ApiResponse {
 class Api {
  public:
   explicit Api(int port) : port_(port) {}
+  // The body is sent as JSON unless `headers` give its Content-Type.
   ApiResponse call(const std::string& method, const std::string& path, const std::string& body = "",
                    const std::string& token = "", std::vector<std::string> headers = {}) const;
   ApiResponse get(const std::string& path, const std::string& token = "") const {

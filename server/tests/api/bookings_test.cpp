@@ -293,6 +293,35 @@ TEST_F(Bookings, RescheduleChecksLikeCreation) {
   (void)blocker;
 }
 
+// The agenda's resize: staff give a new end too, under the same checks as a move.
+TEST_F(Bookings, StaffChangeALengthUnderTheSameChecks) {
+  const int day = fresh_day();
+  const auto id = booked(owner, at(day, 9));
+  const auto blocker = booked(other, at(day, 12));
+  const auto stretch = [&](const StudioAccount& who, const std::string& start,
+                           const std::string& end) {
+    return act(id, "reschedule", who, R"({"start":")" + start + R"(","end":")" + end + R"("})");
+  };
+  expect_problem(stretch(owner, at(day, 9), at(day, 11)), 403);
+  expect_problem(stretch(pro, at(day, 9), at(day, 12, 30)), 409, "slot_taken");
+  expect_problem(stretch(pro, at(day, 16), at(day, 19)), 409, "slot_unavailable");
+  expect_problem(stretch(pro, at(day, 9), at(day, 9)), 422);
+  expect_problem(stretch(pro, at(day, 9), at(day, 8)), 422);
+  expect_problem(stretch(pro, at(day, 9), at(day + 2, 9)), 422);
+  expect_problem(stretch(pro, at(day, 9), "later"), 422);
+  expect_problem(act(id, "reschedule", pro, R"({"start":")" + at(day, 9) + R"(","end":7})"), 400);
+  auto longer = stretch(pro, at(day, 9), at(day, 11));
+  ASSERT_EQ(longer.status(), 200) << longer.http.body;
+  EXPECT_EQ(longer.str("start"), at(day, 9));
+  EXPECT_EQ(longer.str("end"), at(day, 11));
+  EXPECT_FALSE(has(slot_starts(portrait, day), at(day, 10)));
+  // A later move without an end keeps the new length.
+  auto moved = act(id, "reschedule", owner, R"({"start":")" + at(day, 14) + R"("})");
+  ASSERT_EQ(moved.status(), 200) << moved.http.body;
+  EXPECT_EQ(moved.str("end"), at(day, 16));
+  (void)blocker;
+}
+
 TEST_F(Bookings, IdempotencyKeyReplaysTheFirstAnswer) {
   const int day = fresh_day();
   const std::vector<std::string> key{"Idempotency-Key: try-" + std::to_string(day)};

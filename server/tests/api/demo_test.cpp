@@ -50,6 +50,8 @@ TEST(Demo, TheActivitySeedGivesTheStudioAHistoryOnce) {
   seed(env);
   EXPECT_EQ(one(database, "SELECT count(*) FROM bookings"), bookings) << "the second run adds none";
   EXPECT_EQ(one(database, "SELECT count(*) FROM messages"), messages);
+  // A logo and a photo per service, drawn at seed time (once).
+  EXPECT_EQ(one(database, "SELECT count(*) FROM images"), "4");
 
   // The server serves it: a new client signs in with the demo password; the professional
   // sees requests still waiting (not expired at once) and the conversations.
@@ -66,6 +68,19 @@ TEST(Demo, TheActivitySeedGivesTheStudioAHistoryOnce) {
   auto conversations = api.get("/api/conversations", pro.token);
   ASSERT_EQ(conversations.status(), 200) << conversations.http.body;
   EXPECT_EQ(conversations.obj().at("items").as_array().size(), 3u);
+
+  // The public page's pictures are served; each service says what it includes.
+  auto studio = api.get("/api/studio");
+  ASSERT_EQ(studio.status(), 200);
+  EXPECT_EQ(api.get(studio.str("logoUrl")).http.header("content-type"), "image/webp");
+  auto services = api.get("/api/services");
+  ASSERT_EQ(services.status(), 200);
+  for (const auto& s : services.obj().at("items").as_array()) {
+    SCOPED_TRACE(boost::json::serialize(s));
+    ASSERT_TRUE(s.at("coverUrl").is_string());
+    EXPECT_EQ(api.get(std::string(s.at("coverUrl").as_string())).status(), 200);
+    EXPECT_GE(s.at("included").as_array().size(), 3u);
+  }
 }
 
 }  // namespace

@@ -3,7 +3,10 @@
 // dates written for people in the studio's zone (checked the day after a DST change), a
 // button back to the right page, every value escaped, and the session's .ics attached when
 // the client's calendar should change.
+#include "core/image/image.hpp"
 #include "studio_fixture.hpp"
+
+#include <cmath>
 
 namespace declic::test {
 namespace {
@@ -115,6 +118,43 @@ TEST_F(MailContent, AccountMailsCarryTheirLinkInBothParts) {
     EXPECT_NE(text(reset, "html").find(std::string("<html lang=\"") + (en ? "en" : "fr") + "\">"),
               std::string::npos);
   }
+}
+
+// The studio's logo above its name, and its colour on the button, darkened until white text
+// on it reads at 4.5:1 (a pale peach would not).
+TEST_F(MailContent, MailsWearTheStudiosLogoAndColour) {
+  auto logo = declic::core::image::demo_picture({128, 128}, 0x0f766e, 0x134e4a, "AD");
+  ASSERT_TRUE(logo);
+  auto saved =
+      api->call("PUT", "/api/settings/logo", logo->webp, admin.token, {"Content-Type: image/webp"});
+  ASSERT_EQ(saved.status(), 200) << saved.http.body;
+  const auto logo_url = "http://declic.test" + saved.str("logoUrl");
+  auto coloured = api->call("PUT", "/api/settings", R"({"accentColor":"#f5d0a9"})", admin.token);
+  ASSERT_EQ(coloured.status(), 200) << coloured.http.body;
+
+  const auto reader = sign_up(*api, "looks@client.test", kPassword, "en");
+  ASSERT_EQ(api->post("/api/auth/password/forgot", {{"email", reader.email}}).status(), 202);
+  auto reset = mail_read(reader.email, "Reset your password");
+  const auto html = text(reset, "html");
+  EXPECT_NE(html.find("<img src=\"" + logo_url + "\" alt=\"\""), std::string::npos) << html;
+  EXPECT_EQ(text(reset, "text").find(logo_url), std::string::npos);
+  EXPECT_EQ(html.find("#f5d0a9"), std::string::npos) << "the pale colour behind white text";
+  const auto button = html.find("border-radius:6px;background:#");
+  ASSERT_NE(button, std::string::npos) << html;
+  const auto colour = html.substr(button + 29, 7);  // "#rrggbb"
+  int rgb[3];
+  for (int i = 0; i < 3; ++i) rgb[i] = std::stoi(colour.substr(1 + 2 * i, 2), nullptr, 16);
+  EXPECT_GT(rgb[0], rgb[2]) << colour << ": still the peach's hue";
+  const auto lin = [](int v) {
+    const double c = v / 255.0;
+    return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+  };
+  const double luminance = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) + 0.0722 * lin(rgb[2]);
+  EXPECT_GE(1.05 / (luminance + 0.05), 4.5) << colour;
+
+  EXPECT_EQ(api->call("DELETE", "/api/settings/logo", "", admin.token).status(), 200);
+  EXPECT_EQ(api->call("PUT", "/api/settings", R"({"accentColor":null})", admin.token).status(),
+            200);
 }
 
 }  // namespace

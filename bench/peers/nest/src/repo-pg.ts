@@ -29,7 +29,8 @@ const LIVE_PRINCIPAL = {
 const SERVICE_COLUMNS =
   'id, professional_id, name, description, category, duration_minutes, price_cents, ' +
   'currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, ' +
-  'active, rfc3339(created_at), rfc3339(updated_at), default_contract_template_id';
+  'active, rfc3339(created_at), rfc3339(updated_at), default_contract_template_id, ' +
+  'array_to_json(included)::text, cover_image_id';
 // kList: the public catalogue leaves out a disabled professional's services.
 const SERVICES_LIST = {
   name: 'services_list',
@@ -128,6 +129,8 @@ export class PgRepo implements Repo {
         bufferAfterMinutes: c[10],
         minNoticeHours: c[11],
         active: c[12],
+        included: JSON.parse(c[16]),
+        coverUrl: c[17] === null ? null : '/api/images/' + c[17],
         createdAt: c[13],
         updatedAt: c[14],
       };

@@ -90,6 +90,8 @@ export class PrismaRepo implements Repo {
         bufferAfterMinutes: s.buffer_after_minutes,
         minNoticeHours: s.min_notice_hours,
         active: s.active,
+        included: s.included,
+        coverUrl: s.cover_image_id === null ? null : '/api/images/' + s.cover_image_id,
         createdAt: s.created_at.toISOString(),
         updatedAt: s.updated_at.toISOString(),
       };

@@ -28,6 +28,9 @@ export interface ServiceJson {
   bufferAfterMinutes: number;
   minNoticeHours: number;
   active: boolean;
+  // Since 0011_pictures.sql: what the price includes, and the photo's address (or null).
+  included: string[];
+  coverUrl: string | null;
   createdAt: string;
   updatedAt: string;
   // Only staff see it (service_json's `staff`): in the staff catalogue, absent from the public

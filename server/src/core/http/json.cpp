@@ -162,6 +162,36 @@ void JsonReader::wrong_type(const char* field, std::string message) {
   errors_.push_back({field, "invalid_type", std::move(message)});
 }
 
+std::optional<std::vector<std::string>> JsonReader::string_list(const char* field,
+                                                                std::size_t max_items,
+                                                                std::size_t max_length) {
+  const auto* value = object_.if_contains(field);
+  if (!value || value->is_null()) return std::nullopt;
+  const auto* items = value->if_array();
+  if (!items || std::any_of(items->begin(), items->end(),
+                            [](const json::value& v) { return !v.is_string(); })) {
+    wrong_type(field, "Expected a list of texts.");
+    return std::nullopt;
+  }
+  if (items->size() > max_items) {
+    invalid(field, "too_many", "At most " + std::to_string(max_items) + " lines.");
+    return std::nullopt;
+  }
+  std::vector<std::string> lines;
+  for (const auto& item : *items) {
+    // Each line under the same rules as a string field of its own.
+    const json::object one{{field, item}};
+    JsonReader line(one);
+    auto text = line.required_string(field, 1, max_length);
+    if (!text) {
+      errors_.insert(errors_.end(), line.errors_.begin(), line.errors_.end());
+      return std::nullopt;
+    }
+    lines.push_back(std::move(*text));
+  }
+  return lines;
+}
+
 std::optional<std::vector<std::string>> JsonReader::id_list(const char* field, std::size_t min,
                                                             std::size_t max) {
   const auto* value = object_.if_contains(field);

@@ -45,6 +45,10 @@ class JsonReader {
   // without error, unless `min` > 0.
   std::optional<std::vector<std::string>> id_list(const char* field, std::size_t min,
                                                   std::size_t max);
+  // Up to `max_items` lines of text, each trimmed and of 1..`max_length` code points: 400 unless
+  // an array of strings, 422 otherwise. Absent or null: nullopt without error.
+  std::optional<std::vector<std::string>> string_list(const char* field, std::size_t max_items,
+                                                      std::size_t max_length);
   bool has(const char* field) const { return object_.contains(field); }
   bool is_null(const char* field) const;
 

@@ -1,5 +1,8 @@
 #include "core/mail/layout.hpp"
 
+#include <cmath>
+#include <cstdio>
+
 namespace declic::core::mail {
 
 namespace {
@@ -12,10 +15,40 @@ std::string safe_colour(const std::string& colour) {
   return "#0f766e";
 }
 
+double channel(int v) {
+  const double c = v / 255.0;
+  return c <= 0.03928 ? c / 12.92 : std::pow((c + 0.055) / 1.055, 2.4);
+}
+
+// The colour as dark as white text on it needs (4.5:1, WCAG AA): a pale accent is darkened,
+// keeping its hue. `colour` is #rrggbb (safe_colour's).
+std::string readable_under_white(const std::string& colour) {
+  if (colour.size() != 7) return colour;
+  int rgb[3];
+  for (int i = 0; i < 3; ++i) rgb[i] = std::stoi(colour.substr(1 + 2 * i, 2), nullptr, 16);
+  const auto contrast = [&] {
+    const double l = 0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2]);
+    return 1.05 / (l + 0.05);
+  };
+  while (contrast() < 4.5)
+    for (auto& c : rgb) c = c * 9 / 10;
+  char out[8];
+  std::snprintf(out, sizeof out, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+  return out;
+}
+
 void paragraph(std::string& out, const std::string& text) {
   out += R"(<p style="margin:0 0 16px;font-size:16px;line-height:1.5;color:#1f2933;">)";
   out += html_text(text);
   out += "</p>\n";
+}
+
+// The studio's logo above its name, when it has one at an http(s) address.
+std::string logo(const Look& look) {
+  const auto& url = look.logo_url;
+  if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) return "";
+  return R"(<img src=")" + html_text(url) +
+         R"(" alt="" width="48" height="48" style="display:block;width:48px;height:48px;border:0;border-radius:8px;margin:0 0 10px;">)";
 }
 
 }  // namespace
@@ -65,7 +98,7 @@ std::string text_part(const Content& c, const Look& look) {
 }
 
 std::string html_part(const Content& c, const Look& look) {
-  const auto accent = safe_colour(look.accent);
+  const auto accent = readable_under_white(safe_colour(look.accent));
   std::string out;
   out += "<!doctype html>\n<html lang=\"" + std::string(look.lang == "en" ? "en" : "fr") +
          "\">\n<head><meta charset=\"utf-8\"><meta name=\"viewport\" "
@@ -81,7 +114,7 @@ std::string html_part(const Content& c, const Look& look) {
       R"(;font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;">)"
       "\n"
       R"(<tr><td style="padding:24px 28px 8px;font-size:14px;font-weight:600;letter-spacing:.02em;color:#52606d;">)" +
-      html_text(look.studio_name) + "</td></tr>\n" +
+      logo(look) + html_text(look.studio_name) + "</td></tr>\n" +
       R"(<tr><td style="padding:8px 28px 12px;">)"
       "\n";
   paragraph(out, c.greeting);

@@ -23,7 +23,8 @@ struct Content {
 struct Look {
   std::string studio_name;
   std::string lang = "fr";         // the recipient's: "fr" or "en"
-  std::string accent = "#0f766e";  // the button and the top rule (the app's brand colour)
+  std::string accent = "#0f766e";  // the button and the top rule (darkened for white text)
+  std::string logo_url;            // absolute, above the studio's name; empty: none
 };
 
 std::string text_part(const Content& content, const Look& look);

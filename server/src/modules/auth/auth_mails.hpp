@@ -2,6 +2,7 @@
 // The identity e-mails, in the recipient's language. Links come from the configured public
 // URL, never from the request's Host header.
 
+#include "core/mail/layout.hpp"
 #include "core/mail/mail.hpp"
 
 #include <string>
@@ -11,8 +12,8 @@ namespace declic::auth {
 struct MailContext {
   std::string to;
   std::string first_name;
-  std::string locale;  // "fr" or "en"
-  std::string studio_name;
+  std::string locale;       // "fr" or "en"
+  core::mail::Look studio;  // its name, colour and logo
   std::string link;
 };
 

@@ -153,9 +153,9 @@ Async<void> AuthService::audit(core::db::Queryable& db, std::optional<std::strin
   co_return co_await audit_.record(db, event);
 }
 
-Async<std::string> AuthService::studio_name(core::db::Queryable& db) {
+Async<core::mail::Look> AuthService::studio_look(core::db::Queryable& db) {
   DECLIC_CO_TRY(auto profile, co_await settings_.studio_profile(db));
-  co_return profile.name;
+  co_return settings::mail_look(profile, options_.public_url);
 }
 
 Async<Issued> AuthService::open_session(core::db::Queryable& tx, const UserProfile& user,
@@ -318,7 +318,7 @@ Async<void> AuthService::send_reset_link(const std::string& email, const std::st
   DECLIC_CO_TRY(auto per_account, co_await rate_hit(db_, "forgot:account:" + email, kResetWindow));
   if (per_account.hits > kForgotPerAccountTotal) co_return Result<void>{};
   co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
-    DECLIC_CO_TRY(auto studio, co_await studio_name(tx));
+    DECLIC_CO_TRY(auto studio, co_await studio_look(tx));
     DECLIC_CO_TRY(auto user, co_await users_.find_by_email(tx, email));
     if (!user || user->disabled) co_return Result<void>{};
     const auto& profile = user->profile;
@@ -421,7 +421,7 @@ Async<void> AuthService::invite(core::db::Queryable& tx, const std::string& user
   DECLIC_CO_TRY(auto found, co_await users_.find(tx, user_id));
   if (!found || found->has_password) co_return Result<void>{};
   const auto& user = *found;
-  DECLIC_CO_TRY(auto studio, co_await studio_name(tx));
+  DECLIC_CO_TRY(auto studio, co_await studio_look(tx));
   const auto token = core::auth::random_token();
   DECLIC_CO_TRYV(co_await repository_->add_one_time_token(
       tx, user.profile.id, "invite", core::auth::sha256_hex(token), options_.invite_minutes));

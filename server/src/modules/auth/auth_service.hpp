@@ -128,7 +128,7 @@ class AuthService final {
   Async<void> audit(core::db::Queryable& db, std::optional<std::string> actor, std::string action,
                     std::optional<std::string> target, const ClientInfo& from,
                     audit::Detail detail = {});
-  Async<std::string> studio_name(core::db::Queryable& db);
+  Async<core::mail::Look> studio_look(core::db::Queryable& db);
 
   core::db::Pool& db_;
   boost::asio::any_io_executor io_;  // background work that uses the database

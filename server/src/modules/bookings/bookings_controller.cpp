@@ -6,8 +6,11 @@
 
 #include <boost/json.hpp>
 
+#include <chrono>
+
 namespace declic::bookings {
 
+namespace chr = std::chrono;
 namespace json = boost::json;
 namespace http = core::http;
 using core::Error;
@@ -24,6 +27,21 @@ std::optional<Instant> read_start(JsonReader& r) {
   auto start = core::time::parse_rfc3339(*text);
   if (!start) r.invalid("start", "invalid", "A time like 2027-03-14T09:00:00+01:00.");
   return start;
+}
+
+// The optional `end` of a move: staff stretching or shortening a session (whole minutes, up
+// to a day).
+std::optional<Instant> read_end(JsonReader& r, const std::optional<Instant>& start) {
+  auto text = r.optional_string("end", 1, 40);
+  if (!text) return std::nullopt;
+  auto end = core::time::parse_rfc3339(*text);
+  if (!end) {
+    r.invalid("end", "invalid", "A time like 2027-03-14T10:00:00+01:00.");
+  } else if (start && (*end <= *start || *end - *start > chr::hours(24) ||
+                       (*end - *start) % chr::minutes(1) != Instant::duration::zero())) {
+    r.invalid("end", "out_of_range", "After the start, in whole minutes, within a day.");
+  }
+  return end;
 }
 
 // `{reason?}`; an absent body means no reason.
@@ -158,8 +176,10 @@ http::Reply BookingsController::reschedule(Request& req) {
   if (!body) co_return problem(body.error());
   JsonReader r(*body);
   const auto start = read_start(r);
+  const auto end = read_end(r, start);
   if (auto e = r.error()) co_return problem(*e);
-  auto booking = co_await service_.reschedule(*req.principal, std::string(req.param("id")), *start,
+  const Move move{*start, end};
+  auto booking = co_await service_.reschedule(*req.principal, std::string(req.param("id")), move,
                                               req.remote_ip);
   if (!booking) co_return problem(booking.error());
   co_return http::json_reply(200, booking_json(*booking, *req.principal));

@@ -75,6 +75,12 @@ struct NewBooking {
   std::optional<std::string> client_id;  // staff booking for a client
 };
 
+// A booking moved: a new start, and a new end when staff change its length.
+struct Move {
+  Instant start;
+  std::optional<Instant> end;
+};
+
 struct BookingQuery {
   std::optional<Instant> from, to;  // start times in [from, to)
   // Local dates in the studio zone, both included; the service turns them into from/to.

@@ -360,8 +360,10 @@ Async<Transitioned> BookingsService::transition(const Principal& me, const std::
 }
 
 Async<Booking> BookingsService::reschedule(const Principal& me, const std::string& id,
-                                           Instant start, const std::string& ip) {
+                                           const Move& move, const std::string& ip) {
   DECLIC_CO_TRY(auto visible, co_await get(me, id));  // 404 for others' bookings
+  if (move.end && !me.is_staff()) co_return Error::forbidden("Only the studio changes a length.");
+  const auto start = move.start;
   DECLIC_CO_TRYV(co_await check_horizon(me, start));
   auto moved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Booking> {
     DECLIC_CO_TRYV(co_await core::db::lock(tx, LockScope::calendar, visible.professional_id));
@@ -372,9 +374,10 @@ Async<Booking> BookingsService::reschedule(const Principal& me, const std::strin
     DECLIC_CO_TRYV(check_change(me, current, BookingAction::reschedule));
     DECLIC_CO_TRY(auto service, co_await imports_.services.find(tx, current.service.id));
     if (!service) co_return Error::not_found("booking");
-    // The booked length stays; buffers and notice follow the service.
+    // The booked length stays unless staff give a new end; buffers and notice follow the service.
     auto rules = slot_rules(*service);
-    rules.duration = chr::duration_cast<chr::minutes>(current.end - current.start);
+    const auto end = move.end.value_or(start + (current.end - current.start));
+    rules.duration = chr::duration_cast<chr::minutes>(end - start);
     const std::optional<std::string> except = id;
     DECLIC_CO_TRYV(co_await check_free(tx, current.professional_id, rules, start, except));
     const Interval session{start, start + rules.duration};

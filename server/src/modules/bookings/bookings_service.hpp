@@ -73,7 +73,8 @@ class BookingsService {
   // Decline (staff) or cancel (owner or staff): the booking ends and frees its slot.
   Async<Booking> close(const Principal& me, const std::string& id, BookingAction action,
                        const std::optional<std::string>& reason, const std::string& ip);
-  Async<Booking> reschedule(const Principal& me, const std::string& id, Instant start,
+  // A new start; staff may also give a new end (the length otherwise stays).
+  Async<Booking> reschedule(const Principal& me, const std::string& id, const Move& move,
                             const std::string& ip);
 
   // In the transaction of a project's status change (project.status_changed): a project

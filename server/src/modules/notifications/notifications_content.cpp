@@ -247,7 +247,8 @@ core::mail::MailMessage notification_mail(const Recipient& to, const Studio& stu
   content.action_label = action_label(kind, to, data.back(), en);
   content.action_url = studio.public_url + link(kind, to, data.back());
   content.signature = studio.name;
-  const core::mail::Look look{studio.name, en ? "en" : "fr"};
+  auto look = studio.look;
+  look.lang = en ? "en" : "fr";
   auto mail = core::mail::compose(
       to.email, subject(kind, items, data.front(), en, to.staff) + " — " + studio.name, content,
       look);

@@ -3,6 +3,7 @@
 // that lists one user's notifications of one kind, in their language, times in the studio's
 // zone, with a link back to the right page.
 
+#include "core/mail/layout.hpp"
 #include "core/mail/mail.hpp"
 #include "core/time/time.hpp"
 #include "modules/bookings/bookings_model.hpp"
@@ -34,7 +35,8 @@ struct Studio {
   std::string name;
   core::time::Zone zone;
   std::string public_url;
-  std::string address;  // where sessions happen, when the studio gave it
+  std::string address;    // where sessions happen, when the studio gave it
+  core::mail::Look look;  // its colour and logo; the language is each recipient's
 };
 
 // One mail for `items` (one kind, oldest first, at least one).

@@ -177,7 +177,8 @@ Async<Studio> NotificationsService::studio_of(core::db::Queryable& tx) {
   const auto zone = core::time::Zone::find(settings.profile.time_zone);
   if (!zone) co_return Error::internal("The studio time zone is not in the tz database.");
   co_return Studio{settings.profile.name, *zone, options_.public_url,
-                   settings::session_place(settings)};
+                   settings::session_place(settings),
+                   settings::mail_look(settings.profile, options_.public_url)};
 }
 
 Async<void> NotificationsService::deliver(core::db::Queryable& tx, const Notice& notice) {

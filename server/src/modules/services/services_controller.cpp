@@ -1,5 +1,6 @@
 #include "modules/services/services_controller.hpp"
 
+#include "core/http/image_body.hpp"
 #include "core/http/json.hpp"
 #include "core/util/uuid.hpp"
 #include "modules/services/services_json.hpp"
@@ -39,6 +40,7 @@ ServicePatch read_service(JsonReader& r, bool is_new) {
   p.buffer_after_minutes = read_int(r, "bufferAfterMinutes", false, 0, 1440);
   p.min_notice_hours = read_int(r, "minNoticeHours", false, 0, 8760);
   p.active = r.optional_bool("active");
+  p.included = r.string_list("included", 12, 120);
   p.default_contract_template_id = r.nullable_string("defaultContractTemplateId", 36);
   if (p.default_contract_template_id && *p.default_contract_template_id &&
       !core::is_uuid(**p.default_contract_template_id))
@@ -124,6 +126,22 @@ http::Reply ServicesController::archive(Request& req) {
       co_await service_.archive(*req.principal, std::string(req.param("id")), req.remote_ip);
   if (!done) co_return problem(done.error());
   co_return http::Response::no_content();
+}
+
+http::Reply ServicesController::put_cover(Request& req) {
+  auto upload = http::take_image_body(req);
+  if (!upload) co_return problem(upload.error());
+  auto saved = co_await service_.set_cover(*req.principal, std::string(req.param("id")),
+                                           std::move(*upload), req.remote_ip);
+  if (!saved) co_return problem(saved.error());
+  co_return http::json_reply(200, service_json(*saved, true));
+}
+
+http::Reply ServicesController::delete_cover(Request& req) {
+  auto saved = co_await service_.set_cover(*req.principal, std::string(req.param("id")),
+                                           std::nullopt, req.remote_ip);
+  if (!saved) co_return problem(saved.error());
+  co_return http::json_reply(200, service_json(*saved, true));
 }
 
 }  // namespace declic::services

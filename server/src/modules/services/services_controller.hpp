@@ -21,6 +21,8 @@ class ServicesController {
   core::http::Reply create(core::http::Request& req);
   core::http::Reply update(core::http::Request& req);
   core::http::Reply archive(core::http::Request& req);
+  core::http::Reply put_cover(core::http::Request& req);     // PUT /api/services/{id}/cover
+  core::http::Reply delete_cover(core::http::Request& req);  // DELETE …/cover
 
  private:
   core::http::Reply catalogue();

@@ -23,6 +23,8 @@ struct Service {
   bool active = true;
   bool professional_active = true;  // a disabled professional's services are not bookable
   std::optional<std::string> default_contract_template_id;  // a booking's draft contract
+  std::vector<std::string> included;                        // what the price includes, a line each
+  std::optional<std::string> cover_image_id;
   std::string created_at, updated_at;
 };
 
@@ -34,6 +36,7 @@ struct ServicePatch {
   std::optional<std::int64_t> price_cents, deposit_cents;
   std::optional<bool> active;
   std::optional<std::optional<std::string>> default_contract_template_id;  // null clears
+  std::optional<std::vector<std::string>> included;
 };
 
 }  // namespace declic::services

@@ -1,12 +1,13 @@
 #include "modules/services/services_module.hpp"
 
+#include "modules/images/images_model.hpp"
 #include "modules/services/services_controller.hpp"
 
 namespace declic::services {
 
 ServicesService& install(core::ModuleContext& m, const Imports& imports) {
-  auto& service = m.own(
-      std::make_unique<ServicesService>(m.db, imports.users, imports.settings, imports.audit));
+  auto& service = m.own(std::make_unique<ServicesService>(m.db, imports.users, imports.settings,
+                                                          imports.audit, imports.images));
   // A professional disabled or enabled again takes their services out of the catalogue or
   // back: its cached copy must change in the same transaction.
   for (const auto* type : {"user.disabled", "user.enabled"})
@@ -20,6 +21,10 @@ ServicesService& install(core::ModuleContext& m, const Imports& imports) {
   m.router.post("/api/services", c, &ServicesController::create).guard(g.staff);
   m.router.patch("/api/services/{id}", c, &ServicesController::update).guard(g.staff);
   m.router.del("/api/services/{id}", c, &ServicesController::archive).guard(g.staff);
+  m.router.put("/api/services/{id}/cover", c, &ServicesController::put_cover)
+      .guard(g.staff)
+      .body_limit(images::kMaxPictureUpload);
+  m.router.del("/api/services/{id}/cover", c, &ServicesController::delete_cover).guard(g.staff);
   return service;
 }
 

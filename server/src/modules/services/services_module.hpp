@@ -1,6 +1,7 @@
 #pragma once
 #include "core/module.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/images/images_service.hpp"
 #include "modules/services/services_service.hpp"
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
@@ -11,6 +12,7 @@ struct Imports {
   users::UsersService& users;
   settings::SettingsService& settings;
   audit::AuditService& audit;
+  images::ImagesService& images;
 };
 
 // /api/services: the public catalogue (staff also see archived services) and its editing.

@@ -4,6 +4,8 @@
 
 #include "core/util/uuid.hpp"
 
+#include <boost/json.hpp>
+
 namespace declic::services {
 
 namespace db = core::db;
@@ -15,7 +17,7 @@ namespace {
   "currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, "       \
   "active, rfc3339(created_at), rfc3339(updated_at), "                                             \
   "NOT EXISTS (SELECT 1 FROM users u WHERE u.id = professional_id AND u.disabled_at IS NOT NULL)," \
-  " default_contract_template_id"
+  " default_contract_template_id, array_to_json(included)::text, cover_image_id"
 
 constexpr db::Statement kFind{"services_find",
                               "SELECT " SERVICE_COLUMNS " FROM services WHERE id = $1::uuid"};
@@ -34,8 +36,8 @@ constexpr db::Statement kInsert{
     "services_insert",
     "INSERT INTO services (professional_id, name, description, category, duration_minutes,"
     " price_cents, currency, deposit_cents, buffer_before_minutes, buffer_after_minutes,"
-    " min_notice_hours, active, default_contract_template_id)"
-    " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::uuid)"
+    " min_notice_hours, active, default_contract_template_id, included)"
+    " VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::uuid, $14::text[])"
     " RETURNING " SERVICE_COLUMNS};
 constexpr db::Statement kUpdate{
     "services_update",
@@ -43,7 +45,11 @@ constexpr db::Statement kUpdate{
     " category = $5, duration_minutes = $6, price_cents = $7, currency = $8,"
     " deposit_cents = $9, buffer_before_minutes = $10, buffer_after_minutes = $11,"
     " min_notice_hours = $12, active = $13, default_contract_template_id = $14::uuid,"
-    " updated_at = now()"
+    " included = $15::text[], updated_at = now()"
+    " WHERE id = $1::uuid RETURNING " SERVICE_COLUMNS};
+constexpr db::Statement kSetCover{
+    "services_set_cover",
+    "UPDATE services SET cover_image_id = $2::uuid, updated_at = now()"
     " WHERE id = $1::uuid RETURNING " SERVICE_COLUMNS};
 
 Service decode(const db::Row& r) {
@@ -65,6 +71,9 @@ Service decode(const db::Row& r) {
   s.updated_at = r.get<std::string>(14);
   s.professional_active = r.get<bool>(15);
   s.default_contract_template_id = r.get<std::optional<std::string>>(16);
+  const auto included = boost::json::parse(r.get<std::string>(17));  // a JSON array of text
+  for (const auto& line : included.as_array()) s.included.emplace_back(line.as_string());
+  s.cover_image_id = r.get<std::optional<std::string>>(18);
   return s;
 }
 
@@ -107,10 +116,11 @@ ServicesRepository::Async<Service> ServicesRepository::insert(Db& db, const Serv
   DECLIC_CO_TRY(
       auto rows,
       co_await db.query(
-          kInsert, db::params(s.professional_id, s.name, s.description, s.category,
-                              s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
-                              s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
-                              s.active, s.default_contract_template_id)));
+          kInsert,
+          db::params(s.professional_id, s.name, s.description, s.category, s.duration_minutes,
+                     s.price_cents, s.currency, s.deposit_cents, s.buffer_before_minutes,
+                     s.buffer_after_minutes, s.min_notice_hours, s.active,
+                     s.default_contract_template_id, db::array_literal(s.included))));
   co_return decode(rows[0]);
 }
 
@@ -118,10 +128,18 @@ ServicesRepository::Async<Service> ServicesRepository::update(Db& db, const Serv
   DECLIC_CO_TRY(
       auto rows,
       co_await db.query(
-          kUpdate, db::params(s.id, s.professional_id, s.name, s.description, s.category,
-                              s.duration_minutes, s.price_cents, s.currency, s.deposit_cents,
-                              s.buffer_before_minutes, s.buffer_after_minutes, s.min_notice_hours,
-                              s.active, s.default_contract_template_id)));
+          kUpdate,
+          db::params(s.id, s.professional_id, s.name, s.description, s.category, s.duration_minutes,
+                     s.price_cents, s.currency, s.deposit_cents, s.buffer_before_minutes,
+                     s.buffer_after_minutes, s.min_notice_hours, s.active,
+                     s.default_contract_template_id, db::array_literal(s.included))));
+  if (rows.empty()) co_return core::Error::not_found("service");
+  co_return decode(rows[0]);
+}
+
+ServicesRepository::Async<Service> ServicesRepository::set_cover(
+    Db& tx, const std::string& id, const std::optional<std::string>& image_id) {
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kSetCover, db::params(id, image_id)));
   if (rows.empty()) co_return core::Error::not_found("service");
   co_return decode(rows[0]);
 }

@@ -22,7 +22,9 @@ class ServicesRepository {
   // row, so versions are handed out in commit order.
   Async<void> bump_version(Db& tx);
   Async<Service> insert(Db& db, const Service& s);
-  Async<Service> update(Db& db, const Service& s);  // every column but id and created_at
+  Async<Service> update(Db& db, const Service& s);  // every column but id, created_at, cover
+  Async<Service> set_cover(Db& tx, const std::string& id,
+                           const std::optional<std::string>& image_id);
 };
 
 }  // namespace declic::services

@@ -9,11 +9,13 @@ using core::Error;
 using core::Result;
 
 ServicesService::ServicesService(core::db::Pool& db, users::UsersService& users,
-                                 settings::SettingsService& settings, audit::AuditService& audit)
+                                 settings::SettingsService& settings, audit::AuditService& audit,
+                                 images::ImagesService& images)
     : db_(db),
       users_(users),
       settings_(settings),
       audit_(audit),
+      images_(images),
       repository_(std::make_unique<ServicesRepository>()) {}
 ServicesService::~ServicesService() = default;
 
@@ -38,6 +40,7 @@ void apply(Service& s, const ServicePatch& p) {
   if (p.active) s.active = *p.active;
   if (p.default_contract_template_id)
     s.default_contract_template_id = *p.default_contract_template_id;
+  if (p.included) s.included = *p.included;
 }
 
 Async<std::vector<Service>> ServicesService::all(const Principal* me) {
@@ -102,6 +105,32 @@ Async<void> ServicesService::archive(const Principal& me, const std::string& id,
   patch.active = false;
   DECLIC_CO_TRYV(co_await update(me, id, patch, ip));
   co_return Result<void>{};
+}
+
+Async<Service> ServicesService::set_cover(const Principal& me, const std::string& id,
+                                          std::optional<std::string> upload,
+                                          const std::string& ip) {
+  if (!me.is_staff()) co_return Error::forbidden();
+  DECLIC_CO_TRYV(co_await get(&me, id));  // 404 before the picture is made
+  std::optional<std::string> cover, replaced;
+  if (upload) {
+    DECLIC_CO_TRY(auto image, co_await images_.store(std::move(*upload), images::kCoverBox));
+    cover = image.id;
+  }
+  auto saved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Service> {
+    DECLIC_CO_TRYV(co_await repository_->bump_version(tx));
+    DECLIC_CO_TRY(auto current, co_await repository_->lock(tx, id));
+    replaced = current.cover_image_id;
+    DECLIC_CO_TRY(auto updated, co_await repository_->set_cover(tx, id, cover));
+    const audit::AuditEvent event(me.id(), "service.cover_changed", id, ip);
+    DECLIC_CO_TRYV(co_await audit_.record(tx, event));
+    co_return updated;
+  });
+  // The picture nothing shows: the new one when the change failed, else the old one
+  // (should this fail, housekeeping takes it).
+  const auto unshown = saved ? replaced : cover;
+  co_await images_.discard(unshown);
+  co_return saved;
 }
 
 Async<Service> ServicesService::save(core::db::Queryable& tx, const Principal& me, const Service& s,

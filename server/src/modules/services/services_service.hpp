@@ -6,6 +6,7 @@
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/images/images_service.hpp"
 #include "modules/services/services_model.hpp"
 #include "modules/settings/settings_service.hpp"
 #include "modules/users/users_service.hpp"
@@ -22,7 +23,8 @@ class ServicesRepository;
 class ServicesService {
  public:
   ServicesService(core::db::Pool& db, users::UsersService& users,
-                  settings::SettingsService& settings, audit::AuditService& audit);
+                  settings::SettingsService& settings, audit::AuditService& audit,
+                  images::ImagesService& images);
   ~ServicesService();
 
   // Staff only: every service, archived ones included.
@@ -40,6 +42,9 @@ class ServicesService {
   Async<Service> update(const Principal& me, const std::string& id, const ServicePatch& patch,
                         const std::string& ip);
   Async<void> archive(const Principal& me, const std::string& id, const std::string& ip);
+  // Staff: the service's cover made from an upload (`nullopt` removes it); the old one goes.
+  Async<Service> set_cover(const Principal& me, const std::string& id,
+                           std::optional<std::string> upload, const std::string& ip);
 
   // For the bookings module: a service as stored, archived or not (nullopt: none).
   Async<std::optional<Service>> find(core::db::Queryable& db, const std::string& id);
@@ -53,6 +58,7 @@ class ServicesService {
   users::UsersService& users_;
   settings::SettingsService& settings_;
   audit::AuditService& audit_;
+  images::ImagesService& images_;
   std::unique_ptr<ServicesRepository> repository_;
 };
 

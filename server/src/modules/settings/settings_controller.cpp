@@ -1,5 +1,6 @@
 #include "modules/settings/settings_controller.hpp"
 
+#include "core/http/image_body.hpp"
 #include "core/http/json.hpp"
 #include "core/util/email.hpp"
 #include "modules/settings/settings_json.hpp"
@@ -89,6 +90,20 @@ http::Reply SettingsController::update(http::Request& req) {
   read_page(r, patch);
   if (auto e = r.error()) co_return problem(*e);
   auto updated = co_await service_.update(*req.principal, patch, req.remote_ip);
+  if (!updated) co_return problem(updated.error());
+  co_return http::json_reply(200, settings_json(*updated));
+}
+
+http::Reply SettingsController::put_logo(http::Request& req) {
+  auto upload = http::take_image_body(req);
+  if (!upload) co_return problem(upload.error());
+  auto updated = co_await service_.set_logo(*req.principal, std::move(*upload), req.remote_ip);
+  if (!updated) co_return problem(updated.error());
+  co_return http::json_reply(200, settings_json(*updated));
+}
+
+http::Reply SettingsController::delete_logo(http::Request& req) {
+  auto updated = co_await service_.set_logo(*req.principal, std::nullopt, req.remote_ip);
   if (!updated) co_return problem(updated.error());
   co_return http::json_reply(200, settings_json(*updated));
 }

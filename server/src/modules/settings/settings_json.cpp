@@ -1,6 +1,7 @@
 #include "modules/settings/settings_json.hpp"
 
 #include "core/http/json.hpp"
+#include "modules/images/images_model.hpp"
 
 #include <boost/json.hpp>
 
@@ -14,6 +15,8 @@ void add_page(boost::json::object& o, const StudioPage& page) {
   o["contactPhone"] = nullable(page.contact_phone);
   o["address"] = nullable(page.address);
   o["accentColor"] = nullable(page.accent_color);
+  o["logoUrl"] = page.logo_image_id ? boost::json::value(images::image_url(*page.logo_image_id))
+                                    : boost::json::value(nullptr);
 }
 }  // namespace
 

@@ -3,6 +3,9 @@
 // currency, locale) is what any visitor's browser needs to show times and prices; the
 // slot grid is what free slots start on.
 
+#include "core/mail/layout.hpp"
+#include "modules/images/images_model.hpp"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +25,7 @@ struct StudioPage {
   std::optional<std::string> presentation, contact_email, contact_phone;
   std::optional<std::string> address;       // where sessions happen
   std::optional<std::string> accent_color;  // "#rrggbb", lower case
+  std::optional<std::string> logo_image_id;
 };
 
 struct StudioProfile {
@@ -58,6 +62,16 @@ struct Settings {
 // legal one, else nothing.
 inline std::string session_place(const Settings& s) {
   return s.profile.page.address.value_or(s.legal.address.value_or(""));
+}
+
+// How the studio's mails look: its name, colour and logo (`public_url` makes the logo's address
+// absolute). The recipient's language is the caller's to set.
+inline core::mail::Look mail_look(const StudioProfile& p, const std::string& public_url) {
+  core::mail::Look look;
+  look.studio_name = p.name;
+  if (p.page.accent_color) look.accent = *p.page.accent_color;
+  if (p.page.logo_image_id) look.logo_url = public_url + images::image_url(*p.page.logo_image_id);
+  return look;
 }
 
 // PUT /api/settings: absent fields keep their value.

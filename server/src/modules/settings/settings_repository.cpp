@@ -10,7 +10,7 @@ namespace {
 // The profile's columns first (decode_profile reads them), then the rest (decode).
 #define PROFILE_COLUMNS                                                                   \
   "studio_name, time_zone, currency, locale, presentation, contact_email, contact_phone," \
-  " address, accent_color"
+  " address, accent_color, logo_image_id"
 #define SETTINGS_COLUMNS                                                      \
   PROFILE_COLUMNS                                                             \
   ", slot_step_minutes, booking_horizon_months,"                              \
@@ -39,24 +39,30 @@ constexpr db::Statement kUpdate{
     " address = CASE WHEN $23 THEN $24 ELSE address END,"
     " accent_color = CASE WHEN $25 THEN $26 ELSE accent_color END,"
     " updated_at = now() WHERE id RETURNING " SETTINGS_COLUMNS};
+constexpr db::Statement kLockLogo{"settings_lock_logo",
+                                  "SELECT logo_image_id FROM settings WHERE id FOR UPDATE"};
+constexpr db::Statement kSetLogo{
+    "settings_set_logo",
+    "UPDATE settings SET logo_image_id = $1::uuid, updated_at = now() WHERE id"
+    " RETURNING " SETTINGS_COLUMNS};
 
 using Text = std::optional<std::string>;
 
 StudioProfile decode_profile(const db::Row& row) {
-  return {
-      row.get<std::string>(0),
-      row.get<std::string>(1),
-      row.get<std::string>(2),
-      row.get<std::string>(3),
-      {row.get<Text>(4), row.get<Text>(5), row.get<Text>(6), row.get<Text>(7), row.get<Text>(8)}};
+  return {row.get<std::string>(0),
+          row.get<std::string>(1),
+          row.get<std::string>(2),
+          row.get<std::string>(3),
+          {row.get<Text>(4), row.get<Text>(5), row.get<Text>(6), row.get<Text>(7), row.get<Text>(8),
+           row.get<Text>(9)}};
 }
 
 Settings decode(const db::Row& row) {
   return Settings{decode_profile(row),
-                  {row.get<Text>(14), row.get<Text>(15), row.get<Text>(16), row.get<Text>(17)},
-                  row.get<int>(9),
-                  BookingLimits{row.get<int>(10), row.get<int>(11), row.get<int>(12)},
-                  row.get<std::string>(13)};
+                  {row.get<Text>(15), row.get<Text>(16), row.get<Text>(17), row.get<Text>(18)},
+                  row.get<int>(10),
+                  BookingLimits{row.get<int>(11), row.get<int>(12), row.get<int>(13)},
+                  row.get<std::string>(14)};
 }
 #undef SETTINGS_COLUMNS
 #undef PROFILE_COLUMNS
@@ -89,6 +95,19 @@ Async<Settings> SettingsRepository::update(db::Queryable& db, const SettingsPatc
                               p.contact_phone.has_value(), p.contact_phone.value_or(std::nullopt),
                               p.address.has_value(), p.address.value_or(std::nullopt),
                               p.accent_color.has_value(), p.accent_color.value_or(std::nullopt))));
+  if (rows.empty()) co_return core::Error::not_found("studio settings");
+  co_return decode(rows[0]);
+}
+
+Async<std::optional<std::string>> SettingsRepository::lock_logo(db::Queryable& tx) {
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kLockLogo));
+  if (rows.empty()) co_return core::Error::not_found("studio settings");
+  co_return rows[0].get<Text>(0);
+}
+
+Async<Settings> SettingsRepository::set_logo(db::Queryable& tx,
+                                             const std::optional<std::string>& image_id) {
+  DECLIC_CO_TRY(auto rows, co_await tx.query(kSetLogo, db::params(image_id)));
   if (rows.empty()) co_return core::Error::not_found("studio settings");
   co_return decode(rows[0]);
 }

@@ -9,8 +9,12 @@ namespace declic::settings {
 using core::Error;
 using core::Result;
 
-SettingsService::SettingsService(core::db::Pool& db, audit::AuditService& audit)
-    : db_(db), audit_(audit), repository_(std::make_unique<SettingsRepository>()) {}
+SettingsService::SettingsService(core::db::Pool& db, audit::AuditService& audit,
+                                 images::ImagesService& images)
+    : db_(db),
+      audit_(audit),
+      images_(images),
+      repository_(std::make_unique<SettingsRepository>()) {}
 SettingsService::~SettingsService() = default;
 
 Async<StudioProfile> SettingsService::studio_profile() {
@@ -64,6 +68,32 @@ Async<Settings> SettingsService::update(const core::auth::Principal& me, const S
     co_return updated;
   });
   if (saved) remember(*saved);
+  co_return saved;
+}
+
+Async<Settings> SettingsService::set_logo(const core::auth::Principal& me,
+                                          std::optional<std::string> upload,
+                                          const std::string& ip) {
+  if (!me.is_admin()) co_return Error::forbidden();
+  std::optional<std::string> logo, replaced;
+  if (upload) {
+    DECLIC_CO_TRY(auto image, co_await images_.store(std::move(*upload), images::kLogoBox));
+    logo = image.id;
+  }
+  auto saved = co_await db_.transact([&](core::db::Tx& tx) -> Async<Settings> {
+    DECLIC_CO_TRY(replaced, co_await repository_->lock_logo(tx));
+    DECLIC_CO_TRY(auto updated, co_await repository_->set_logo(tx, logo));
+    const audit::AuditEvent event(me.id(), "settings.logo_changed", std::nullopt, ip);
+    DECLIC_CO_TRYV(co_await audit_.record(tx, event));
+    co_return updated;
+  });
+  if (!saved) {
+    co_await images_.discard(logo);  // never shown
+    co_return saved;
+  }
+  remember(*saved);
+  // Nothing shows it now; should this fail, housekeeping takes it.
+  co_await images_.discard(replaced);
   co_return saved;
 }
 

@@ -6,6 +6,7 @@
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
 #include "modules/audit/audit_service.hpp"
+#include "modules/images/images_service.hpp"
 #include "modules/settings/settings_model.hpp"
 
 #include <chrono>
@@ -21,7 +22,7 @@ class SettingsRepository;
 
 class SettingsService {
  public:
-  SettingsService(core::db::Pool& db, audit::AuditService& audit);
+  SettingsService(core::db::Pool& db, audit::AuditService& audit, images::ImagesService& images);
   ~SettingsService();
 
   // Public: no principal needed, nothing private in it.
@@ -37,12 +38,16 @@ class SettingsService {
   Async<Settings> read(const core::auth::Principal& me);
   Async<Settings> update(const core::auth::Principal& me, const SettingsPatch& patch,
                          const std::string& ip);
+  // ADMIN: the studio's logo made from an upload (`nullopt` removes it); the old one goes.
+  Async<Settings> set_logo(const core::auth::Principal& me, std::optional<std::string> upload,
+                           const std::string& ip);
 
  private:
   void remember(const Settings& s);
 
   core::db::Pool& db_;
   audit::AuditService& audit_;
+  images::ImagesService& images_;
   std::unique_ptr<SettingsRepository> repository_;
   std::mutex cache_mutex_;  // requests run on several threads
   std::optional<Settings> cached_;
