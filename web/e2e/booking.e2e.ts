@@ -1,9 +1,10 @@
 // The booking workflow end to end: staff open their hours and a service; a client books a
 // slot; the slot disappears for a second client; staff confirm in the calendar; the project
-// appears for both; staff move it to SHOT; the client sees it in the timeline.
+// appears for both; staff move it to SHOT; the client sees it in the timeline and as the step
+// on their home page.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { clientSection, field, launchBrowser, newPage, openSection, screenshot, VIEWPORTS, type Session } from './support/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientSection, field, launchBrowser, openSection, screenshot, signIn, VIEWPORTS } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,16 +15,6 @@ afterAll(async () => {
 });
 
 const viewport = VIEWPORTS[0];
-
-async function signIn(email: string): Promise<Session> {
-  const session = await newPage(browser, viewport);
-  await session.page.goto('/login');
-  await field(session.page, 'email').fill(email);
-  await field(session.page, 'password').fill(inject('demoPassword'));
-  await session.page.getByRole('button', { name: 'Se connecter' }).click();
-  await session.page.waitForURL(/\/(pro|client)$/);
-  return session;
-}
 
 // The first demo client reads French, the second English.
 const WORDS = {
@@ -47,7 +38,7 @@ describe('booking workflow', () => {
     const service = `Portrait e2e ${Date.now()}`;
 
     // Staff: working hours every day, then a service.
-    const staff = await signIn('pro@demo.declic.fr');
+    const staff = await signIn(browser, 'pro@demo.declic.fr', viewport);
     await openSection(staff.page, viewport, 'Disponibilités');
     await staff.page.getByRole('heading', { name: 'Horaires de la semaine' }).waitFor();
     const remove = staff.page.getByRole('button', { name: 'Retirer cette plage' });
@@ -71,7 +62,7 @@ describe('booking workflow', () => {
     await screenshot(staff.page, 'pro-services', viewport);
 
     // First client: the first free time of the first free day.
-    const first = await signIn('client1@demo.declic.fr');
+    const first = await signIn(browser, 'client1@demo.declic.fr', viewport);
     await clientSection(first.page, 'Réserver').click();
     await first.page.getByTestId('service-card').filter({ hasText: service }).getByText('150,00 €').waitFor();
     await screenshot(first.page, 'client-catalog', viewport);
@@ -88,7 +79,7 @@ describe('booking workflow', () => {
     await screenshot(first.page, 'client-bookings', viewport);
 
     // Second client: the same day no longer offers that time.
-    const second = await signIn('client2@demo.declic.fr');
+    const second = await signIn(browser, 'client2@demo.declic.fr', viewport);
     // Either that day still has other times, without this one, or it is now full.
     const secondDay = await openFirstFreeDay(second.page, service, 'en');
     if (secondDay === day) {
@@ -143,6 +134,12 @@ describe('booking workflow', () => {
     await timeline.getByText('Séance faite, merci pour votre bonne humeur !').waitFor();
     await timeline.getByText('Confirmé', { exact: true }).waitFor();
     await screenshot(first.page, 'client-project', viewport);
+
+    // Their home shows the project's step, not the booking's status (still "Confirmé").
+    await clientSection(first.page, 'Accueil').click();
+    const step = first.page.getByTestId('next-step').filter({ hasText: service });
+    await step.getByText('Séance faite', { exact: true }).waitFor();
+    expect(await step.getByText('Confirmé', { exact: true }).count()).toBe(0);
 
     // Staff book on a client's behalf from the client's page.
     await openSection(staff.page, viewport, 'Clients');

@@ -56,6 +56,8 @@ export interface RequestOptions {
 }
 
 export interface UploadOptions {
+  /** POST unless told (a picture replacing another is a PUT). */
+  method?: 'POST' | 'PUT';
   headers?: Record<string, string>;
   signal?: AbortSignal;
   /** The share of the body sent so far, 0 to 1. */
@@ -232,7 +234,7 @@ export class ApiClient {
   }
 
   /**
-   * POSTs a raw body (a file) with upload progress, which fetch cannot report: through
+   * Sends a raw body (a file) with upload progress, which fetch cannot report: through
    * XMLHttpRequest, with the same token, one silent refresh on 401 and the same errors.
    */
   async upload<T>(path: string, body: Blob, options: UploadOptions = {}): Promise<T> {
@@ -262,7 +264,7 @@ export class ApiClient {
         return;
       }
       options.signal?.addEventListener('abort', abort);
-      xhr.open('POST', this.baseUrl + path);
+      xhr.open(options.method ?? 'POST', this.baseUrl + path);
       xhr.setRequestHeader('Accept', 'application/json');
       for (const [k, v] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(k, v);
       if (this.token) xhr.setRequestHeader('Authorization', `Bearer ${this.token}`);

@@ -35,6 +35,8 @@ export interface Studio {
   address?: string | null;
   /** "#rrggbb": the colour the app takes; none: the app's own. */
   accentColor?: string | null;
+  /** The studio's logo (a WebP the server made); none: its initial. */
+  logoUrl?: string | null;
 }
 
 export interface Service {
@@ -52,6 +54,10 @@ export interface Service {
   active: boolean;
   /** The contract template a project of this service starts from (staff). */
   defaultContractTemplateId?: string | null;
+  /** What the price includes, a line each. */
+  included?: string[];
+  /** The service's photo (a WebP the server made); none: a plain cover. */
+  coverUrl?: string | null;
 }
 
 /** EXPIRED: a PENDING request nobody confirmed in time (the studio's `requestExpiryHours`); it offers no action. */

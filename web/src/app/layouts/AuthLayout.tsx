@@ -1,6 +1,7 @@
 import { Box, Center, Group, Paper, Stack, Text } from '@mantine/core';
 import { Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { StudioMark } from '../../components/StudioMark';
 import { useStudio } from '../../lib/studio';
 
 /** Sign-in, sign-up and the mailed-link pages: one calm card under the studio's name. */
@@ -13,9 +14,12 @@ export function AuthLayout() {
       </Group>
       <Center px="md" pb="xl">
         <Stack w="100%" maw={440} gap="lg">
-          <Text component="p" className="studio-name" ta="center" fz={30} m={0}>
-            {studio.data?.name ?? 'Déclic'}
-          </Text>
+          <Stack gap="xs" align="center">
+            {studio.data?.logoUrl && <StudioMark name={studio.data.name} logoUrl={studio.data.logoUrl} size={64} />}
+            <Text component="p" className="studio-name" ta="center" fz={30} m={0}>
+              {studio.data?.name ?? 'Déclic'}
+            </Text>
+          </Stack>
           <Paper withBorder p={{ base: 'lg', sm: 'xl' }} component="main" id="main">
             <Outlet />
           </Paper>

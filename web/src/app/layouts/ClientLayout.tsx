@@ -3,6 +3,7 @@ import { IconCalendarCheck, IconCalendarPlus, IconHome, IconLayoutKanban, IconMe
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { StudioMark } from '../../components/StudioMark';
 import { useStudio } from '../../lib/studio';
 import { useUnreadMessageCount } from '../../features/messages/api';
 import { Bell } from '../../features/notifications/Bell';
@@ -51,9 +52,12 @@ export function ClientLayout() {
       <AppShell.Header>
         <Container size="md" h="100%">
           <Group h={60} justify="space-between" wrap="nowrap" gap="sm">
-            <Text className="studio-name" fz="xl" truncate miw={0}>
-              {studio.data?.name ?? 'Déclic'}
-            </Text>
+            <Group gap="sm" wrap="nowrap" miw={0}>
+              <StudioMark name={studio.data?.name ?? 'Déclic'} logoUrl={studio.data?.logoUrl} size={32} />
+              <Text className="studio-name" fz="xl" truncate miw={0}>
+                {studio.data?.name ?? 'Déclic'}
+              </Text>
+            </Group>
             <Group gap="sm" wrap="nowrap" style={{ flexShrink: 0 }}>
               <LanguageSwitch />
               <Bell audience="client" />

@@ -16,6 +16,7 @@ import {
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { StudioMark } from '../../components/StudioMark';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useStudio } from '../../lib/studio';
 import { useAuth } from '../../lib/auth';
@@ -75,6 +76,7 @@ export function ProfessionalLayout() {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} style={{ flexShrink: 0 }} />
+            <StudioMark name={studio.data?.name ?? 'Déclic'} logoUrl={studio.data?.logoUrl} size={32} />
             <Text className="studio-name" fz="xl" truncate miw={0}>
               {studio.data?.name ?? 'Déclic'}
             </Text>

@@ -31,7 +31,7 @@ export function PublicLayout({ children }: { children: ReactNode }) {
           <Group justify="space-between" wrap="nowrap" gap="sm">
             <Anchor component={Link} to={user ? '/studio' : '/'} c="inherit" underline="never" miw={0}>
               <Group gap="sm" wrap="nowrap" miw={0}>
-                <StudioMark name={name} size={36} />
+                <StudioMark name={name} logoUrl={studio.data?.logoUrl} size={36} />
                 <Text component="span" className="studio-name" fz="xl" truncate>
                   {name}
                 </Text>

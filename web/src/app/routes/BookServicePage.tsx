@@ -9,6 +9,7 @@ import { formatMoney } from '../../lib/format';
 import { useStudio } from '../../lib/studio';
 import { formatDuration } from '../../lib/time';
 import { BookingRequest } from '../../features/bookings/BookingRequest';
+import { IncludedList } from '../../features/services/ServiceParts';
 import { useService } from '../../features/services/api';
 
 /** Client: a service, its free days and times, and the booking summary. */
@@ -44,6 +45,7 @@ export function BookServicePage() {
           </Text>
         </Group>
         {s.description && <Text>{s.description}</Text>}
+        <IncludedList service={s} />
       </Stack>
       <BookingRequest service={s} />
     </Stack>

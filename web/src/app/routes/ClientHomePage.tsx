@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/PageHeader';
 import { useAuth } from '../../lib/auth';
 import { useStudio } from '../../lib/studio';
-import { NextSession } from '../../features/bookings/NextSession';
+import { ClientNextSteps } from './ClientNextSteps';
 import { ContractsToSign } from '../../features/contracts/ClientContracts';
 
 /** The client's home: the contracts to sign, their next session, their contact details. */
@@ -25,7 +25,7 @@ export function ClientHomePage() {
         <Text fw={600} component="h2" m={0}>
           {t('clientHome.nextTitle')}
         </Text>
-        <NextSession />
+        <ClientNextSteps />
       </Stack>
       <Card>
         <Stack gap="xs" align="flex-start">

@@ -18,6 +18,7 @@ import { useCreateBooking, type Slot } from '../../features/bookings/api';
 import { BookingRequest, SLOT_GONE, type Failure } from '../../features/bookings/BookingRequest';
 import { pendingChoice, type PendingChoice } from '../../features/bookings/pendingChoice';
 import { useService } from '../../features/services/api';
+import { IncludedList } from '../../features/services/ServiceParts';
 import { serviceLink } from '../../features/services/links';
 
 /** Where a visitor's booking of `serviceId` continues once they have an account. */
@@ -75,6 +76,7 @@ function ServiceHeader({ service: s }: { service: Service }) {
         {s.depositCents > 0 && <Text size="sm">{t('common.labelled', { label: t('book.deposit'), value: money(s.depositCents) })}</Text>}
       </Group>
       {s.description && <Text>{s.description}</Text>}
+      <IncludedList service={s} />
     </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { IconCamera, IconClock, IconMail, IconMapPin, IconPhone } from '@tabler/icons-react';
+import { IconClock, IconMail, IconMapPin, IconPhone } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DocumentTitle } from '../../components/DocumentTitle';
@@ -14,6 +14,7 @@ import type { Service, Studio } from '../../types/api';
 import { useServices } from '../../features/services/api';
 import { serviceLink } from '../../features/services/links';
 import { noticeText } from '../../features/services/notice';
+import { IncludedList, ServiceCover } from '../../features/services/ServiceParts';
 
 /** A phone number as a tel: link takes it: digits and a leading +. */
 export const telHref = (phone: string): string => `tel:${phone.trim().startsWith('+') ? '+' : ''}${phone.replace(/\D/g, '')}`;
@@ -58,9 +59,7 @@ function ServiceCard({ service: s }: { service: Service }) {
   const money = (cents: number) => formatMoney(cents, s.currency, i18n.language);
   return (
     <Card data-testid="service-card" padding="lg">
-      <Card.Section className="service-cover" aria-hidden>
-        <IconCamera size={32} stroke={1.5} />
-      </Card.Section>
+      <ServiceCover service={s} />
       <Stack gap="sm" h="100%" justify="space-between" mt="md">
         <Stack gap={6}>
           {s.category && (
@@ -72,6 +71,7 @@ function ServiceCard({ service: s }: { service: Service }) {
             {s.name}
           </Title>
           {s.description && <Text c="dimmed">{s.description}</Text>}
+          <IncludedList service={s} />
         </Stack>
         <Stack gap={4}>
           <Group justify="space-between" gap="xs">
@@ -121,7 +121,7 @@ export function StudioPage() {
         <Grid.Col span={{ base: 12, sm: hasContact ? 7 : 12 }}>
           <Stack gap="md">
             <Group gap="md" wrap="nowrap">
-              <StudioMark name={s.name} size={64} />
+              <StudioMark name={s.name} logoUrl={s.logoUrl} size={64} />
               <Title order={1} className="studio-name" fz={{ base: 30, sm: 40 }} fw={500} style={{ overflowWrap: 'anywhere' }}>
                 {s.name}
               </Title>

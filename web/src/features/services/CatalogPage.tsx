@@ -9,6 +9,7 @@ import { formatMoney } from '../../lib/format';
 import { formatDuration } from '../../lib/time';
 import { useServices } from './api';
 import { noticeText } from './notice';
+import { IncludedList, ServiceCover } from './ServiceParts';
 
 /** Client: the studio's active services, each with its one action, "Réserver". */
 export function CatalogPage() {
@@ -28,7 +29,8 @@ export function CatalogPage() {
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         {services.data?.map((s) => (
           <Card key={s.id} data-testid="service-card">
-            <Stack gap="sm" h="100%" justify="space-between">
+            <ServiceCover service={s} />
+            <Stack gap="sm" h="100%" justify="space-between" mt="md">
               <Stack gap={6}>
                 {s.category && (
                   <Badge variant="light" color="gray" w="fit-content">
@@ -43,6 +45,7 @@ export function CatalogPage() {
                     {s.description}
                   </Text>
                 )}
+                <IncludedList service={s} />
               </Stack>
               <Group justify="space-between">
                 <Group gap={4} c="dimmed">

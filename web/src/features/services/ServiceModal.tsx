@@ -1,16 +1,20 @@
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
+import { PictureField } from '../../components/PictureField';
 import { fieldMessage, problemMessage } from '../../lib/errors';
 import { ApiError } from '../../lib/problem';
 import { currencySymbol } from '../../lib/format';
+import { invalidateRoots } from '../../lib/queryKeys';
 import { useStudio } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
 import type { Service } from '../../types/api';
 import { useSaveService, type ServiceInput } from './api';
+import { includedLines, includedProblem } from './included';
 
-type Draft = Omit<ServiceInput, 'priceCents' | 'depositCents'> & { price: number; deposit: number };
+type Draft = Omit<ServiceInput, 'priceCents' | 'depositCents' | 'included'> & { price: number; deposit: number; includedText: string };
 
 /** A field choosing the service's default contract template (null: none). */
 export type TemplateField = (props: { value: string | null; onChange: (templateId: string | null) => void; error?: string }) => ReactNode;
@@ -26,6 +30,7 @@ const EMPTY: Draft = {
   bufferAfterMinutes: 0,
   minNoticeHours: 24,
   defaultContractTemplateId: null,
+  includedText: '',
 };
 
 // The API's money fields are cents; the form's are units.
@@ -39,6 +44,7 @@ function draftOf(s: Service | null): Draft {
     category: s.category ?? '',
     price: s.priceCents / 100,
     deposit: s.depositCents / 100,
+    includedText: (s.included ?? []).join('\n'),
     // Undefined when the list did not carry it: then it is not sent, so never cleared unseen.
     defaultContractTemplateId: s.defaultContractTemplateId,
   };
@@ -55,6 +61,7 @@ interface Props {
 export function ServiceModal({ service, opened, onClose, templateField }: Props) {
   const { t, i18n } = useTranslation();
   const save = useSaveService(service?.id ?? null);
+  const queryClient = useQueryClient();
   const studio = useStudio();
   const money = {
     decimalScale: 2,
@@ -64,9 +71,12 @@ export function ServiceModal({ service, opened, onClose, templateField }: Props)
   const [draft, setDraft] = useState<Draft>(draftOf(service));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // The photo is saved on its own, at once: shown as the server last answered.
+  const [coverUrl, setCoverUrl] = useState(service?.coverUrl ?? null);
   useEffect(() => {
     if (opened) {
       setDraft(draftOf(service));
+      setCoverUrl(service?.coverUrl ?? null);
       setErrors({});
       setFormError(null);
     }
@@ -77,8 +87,14 @@ export function ServiceModal({ service, opened, onClose, templateField }: Props)
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    if (!draft.name.trim()) {
-      setErrors({ name: t('validation.required') });
+    const included = includedLines(draft.includedText);
+    const tooMuch = includedProblem(included);
+    const invalid = {
+      ...(draft.name.trim() ? {} : { name: t('validation.required') }),
+      ...(tooMuch ? { included: t(tooMuch) } : {}),
+    };
+    if (Object.keys(invalid).length > 0) {
+      setErrors(invalid);
       return;
     }
     try {
@@ -92,6 +108,7 @@ export function ServiceModal({ service, opened, onClose, templateField }: Props)
         bufferBeforeMinutes: draft.bufferBeforeMinutes,
         bufferAfterMinutes: draft.bufferAfterMinutes,
         minNoticeHours: draft.minNoticeHours,
+        included,
         ...(templateField && draft.defaultContractTemplateId !== undefined ? { defaultContractTemplateId: draft.defaultContractTemplateId } : {}),
       });
       toastSuccess(t('common.saved'));
@@ -113,6 +130,33 @@ export function ServiceModal({ service, opened, onClose, templateField }: Props)
           <TextInput label={t('services.name')} required value={draft.name} error={errors.name} name="name" onChange={(e) => set('name', e.currentTarget.value)} />
           <TextInput label={`${t('services.category')} (${t('common.optional')})`} name="category" value={draft.category ?? ''} onChange={(e) => set('category', e.currentTarget.value)} />
           <Textarea label={`${t('services.description')} (${t('common.optional')})`} name="description" autosize minRows={2} value={draft.description ?? ''} onChange={(e) => set('description', e.currentTarget.value)} />
+          <Textarea
+            label={`${t('services.included')} (${t('common.optional')})`}
+            description={t('services.includedHelp')}
+            name="included"
+            autosize
+            minRows={3}
+            value={draft.includedText}
+            error={errors.included}
+            onChange={(e) => set('includedText', e.currentTarget.value)}
+          />
+          {service ? (
+            <PictureField<Service>
+              label={`${t('services.photo')} (${t('common.optional')})`}
+              description={t('services.photoHelp')}
+              url={coverUrl}
+              endpoint={`/api/services/${encodeURIComponent(service.id)}/cover`}
+              shape="wide"
+              onSaved={(saved) => {
+                setCoverUrl(saved.coverUrl ?? null);
+                void invalidateRoots(queryClient, ['services']);
+              }}
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('services.photoAfterSave')}
+            </Text>
+          )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
             <NumberInput label={t('services.duration')} name="durationMinutes" min={15} max={1440} step={15} suffix=" min" value={draft.durationMinutes} error={errors.durationMinutes} onChange={num('durationMinutes')} />
             <NumberInput label={t('services.price')} name="price" min={0} {...money} value={draft.price} error={errors.price} onChange={num('price')} />

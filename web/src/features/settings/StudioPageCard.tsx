@@ -3,7 +3,8 @@ import { IconExternalLink } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
-import type { Settings } from './api';
+import { PictureField } from '../../components/PictureField';
+import { useSettingsSaved, type Settings } from './api';
 import { useSettingsCard } from './useSettingsCard';
 import { ACCENT_SWATCHES, studioPageDraftOf, studioPageErrors, studioPageMax, studioPageValues } from './studioPage';
 
@@ -12,6 +13,7 @@ export function StudioPageCard({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const { form, submit } = useSettingsCard(settings, studioPageDraftOf(settings), studioPageErrors, studioPageValues);
   const optional = (label: string) => `${label} (${t('common.optional')})`;
+  const saved = useSettingsSaved();
 
   return (
     <Card component="form" onSubmit={submit} noValidate aria-labelledby="studio-page-heading">
@@ -31,6 +33,14 @@ export function StudioPageCard({ settings }: { settings: Settings }) {
             </Group>
           </Anchor>
         </Group>
+        <PictureField<Settings>
+          label={optional(t('settings.page.logo'))}
+          description={t('settings.page.logoHelp')}
+          url={settings.logoUrl}
+          endpoint="/api/settings/logo"
+          shape="square"
+          onSaved={saved}
+        />
         <Textarea
           label={optional(t('settings.page.presentation'))}
           description={t('settings.page.presentationHelp')}

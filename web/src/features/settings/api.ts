@@ -28,6 +28,8 @@ export interface Settings {
   /** …where sessions happen (≤ 300), and the colour the app takes ("#rrggbb"). */
   address?: string | null;
   accentColor?: string | null;
+  /** The studio's logo; changed through its own route (PUT|DELETE /api/settings/logo). */
+  logoUrl?: string | null;
 }
 
 export const settingsKeys = {
@@ -39,24 +41,35 @@ export function useSettings(enabled = true) {
   return useQuery({ queryKey: settingsKeys.all, queryFn: () => api.get<Settings>('/api/settings'), enabled });
 }
 
-export function useSaveSettings() {
+/** Settings as the server answered a change: the page's copy and the public profile's. */
+export function useSettingsSaved() {
   const client = useQueryClient();
+  return (s: Settings) => {
+    client.setQueryData(settingsKeys.all, s);
+    // GET /api/studio may be cached by the browser for a minute: use what was just saved.
+    client.setQueryData<Studio>(queryRoots.studio, studioOf(s));
+  };
+}
+
+function studioOf(s: Settings): Studio {
+  return {
+    name: s.studioName,
+    timeZone: s.timeZone,
+    currency: s.currency,
+    locale: s.locale,
+    presentation: s.presentation ?? null,
+    contactEmail: s.contactEmail ?? null,
+    contactPhone: s.contactPhone ?? null,
+    address: s.address ?? null,
+    accentColor: s.accentColor ?? null,
+    logoUrl: s.logoUrl ?? null,
+  };
+}
+
+export function useSaveSettings() {
+  const saved = useSettingsSaved();
   return useMutation({
     mutationFn: (s: Settings) => api.put<Settings>('/api/settings', s),
-    onSuccess: (s) => {
-      client.setQueryData(settingsKeys.all, s);
-      // GET /api/studio may be cached by the browser for a minute: use what was just saved.
-      client.setQueryData<Studio>(queryRoots.studio, {
-        name: s.studioName,
-        timeZone: s.timeZone,
-        currency: s.currency,
-        locale: s.locale,
-        presentation: s.presentation ?? null,
-        contactEmail: s.contactEmail ?? null,
-        contactPhone: s.contactPhone ?? null,
-        address: s.address ?? null,
-        accentColor: s.accentColor ?? null,
-      });
-    },
+    onSuccess: saved,
   });
 }
