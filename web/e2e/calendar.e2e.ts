@@ -7,11 +7,12 @@
 // the old one (404), turning the feed off retires the new one (404), and the address is never
 // shown again after a reload. The client's home with its button and the feed card, without
 // and with an address, pass axe in French and English, light and dark, at 1440 px and at
-// 390 px, with nothing scrolling sideways.
+// 390 px, with nothing scrolling sideways. Then the photographer's own agenda: hours,
+// blocks, drag and stretch (its section below).
 import { readFileSync } from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { expectAccessible } from './support/a11y';
+import { expectAccessible, setColorScheme } from './support/a11y';
 import { Api, ApiError, confirmedProject } from './support/api';
 import { DESKTOP as desktop, launchBrowser, PHONE as phone, screenshot, signIn, switchLanguage, uniqueEmail } from './support/browser';
 
@@ -293,5 +294,270 @@ describe.each([desktop, phone])('accessibility at $width px', (viewport) => {
       await staff.context.close();
       await client.context.close();
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The photographer's agenda (/pro/calendar), two weeks ahead: weekdays 09:00–18:00 drawn from
+// 08:00 to 19:00 with the rest shaded, a blocked Wednesday morning hatched and titled by its
+// reason; a confirmed session dragged to a free time moves (the API says so), one dropped onto
+// another session is put back with the error said; a session stretched by half an hour ends
+// later (once the server takes `end`); the drawer links to the client's page and the project;
+// on a phone nothing drags and a tap opens the drawer. axe in French and English, light and
+// dark, at 1440 px and 390 px. Hours, sessions and the block are put back afterwards.
+
+/** "+01:00" / "+02:00": Paris's offset on a day (at noon: no change of time falls then). */
+function parisOffset(day: string): string {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' })
+    .formatToParts(new Date(`${day}T12:00:00Z`))
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return name?.replace('GMT', '') || '+00:00';
+}
+
+/** A wall-clock time in Paris on `day` as RFC 3339: 2027-03-23T10:00:00+01:00. */
+const paris = (day: string, time: string) => `${day}T${time}:00${parisOffset(day)}`;
+
+/** "YYYY-MM-DD" `days` after `day`. */
+function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const AGENDA = {
+  FR: { title: 'Agenda', next: /suivant/i, week: /^Semaine/, blocked: 'Indisponible\u00a0: Repérage en extérieur', outside: 'Hors horaires de travail' },
+  EN: { title: 'Calendar', next: /next/i, week: /^Week/, blocked: 'Unavailable: Repérage en extérieur', outside: 'Outside working hours' },
+} as const;
+
+interface StagedBooking {
+  id: string;
+  start: string;
+  end: string;
+}
+
+describe('the staff agenda', () => {
+  // Two weeks ahead: past any notice, clear of the first free slots other tests take.
+  const monday = (() => {
+    const today = studioDate(new Date());
+    const weekday = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+    return addDays(today, 14 - weekday);
+  })();
+  const tuesday = addDays(monday, 1);
+  const wednesday = addDays(monday, 2);
+  let staffApi: Api;
+  let savedHours: unknown;
+  let blockId = '';
+  let clientA: Api;
+  let clientB: Api;
+  let projectA = '';
+  const bookings: string[] = [];
+
+  const booking = async (id: string) => staffApi.get<StagedBooking>(`/api/bookings/${id}`);
+  const eventOf = (page: Page, client: Api) => page.locator('.fc-timegrid-event', { hasText: `${client.user.firstName} ${client.user.lastName}` });
+
+  /** The agenda on the staged week (the week view), its sessions drawn. */
+  async function openAgenda(page: Page, lang: keyof typeof AGENDA = 'FR'): Promise<void> {
+    await page.goto('/pro/calendar');
+    await page.getByRole('heading', { name: AGENDA[lang].title, level: 1 }).waitFor();
+    await page.locator('.fc-timegrid').waitFor();
+    if ((await page.locator('.fc-timeGridDay-view').count()) > 0) await page.getByRole('button', { name: AGENDA[lang].week }).click();
+    const column = page.locator(`td.fc-timegrid-col[data-date="${tuesday}"]`);
+    for (let i = 0; i < 4 && (await column.count()) === 0; i++) {
+      await page.getByRole('button', { name: AGENDA[lang].next }).click();
+      await page.waitForTimeout(100);
+    }
+    await eventOf(page, clientA).waitFor();
+    await eventOf(page, clientB).waitFor();
+  }
+
+  /** Presses the mouse at `from`, moves in small steps to `to` and lets go (FullCalendar's drag). */
+  async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x, from.y + 8, { steps: 4 });
+    await page.mouse.move(to.x, to.y, { steps: 15 });
+    await page.mouse.up();
+  }
+
+  /** Where a time starts on the staged Tuesday: the column's middle, just under the slot's top line. */
+  async function slotPoint(page: Page, time: string): Promise<{ x: number; y: number }> {
+    const column = (await page.locator(`td.fc-timegrid-col[data-date="${tuesday}"]`).boundingBox())!;
+    const row = (await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).boundingBox())!;
+    return { x: column.x + column.width / 2, y: row.y + 4 };
+  }
+
+  /** Brings the staged Tuesday's middle hours into view (drags happen within the viewport). */
+  async function centreOn(page: Page, time: string): Promise<void> {
+    await page.locator(`td.fc-timegrid-slot-lane[data-time="${time}:00"]`).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  }
+
+  beforeAll(async () => {
+    staffApi = await Api.signIn(PRO);
+    savedHours = await staffApi.get('/api/availability/weekly');
+    await staffApi.request('PUT', '/api/availability/weekly', [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })));
+    const services = await staffApi.get<{ items: { id: string; name: string }[] }>('/api/services');
+    const portrait = services.items.find((s) => s.name === PORTRAIT);
+    if (!portrait) throw new Error(`no service named ${PORTRAIT}`);
+    clientA = await Api.register({ email: uniqueEmail('agenda-a'), password: PASSWORD, firstName: 'Agathe', lastName: 'Moreau', locale: 'fr' });
+    clientB = await Api.register({ email: uniqueEmail('agenda-b'), password: PASSWORD, firstName: 'Bruno', lastName: 'Lemaire', locale: 'fr' });
+    // Staff book for the clients: Tuesday 10:00 and 14:00, both confirmed.
+    for (const [client, time] of [
+      [clientA, '10:00'],
+      [clientB, '14:00'],
+    ] as const) {
+      const made = await staffApi.post<{ id: string }>('/api/bookings', { serviceId: portrait.id, start: paris(tuesday, time), clientId: client.user.id });
+      bookings.push(made.id);
+      const confirmed = await staffApi.post<{ projectId: string }>(`/api/bookings/${made.id}/confirm`);
+      if (client === clientA) projectA = confirmed.projectId;
+    }
+    blockId = (await staffApi.post<{ id: string }>('/api/availability/blocks', { start: paris(wednesday, '09:00'), end: paris(wednesday, '12:00'), reason: 'Repérage en extérieur' })).id;
+  });
+
+  afterAll(async () => {
+    if (!staffApi) return;
+    for (const id of bookings) await staffApi.post(`/api/bookings/${id}/cancel`, { reason: 'Fin du test (e2e)' }).catch(() => undefined);
+    if (blockId) await staffApi.request('DELETE', `/api/availability/blocks/${blockId}`).catch(() => undefined);
+    if (Array.isArray(savedHours)) await staffApi.request('PUT', '/api/availability/weekly', savedHours);
+    await staffApi.patch('/api/me', { locale: 'fr' });
+  });
+
+  it('draws the working hours (the rest shaded) and a blocked period, in French and English, light and dark', async () => {
+    const staff = await signIn(browser, PRO, desktop);
+    const { page } = staff;
+    try {
+      await openAgenda(page);
+      // From an hour before the first start to an hour after the last end.
+      expect(await page.locator('.fc-timegrid-slot-label').first().getAttribute('data-time')).toBe('08:00:00');
+      expect(await page.locator('.fc-timegrid-slot-lane').last().getAttribute('data-time')).toBe('18:30:00');
+      // Outside the hours: the early and late hours of a weekday, and all of Saturday.
+      expect(await page.locator(`td.fc-timegrid-col[data-date="${tuesday}"] .fc-non-business`).count()).toBe(2);
+      expect(await page.locator(`td.fc-timegrid-col[data-date="${addDays(monday, 5)}"] .fc-non-business`).count()).toBe(1);
+      // The block, on Wednesday, titled by its reason; and the legend saying what each means.
+      const block = page.locator(`td.fc-timegrid-col[data-date="${wednesday}"] .fc-bg-event`);
+      expect(await block.innerText()).toBe(AGENDA.FR.blocked);
+      await page.getByText(AGENDA.FR.outside, { exact: true }).waitFor();
+      // Sessions a member of staff may move can be dragged and stretched.
+      const classes = (await eventOf(page, clientA).getAttribute('class'))?.split(/\s+/) ?? [];
+      expect(classes).toEqual(expect.arrayContaining(['fc-event-draggable', 'fc-event-resizable']));
+      await expectAccessible(page, 'the agenda with working hours, a block and two sessions (FR, 1440 px)');
+      await screenshot(page, 'pro-agenda-hours', desktop);
+      await setColorScheme(page, 'dark');
+      await screenshot(page, 'pro-agenda-hours-dark', desktop);
+      await setColorScheme(page, 'light');
+
+      await toEnglish(page);
+      await openAgenda(page, 'EN');
+      await page.locator(`td.fc-timegrid-col[data-date="${wednesday}"] .fc-bg-event`, { hasText: AGENDA.EN.blocked }).waitFor();
+      await page.getByText(AGENDA.EN.outside, { exact: true }).waitFor();
+      await expectAccessible(page, 'the agenda with working hours, a block and two sessions (EN, 1440 px)');
+      expect(staff.errors).toEqual([]);
+    } finally {
+      await staffApi.patch('/api/me', { locale: 'fr' });
+      await staff.context.close();
+    }
+  });
+
+  it('moves a confirmed session dragged to a free time, and puts back one dropped onto another session', async () => {
+    const staff = await signIn(browser, PRO, desktop);
+    const { page } = staff;
+    const [idA, idB] = bookings;
+    await openAgenda(page);
+    await centreOn(page, '13:00');
+
+    // Agathe's session, 10:00 → 16:00 the same day: asked first, then saved.
+    const a = (await eventOf(page, clientA).boundingBox())!;
+    await drag(page, { x: a.x + a.width / 2, y: a.y + 4 }, await slotPoint(page, '16:00'));
+    const ask = page.getByRole('dialog', { name: 'Déplacer la séance\u00a0?' });
+    await ask.waitFor();
+    await ask.getByText(/^Après\u00a0: \S+ \d+ \S+, 16:00–17:00$/).waitFor();
+    await expectAccessible(page, 'the question before a session moves');
+    await ask.getByRole('button', { name: 'Déplacer', exact: true }).click();
+    await page.getByText(/^Séance déplacée\u00a0: /).waitFor();
+    await ask.waitFor({ state: 'hidden' });
+    const moved = await booking(idA);
+    expect(Date.parse(moved.start)).toBe(Date.parse(paris(tuesday, '16:00')));
+    expect(Date.parse(moved.end)).toBe(Date.parse(paris(tuesday, '17:00')));
+
+    // Bruno's session onto Agathe's new time: the server refuses (409), the session goes back.
+    await centreOn(page, '13:00');
+    const before = (await eventOf(page, clientB).boundingBox())!;
+    await drag(page, { x: before.x + before.width / 2, y: before.y + 4 }, await slotPoint(page, '16:00'));
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Déplacer', exact: true }).click();
+    await page.getByText(/^La séance n'a pas été modifiée\. Ce créneau vient d'être réservé\./).waitFor();
+    // The question fades out: its overlay would catch the next drag.
+    await ask.waitFor({ state: 'hidden' });
+    await expect.poll(async () => Math.round((await eventOf(page, clientB).boundingBox())!.y)).toBe(Math.round(before.y));
+    const kept = await booking(idB);
+    expect(Date.parse(kept.start)).toBe(Date.parse(paris(tuesday, '14:00')));
+
+    // "Keep it as it was" puts a dragged session back without asking the server.
+    const again = (await eventOf(page, clientB).boundingBox())!;
+    await drag(page, { x: again.x + again.width / 2, y: again.y + 4 }, await slotPoint(page, '11:00'));
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Garder l\'horaire' }).click();
+    await ask.waitFor({ state: 'hidden' });
+    await expect.poll(async () => Math.round((await eventOf(page, clientB).boundingBox())!.y)).toBe(Math.round(before.y));
+    expect(Date.parse((await booking(idB)).start)).toBe(Date.parse(paris(tuesday, '14:00')));
+
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
+
+  it('stretches a session by half an hour from its bottom edge', async () => {
+    const staff = await signIn(browser, PRO, desktop);
+    const { page } = staff;
+    const [idA] = bookings;
+    const start = (await booking(idA)).start;
+    await openAgenda(page);
+    await centreOn(page, '13:00');
+    const event = eventOf(page, clientA);
+    await event.hover();
+    const box = (await event.boundingBox())!;
+    const row = (await page.locator('td.fc-timegrid-slot-lane[data-time="12:00:00"]').boundingBox())!;
+    // Just above the bottom edge (on the resize handle), down by one half-hour row.
+    const grip = { x: box.x + box.width / 2, y: box.y + box.height - 2 };
+    await drag(page, grip, { x: grip.x, y: grip.y + row.height });
+    const ask = page.getByRole('dialog', { name: 'Changer la durée de la séance\u00a0?' });
+    await ask.waitFor();
+    await ask.getByRole('button', { name: 'Changer la durée' }).click();
+    await page.getByText(/^Durée modifiée\u00a0: la séance finit à \d\d:\d\d\.$/).waitFor();
+    const stretched = await booking(idA);
+    expect(Date.parse(stretched.start)).toBe(Date.parse(start));
+    expect(Date.parse(stretched.end) - Date.parse(stretched.start)).toBe(90 * 60_000);
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
+
+  it('links the drawer to the client’s page and the project', async () => {
+    const staff = await signIn(browser, PRO, desktop);
+    const { page } = staff;
+    await openAgenda(page);
+    await eventOf(page, clientA).click();
+    const drawer = page.getByRole('dialog', { name: 'Séance' });
+    await drawer.waitFor();
+    const client = drawer.getByRole('link', { name: 'Fiche client' });
+    expect(await client.getAttribute('href')).toBe(`/pro/clients/${clientA.user.id}`);
+    expect(await drawer.getByRole('link', { name: 'Voir le projet' }).getAttribute('href')).toBe(`/pro/projects/${projectA}`);
+    await expectAccessible(page, 'the session’s drawer with its links');
+    await client.click();
+    await page.waitForURL(`**/pro/clients/${clientA.user.id}`);
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
+  });
+
+  it('on a phone, nothing drags and a tap opens the drawer (390 px, light and dark)', async () => {
+    const staff = await signIn(browser, PRO, phone);
+    const { page } = staff;
+    await openAgenda(page);
+    const event = eventOf(page, clientA);
+    expect(await event.getAttribute('class')).not.toMatch(/\bfc-event-(draggable|resizable)\b/);
+    await page.getByText('Cliquez sur une séance pour agir.', { exact: false }).waitFor();
+    await expectAccessible(page, 'the agenda on a phone');
+    await screenshot(page, 'pro-agenda-hours', phone);
+    await event.tap();
+    await page.getByRole('dialog', { name: 'Séance' }).getByRole('link', { name: 'Fiche client' }).waitFor();
+    expect(staff.errors).toEqual([]);
+    await staff.context.close();
   });
 });

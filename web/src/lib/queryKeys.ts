@@ -12,6 +12,8 @@ export const queryRoots = {
   userOverviews: ['users', 'overview'],
   services: ['services'],
   availability: ['availability'],
+  // The working hours, which the agenda shades around too.
+  workingHours: ['availability', 'weekly'],
   bookings: ['bookings'],
   slots: ['bookings', 'slots'],
   projects: ['projects'],

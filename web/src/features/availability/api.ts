@@ -17,7 +17,7 @@ export interface Block {
 }
 
 export const availabilityKeys = {
-  weekly: [...queryRoots.availability, 'weekly'] as const,
+  weekly: queryRoots.workingHours,
   blocks: [...queryRoots.availability, 'blocks'] as const,
 };
 

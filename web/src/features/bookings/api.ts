@@ -56,7 +56,7 @@ export function useBookingAction() {
   const changed = useBookingChanged();
   const refreshSlots = useRefreshSlotsOnConflict();
   return useMutation({
-    mutationFn: ({ id, action, body }: { id: string; action: BookingAction; body?: { reason?: string; start?: string } }) =>
+    mutationFn: ({ id, action, body }: { id: string; action: BookingAction; body?: { reason?: string; start?: string; end?: string } }) =>
       api.post<Booking>(`/api/bookings/${encodeURIComponent(id)}/${action}`, body ?? {}),
     onSuccess: changed,
     onError: refreshSlots,
