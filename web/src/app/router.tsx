@@ -96,7 +96,15 @@ export function AppRoutes() {
           </RequireSpace>
         }
       />
-      <Route path="*" element={<NotFoundPage />} />
+      {/* Outside every layout: the page is its own main landmark. */}
+      <Route
+        path="*"
+        element={
+          <main id="main">
+            <NotFoundPage />
+          </main>
+        }
+      />
     </Routes>
   );
 }

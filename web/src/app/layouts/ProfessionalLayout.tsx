@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import {
   IconCalendarEvent,
   IconCalendarOff,
@@ -55,6 +55,8 @@ export function ProfessionalLayout() {
   const { user } = useAuth();
   const studio = useStudio();
   const [opened, { toggle, close }] = useDisclosure();
+  // On a phone the closed menu is only moved off-screen: inert, so Tab never lands there unseen.
+  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
   const location = useLocation();
   const unread = useUnreadMessageCount();
   const sections = SECTIONS.filter((s) => !s.adminOnly || user?.role === 'ADMIN');
@@ -88,7 +90,7 @@ export function ProfessionalLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.professionalSpace')}>
+      <AppShell.Navbar p="sm" aria-label={t('nav.professionalSpace')} inert={phone && !opened}>
         <ScrollArea>
           {sections.map((s) => (
             <NavLink
