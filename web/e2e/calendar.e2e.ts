@@ -10,7 +10,7 @@
 // 390 px, with nothing scrolling sideways. Then the photographer's own agenda: hours,
 // blocks, drag and stretch (its section below).
 import { readFileSync } from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, setColorScheme } from './support/a11y';
 import { Api, ApiError, confirmedProject } from './support/api';
@@ -379,6 +379,24 @@ describe('the staff agenda', () => {
     await page.mouse.up();
   }
 
+  /**
+   * Drags `client`'s session by its top edge to `time` until the question shows (a drag that
+   * starts while the grid is still settling is not taken as one: tried again, up to 3 times).
+   */
+  async function dragAsking(page: Page, client: Api, time: string, ask: Locator): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const box = (await eventOf(page, client).boundingBox())!;
+      await drag(page, { x: box.x + box.width / 2, y: box.y + 4 }, await slotPoint(page, time));
+      const asked = await ask
+        .waitFor({ timeout: 4000 })
+        .then(() => true)
+        .catch(() => false);
+      if (asked) return;
+      if (attempt === 3) throw new Error(`dragging ${client.user.firstName}’s session to ${time} never asked`);
+      await centreOn(page, '13:00');
+    }
+  }
+
   /** Where a time starts on the staged Tuesday: the column's middle, just under the slot's top line. */
   async function slotPoint(page: Page, time: string): Promise<{ x: number; y: number }> {
     const column = (await page.locator(`td.fc-timegrid-col[data-date="${tuesday}"]`).boundingBox())!;
@@ -465,10 +483,8 @@ describe('the staff agenda', () => {
     await centreOn(page, '13:00');
 
     // Agathe's session, 10:00 → 16:00 the same day: asked first, then saved.
-    const a = (await eventOf(page, clientA).boundingBox())!;
-    await drag(page, { x: a.x + a.width / 2, y: a.y + 4 }, await slotPoint(page, '16:00'));
     const ask = page.getByRole('dialog', { name: 'Déplacer la séance\u00a0?' });
-    await ask.waitFor();
+    await dragAsking(page, clientA, '16:00', ask);
     await ask.getByText(/^Après\u00a0: \S+ \d+ \S+, 16:00–17:00$/).waitFor();
     await expectAccessible(page, 'the question before a session moves');
     await ask.getByRole('button', { name: 'Déplacer', exact: true }).click();
@@ -481,8 +497,7 @@ describe('the staff agenda', () => {
     // Bruno's session onto Agathe's new time: the server refuses (409), the session goes back.
     await centreOn(page, '13:00');
     const before = (await eventOf(page, clientB).boundingBox())!;
-    await drag(page, { x: before.x + before.width / 2, y: before.y + 4 }, await slotPoint(page, '16:00'));
-    await ask.waitFor();
+    await dragAsking(page, clientB, '16:00', ask);
     await ask.getByRole('button', { name: 'Déplacer', exact: true }).click();
     await page.getByText(/^La séance n'a pas été modifiée\. Ce créneau vient d'être réservé\./).waitFor();
     // The question fades out: its overlay would catch the next drag.
@@ -492,9 +507,7 @@ describe('the staff agenda', () => {
     expect(Date.parse(kept.start)).toBe(Date.parse(paris(tuesday, '14:00')));
 
     // "Keep it as it was" puts a dragged session back without asking the server.
-    const again = (await eventOf(page, clientB).boundingBox())!;
-    await drag(page, { x: again.x + again.width / 2, y: again.y + 4 }, await slotPoint(page, '11:00'));
-    await ask.waitFor();
+    await dragAsking(page, clientB, '11:00', ask);
     await ask.getByRole('button', { name: 'Garder l\'horaire' }).click();
     await ask.waitFor({ state: 'hidden' });
     await expect.poll(async () => Math.round((await eventOf(page, clientB).boundingBox())!.y)).toBe(Math.round(before.y));

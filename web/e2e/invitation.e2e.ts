@@ -128,6 +128,9 @@ describe('administration', () => {
     await signIn(admin.page, 'admin@demo.declic.fr', inject('demoPassword'));
     await openSection(admin.page, viewport, 'Utilisateurs');
     await admin.page.getByRole('heading', { name: 'Utilisateurs et rôles' }).waitFor();
+    // The staff only: every suite adds clients, and the list pages them.
+    await admin.page.getByRole('textbox', { name: 'Rôle', exact: true }).click();
+    await admin.page.getByRole('option', { name: 'Professionnel' }).click();
     await admin.page.getByRole('row').filter({ hasText: 'pro@demo.declic.fr' }).waitFor();
     await screenshot(admin.page, 'admin-users', viewport);
 
