@@ -129,6 +129,7 @@ describe('moving a session on the agenda', () => {
 describe('a session’s times in a sentence', () => {
   it('says the day and the times in the studio’s zone, in the language', () => {
     expect(formatSessionTimes('2027-03-23T09:00:00Z', '2027-03-23T10:30:00Z', 'fr', 'Europe/Paris')).toBe('mardi 23 mars, 10:00–11:30');
-    expect(formatSessionTimes('2027-03-23T09:00:00Z', '2027-03-23T10:30:00Z', 'en', 'Europe/Paris')).toBe('Tuesday 23 March, 10:00–11:30');
+    // The comma after the weekday is the runtime's CLDR data: Node 18's writes one, Node 20's does not.
+    expect(formatSessionTimes('2027-03-23T09:00:00Z', '2027-03-23T10:30:00Z', 'en', 'Europe/Paris')).toMatch(/^Tuesday,? 23 March, 10:00–11:30$/);
   });
 });
