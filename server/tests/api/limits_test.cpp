@@ -478,8 +478,14 @@ TEST(Limits, OutOfDescriptorsTheServerBreathesLogsOnceAndRecovers) {
   std::this_thread::sleep_for(1s);
   const auto used_ms = (cpu_ticks(pid) - ticks) * 1000 / ::sysconf(_SC_CLK_TCK);
   EXPECT_LT(used_ms, 300) << "the accept loop must breathe, not spin";
-  EXPECT_EQ(occurrences(server.process.output(), "\"accept failed; retrying\""), 1u)
-      << server.process.output();
+  // One line per episode: a descriptor freed meanwhile (a connection the server closed) may end
+  // one and start another, each said once.
+  const auto failed = [&] {
+    return occurrences(server.process.output(), "\"accept failed; retrying\"");
+  };
+  const auto again = [&] { return occurrences(server.process.output(), "\"accepting again\""); };
+  EXPECT_GE(failed(), 1u) << server.process.output();
+  EXPECT_EQ(failed(), again() + 1) << server.process.output();
 
   // Descriptors back: the waiting connections are taken and served, and it says so once.
   ::prlimit(pid, RLIMIT_NOFILE, &before, nullptr);
@@ -490,5 +496,5 @@ TEST(Limits, OutOfDescriptorsTheServerBreathesLogsOnceAndRecovers) {
     EXPECT_EQ(r->status, 200);
   }
   EXPECT_TRUE(server.process.output_contains("\"accepting again\"", 2s));
-  EXPECT_EQ(occurrences(server.process.output(), "\"accept failed; retrying\""), 1u);
+  EXPECT_EQ(failed(), again()) << server.process.output();
 }
