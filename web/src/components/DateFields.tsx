@@ -12,11 +12,11 @@ import {
   type DateTimePickerProps,
   type TimePickerProps,
 } from '@mantine/dates';
-import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DATE_TIME_VALUE_FORMAT, DATE_VALUE_FORMAT, fromPickerDate, fromPickerDateTime, fromPickerTime, toPickerDateTime } from '../lib/dates';
+import { usePhone } from '../lib/usePhone';
 
 function calendarLabels(t: TFunction): CalendarAriaLabels {
   return {
@@ -37,7 +37,7 @@ function calendarLabels(t: TFunction): CalendarAriaLabels {
  * button does not keep (it has the label's).
  */
 function useDropdown(label: ReactNode) {
-  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const name = typeof label === 'string' ? label : undefined;
   return phone
     ? ({ dropdownType: 'modal', modalProps: { title: label, centered: true } } as const)

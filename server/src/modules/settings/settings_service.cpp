@@ -87,13 +87,11 @@ Async<Settings> SettingsService::set_logo(const core::auth::Principal& me,
     DECLIC_CO_TRYV(co_await audit_.record(tx, event));
     co_return updated;
   });
-  if (!saved) {
-    co_await images_.discard(logo);  // never shown
-    co_return saved;
-  }
-  remember(*saved);
-  // Nothing shows it now; should this fail, housekeeping takes it.
-  co_await images_.discard(replaced);
+  if (saved) remember(*saved);
+  // The picture nothing shows: the new one when the change failed, else the old one
+  // (should this fail, housekeeping takes it).
+  const auto unshown = saved ? replaced : logo;
+  co_await images_.discard(unshown);
   co_return saved;
 }
 

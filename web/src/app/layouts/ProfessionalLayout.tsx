@@ -1,5 +1,5 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text } from '@mantine/core';
-import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useDisclosure } from '@mantine/hooks';
 import {
   IconCalendarEvent,
   IconCalendarOff,
@@ -24,6 +24,7 @@ import { useUnreadMessageCount } from '../../features/messages/api';
 import { Bell } from '../../features/notifications/Bell';
 import { UnreadBadge } from './UnreadBadge';
 import { UserMenu } from './UserMenu';
+import { usePhone } from '../../lib/usePhone';
 
 interface Section {
   to: string;
@@ -56,7 +57,7 @@ export function ProfessionalLayout() {
   const studio = useStudio();
   const [opened, { toggle, close }] = useDisclosure();
   // On a phone the closed menu is only moved off-screen: inert, so Tab never lands there unseen.
-  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const location = useLocation();
   const unread = useUnreadMessageCount();
   const sections = SECTIONS.filter((s) => !s.adminOnly || user?.role === 'ADMIN');

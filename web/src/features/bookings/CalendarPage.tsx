@@ -6,7 +6,6 @@ import FullCalendar from '@fullcalendar/react';
 import timeGridPlugin from '@fullcalendar/timegrid';
 import { Button, Card, Drawer, Group, Modal, Stack, Text } from '@mantine/core';
 import { IconLayoutKanban, IconMessage, IconUser } from '@tabler/icons-react';
-import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +25,7 @@ import css from './agenda.module.css';
 import { useBookingAction } from './api';
 import { BookingActions } from './BookingActions';
 import { BookingCard } from './BookingCard';
+import { usePhone } from '../../lib/usePhone';
 
 const LEGEND = ['PENDING', 'CONFIRMED'];
 
@@ -68,7 +68,7 @@ interface Change {
 export function CalendarPage() {
   const { t, i18n } = useTranslation();
   const studio = useStudio();
-  const phone = useMediaQuery('(max-width: 48em)', undefined, { getInitialValueInEffect: false });
+  const phone = usePhone();
   const calendar = useRef<FullCalendar>(null);
   const [open, setOpen] = useState<Booking | null>(null);
   const [change, setChange] = useState<Change | null>(null);
