@@ -49,13 +49,16 @@ export function themeFor(accent: string | null | undefined): MantineThemeOverrid
 // white (3.3:1) and red-8 on a dark card (3.0:1) by default: red-9 and red-4 instead (≥ 5:1).
 // The accent's own light variant (a "Write to the client" button on the page) is darkened too.
 // A red button (a destructive action: give the ADMIN role, cancel, void) is white on red-7,
-// 3.8:1: on red-9 instead (5.5:1), darker still when hovered.
+// 3.8:1, and a green one (confirm a booking) 2.7:1: both on their shade 9 darkened by 15 %
+// instead (≥ 5.5:1), darker still when hovered.
 const TINTED = ['gray', 'red', 'pink', 'grape', 'violet', 'indigo', 'blue', 'cyan', 'teal', 'green', 'lime', 'yellow', 'orange'];
 
-const RED_FILLED = {
-  '--mantine-color-red-filled': 'var(--mantine-color-red-9)',
-  '--mantine-color-red-filled-hover': 'color-mix(in srgb, var(--mantine-color-red-9) 85%, black)',
-};
+const READABLE_FILLED = Object.fromEntries(
+  ['red', 'green'].flatMap((c) => [
+    [`--mantine-color-${c}-filled`, `color-mix(in srgb, var(--mantine-color-${c}-9) 85%, black)`],
+    [`--mantine-color-${c}-filled-hover`, `color-mix(in srgb, var(--mantine-color-${c}-9) 70%, black)`],
+  ]),
+);
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -65,7 +68,7 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     ...Object.fromEntries(TINTED.map((c) => [`--mantine-color-${c}-light-color`, `color-mix(in srgb, var(--mantine-color-${c}-9) 65%, black)`])),
     // The accent's light buttons on the warm page background: shade 7 is 4.4:1 there, shade 9 over 6:1.
     '--mantine-color-brand-light-color': 'var(--mantine-color-brand-9)',
-    ...RED_FILLED,
+    ...READABLE_FILLED,
   },
   dark: {
     // ≥ 4.5:1 on a hovered or selected row too (a grey or teal tint over the card).
@@ -75,6 +78,6 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-anchor': 'var(--mantine-color-brand-3)',
     // The grey "dark" palette over its own tint (the CLOSED status): its lightest shade.
     '--mantine-color-dark-light-color': 'var(--mantine-color-dark-0)',
-    ...RED_FILLED,
+    ...READABLE_FILLED,
   },
 });

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, ScrollArea, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Card, Group, SegmentedControl, SimpleGrid, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,34 +28,36 @@ function ProjectCard({ project, base, timeZone }: { project: Project; base: stri
   );
 }
 
+/**
+ * One column a status, as many to a row as fit (all six from about 1,050 px): a column that
+ * does not fit goes under the others rather than off-screen behind a sideways scroll.
+ */
 function Board({ projects, base, timeZone }: { projects: Project[]; base: string; timeZone: string }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea>
-      <Group align="flex-start" wrap="nowrap" gap="md" pb="sm">
-        {PROJECT_STATUSES.map((status) => {
-          const column = projects.filter((p) => p.status === status);
-          return (
-            <Stack key={status} w={230} gap="xs" data-testid={`column-${status}`} style={{ flexShrink: 0 }}>
-              <Group gap="xs">
-                <StatusBadge status={status} />
-                <Text size="sm" c="dimmed">
-                  {column.length}
-                </Text>
-              </Group>
-              {column.map((p) => (
-                <ProjectCard key={p.id} project={p} base={base} timeZone={timeZone} />
-              ))}
-              {column.length === 0 && (
-                <Text size="sm" c="dimmed">
-                  {t('projects.emptyColumn')}
-                </Text>
-              )}
-            </Stack>
-          );
-        })}
-      </Group>
-    </ScrollArea>
+    <SimpleGrid type="container" cols={{ base: 2, '560px': 3, '720px': 4, '880px': 5, '1040px': 6 }} spacing="md" verticalSpacing="lg">
+      {PROJECT_STATUSES.map((status) => {
+        const column = projects.filter((p) => p.status === status);
+        return (
+          <Stack key={status} gap="xs" miw={0} data-testid={`column-${status}`}>
+            <Group gap="xs">
+              <StatusBadge status={status} />
+              <Text size="sm" c="dimmed">
+                {column.length}
+              </Text>
+            </Group>
+            {column.map((p) => (
+              <ProjectCard key={p.id} project={p} base={base} timeZone={timeZone} />
+            ))}
+            {column.length === 0 && (
+              <Text size="sm" c="dimmed">
+                {t('projects.emptyColumn')}
+              </Text>
+            )}
+          </Stack>
+        );
+      })}
+    </SimpleGrid>
   );
 }
 
@@ -110,8 +112,8 @@ export function ProjectsPage() {
   const staff = isStaff(user);
   const projects = useProjects();
   const timeZone = useStudioTimeZone();
-  // The board's columns scroll sideways: on a phone (or a window narrowed to one) staff get
-  // the list, and the board comes back when there is room.
+  // Two columns a row is too cramped for a board: on a phone (or a window narrowed to one)
+  // staff get the list, and the board comes back when there is room.
   const phone = useMediaQuery('(max-width: 47.99em)', undefined, { getInitialValueInEffect: false });
   const [chosen, setView] = useState<'board' | 'list'>(staff ? 'board' : 'list');
   const view = phone ? 'list' : chosen;
