@@ -460,7 +460,7 @@ TEST_F(Bookings, ClientsChangeBookingsOnlyBeforeTheSession) {
   EXPECT_EQ(api->get(shot_project, pro.token).str("status"), "CANCELLED");
 
   // Delivered work: nobody cancels the booking any more.
-  auto delivered = act(booked(owner, at(day + 1, 9)), "confirm", pro);
+  auto delivered = act(booked(owner, at(fresh_day(), 9)), "confirm", pro);
   ASSERT_EQ(delivered.status(), 200);
   const auto delivered_id = std::string(delivered.obj().at("booking").at("id").as_string());
   const auto delivered_project =

@@ -2,7 +2,7 @@
 // The studio the workflow suites share (settings, services, availability, bookings, projects,
 // audit, overview): the real server on a fresh database with an ADMIN, a PROFESSIONNEL who
 // works every day 09:00-18:00 (Europe/Paris), two clients and a one-hour portrait service,
-// plus the helpers those suites use. One server per test process (CTest runs each test alone).
+// plus the helpers those suites use. One server per suite: CTest runs each suite in a process.
 #include "api_client.hpp"
 #include "core/time/time.hpp"
 
