@@ -2,9 +2,9 @@
 # suite of EXE, named LABEL.Suite, so that a suite's SetUpTestSuite (a database, a server, its
 # users) runs once for all its tests rather than once for each. The tests of an ISOLATED suite
 # are registered one by one (LABEL.Suite.Test); ALONE names one test that runs with no other
-# test beside it (RUN_SERIAL), its suite then running without it.
-# Inputs: EXE, LABEL, PROPS (test properties), ALONE (Suite.Test or empty), ISOLATED (suites),
-# WORKDIR.
+# test beside it (RUN_SERIAL), its suite then running without it. SLOW suites start first.
+# Inputs: EXE, LABEL, PROPS (test properties), ALONE (Suite.Test or empty), ISOLATED and SLOW
+# (suites), WORKDIR.
 if(NOT EXISTS "${EXE}")
   add_test(${LABEL}.NOT_BUILT "${EXE}")
   return()
@@ -27,11 +27,16 @@ foreach(line IN LISTS lines)
   if(line MATCHES "^([A-Za-z_][A-Za-z0-9_/]*)\\.")
     set(suite "${CMAKE_MATCH_1}")
     list(FIND ISOLATED "${suite}" isolated)
+    list(FIND SLOW "${suite}" slow)
+    set(cost "")
+    if(NOT slow EQUAL -1)
+      set(cost COST 1000)
+    endif()
     if(isolated EQUAL -1)
       if(ALONE MATCHES "^${suite}\\.")
-        declic_add(${suite} "${suite}.*-${ALONE}")
+        declic_add(${suite} "${suite}.*-${ALONE}" ${cost})
       else()
-        declic_add(${suite} "${suite}.*")
+        declic_add(${suite} "${suite}.*" ${cost})
       endif()
     endif()
   elseif(line MATCHES "^  ([A-Za-z_][A-Za-z0-9_/]*)")

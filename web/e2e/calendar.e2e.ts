@@ -11,10 +11,11 @@
 // blocks, drag and stretch (its section below).
 import { readFileSync } from 'node:fs';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible, setColorScheme } from './support/a11y';
 import { Api, ApiError, confirmedProject } from './support/api';
 import { DESKTOP as desktop, launchBrowser, PHONE as phone, screenshot, signIn, switchLanguage, uniqueEmail } from './support/browser';
+import { stage } from './support/stage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -167,7 +168,7 @@ describe('calendars', () => {
     // The photographer's profile: no feed yet; the address is made and shown once.
     const staff = await signIn(browser, PRO, desktop);
     await staffApi.request('DELETE', '/api/calendar-feed').catch(() => undefined);
-    await staff.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: inject('baseUrl') });
+    await staff.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stage().baseUrl });
     await staff.page.goto('/pro/profile');
     const card = staff.page.locator('.mantine-Card-root').filter({ has: staff.page.getByRole('heading', { name: WORDS.FR.feedTitle }) });
     await card.getByRole('button', { name: WORDS.FR.create }).click();
@@ -175,7 +176,7 @@ describe('calendars', () => {
     await address.waitFor();
     expect(await address.getAttribute('readonly')).not.toBeNull();
     const first = await address.inputValue();
-    expect(first).toMatch(new RegExp(`^${inject('baseUrl').replace(/\./g, '\\.')}/api/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics$`));
+    expect(first).toMatch(new RegExp(`^${stage().baseUrl.replace(/\./g, '\\.')}/api/calendar-feeds/[A-Za-z0-9_-]{43}\\.ics$`));
     expect(await card.getByRole('link', { name: WORDS.FR.subscribe }).getAttribute('href')).toBe(first.replace(/^http:\/\//, 'webcal://'));
     await card.getByRole('button', { name: 'Copier l’adresse' }).click();
     await card.getByRole('button', { name: 'Adresse copiée' }).waitFor();

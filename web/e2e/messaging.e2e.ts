@@ -6,10 +6,11 @@
 // both colour schemes, at 1440 px and at 390 px. On a 375 px phone the client's sections are
 // a bottom bar: every one in view and working, the thread's composer above it.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectInViewport, expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './support/a11y';
 import { Api, confirmedProject, conversationOf } from './support/api';
 import { DESKTOP as desktop, expectLabelledFields, field, launchBrowser, openSection, PHONE as phone, screenshot, signIn, switchLanguage, uniqueEmail, VIEWPORTS, type Viewport } from './support/browser';
+import { stage } from './support/stage';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -335,8 +336,8 @@ describe('messaging and live updates', () => {
 
   it('two servers on one database: what happens through one reaches a browser on the other', async () => {
     const stamp = Date.now();
-    const serverB = inject('baseUrlB');
-    expect(serverB).not.toBe(inject('baseUrl'));
+    const serverB = stage().baseUrlB;
+    expect(serverB).not.toBe(stage().baseUrl);
 
     // The client's browser is on server B; the photographer acts through server A.
     const staffOnA = await Api.signIn(PRO);

@@ -8,7 +8,9 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/support/global-setup.ts'],
     environment: 'node',
-    fileParallelism: false,
+    // Files run side by side, each worker on a stage of its own (support/stage.ts): the
+    // browsers spend much of their time waiting on the servers and on animations.
+    maxWorkers: 3,
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['verbose'],

@@ -1,6 +1,7 @@
 // The HTTP API as a test uses it to set the stage or to act for someone who is not the
 // browser under test (the photographer on the other server, for instance).
 import { inject } from 'vitest';
+import { stage } from './stage';
 
 export interface ApiUser {
   id: string;
@@ -28,7 +29,7 @@ export class Api {
   ) {}
 
   /** Signs in with the demo password, on server A unless told another base URL. */
-  static async signIn(email: string, baseUrl: string = inject('baseUrl')): Promise<Api> {
+  static async signIn(email: string, baseUrl: string = stage().baseUrl): Promise<Api> {
     const res = await fetch(`${baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: baseUrl },
@@ -42,7 +43,7 @@ export class Api {
 
   /** A new client account (signed up on server A), signed in. */
   static async register(person: { email: string; password: string; firstName: string; lastName: string; locale: 'fr' | 'en' }): Promise<Api> {
-    const baseUrl = inject('baseUrl');
+    const baseUrl = stage().baseUrl;
     const res = await fetch(`${baseUrl}/api/auth/register`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: baseUrl },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { stage } from './stage';
 
 // Debian's Chromium; the flags keep it off a network this machine does not have.
 export function launchBrowser(): Promise<Browser> {
@@ -44,7 +45,7 @@ export interface Session {
 }
 
 /** A fresh browser context (no session) on server A, or on the server `baseURL` names. */
-export async function newPage(browser: Browser, viewport: Viewport, { baseURL = inject('baseUrl') }: { baseURL?: string } = {}): Promise<Session> {
+export async function newPage(browser: Browser, viewport: Viewport, { baseURL = stage().baseUrl }: { baseURL?: string } = {}): Promise<Session> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: viewport.width, height: viewport.height },

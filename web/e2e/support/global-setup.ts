@@ -1,15 +1,18 @@
-// Starts what the browser tests run against: a throwaway PostgreSQL cluster, the real
-// `declic` binary (migrated, demo accounts seeded) serving the built web app, and a mail
-// directory the tests read invitations from. A second `declic` process serves the same
-// database on another port, as a second server behind a load balancer would: what happens
-// on one must reach the browsers connected to the other. Each server's output goes to
-// build/e2e/declic-<name>.log (a sanitizer report is there in full).
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+// Starts what the browser tests run against: a throwaway PostgreSQL cluster and, for each test
+// worker, a stage (support/stage.ts): a database (migrated, demo accounts seeded), the real
+// `declic` binary serving the built web app on it, and a mail directory the tests read
+// invitations from. A second `declic` process serves the same database on another port, as a
+// second server behind a load balancer would: what happens on one must reach the browsers
+// connected to the other. Each server's output goes to build/e2e/declic-<stage><a|b>.log (a
+// sanitizer report is there in full).
+import { spawn, execFile, execFileSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
+import type { Stage } from './stage';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 const work = join(repo, 'build/e2e');
@@ -18,11 +21,8 @@ export const DEMO_PASSWORD = 'e2e-demo-password';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Server A: where the tests' browsers go unless they say otherwise. */
-    baseUrl: string;
-    /** Server B: another `declic` process on the same database. */
-    baseUrlB: string;
-    mailDir: string;
+    /** One for each worker. */
+    stages: Stage[];
     demoPassword: string;
   }
 }
@@ -92,28 +92,48 @@ async function stopServer(server: Server): Promise<string | null> {
   return null;
 }
 
+const run = promisify(execFile);
+
+/** A database of its own for stage `n` (1, 2…) on the cluster at `clusterUrl`. */
+async function stageDatabase(clusterUrl: string, n: number): Promise<string> {
+  if (n === 1) return clusterUrl;
+  const name = `declic_${n}`;
+  await run('psql', ['-qtA', '-v', 'ON_ERROR_STOP=1', clusterUrl, '-c', `CREATE DATABASE ${name}`]);
+  return clusterUrl.replace('/declic?', `/${name}?`);
+}
+
+/** Stage `n`: its database migrated and seeded, served by two servers. */
+async function startStage(bin: string, baseEnv: NodeJS.ProcessEnv, clusterUrl: string, n: number, servers: Server[]): Promise<Stage> {
+  const mailDir = join(work, `mail-${n}`);
+  mkdirSync(mailDir, { recursive: true });
+  const env = { ...baseEnv, DATABASE_URL: await stageDatabase(clusterUrl, n), DATA_DIR: join(work, `data-${n}`), MAIL_DIR: mailDir };
+  await run(bin, ['migrate'], { env });
+  await run(bin, ['seed-demo'], { env });
+  const a = await startServer(bin, env, `${n}a`);
+  servers.push(a);
+  const b = await startServer(bin, env, `${n}b`);
+  servers.push(b);
+  return { baseUrl: a.baseUrl, baseUrlB: b.baseUrl, mailDir };
+}
+
 export default async function setup(project: TestProject) {
   const bin = serverBinary();
   const dist = join(repo, 'web/dist/index.html');
   if (!existsSync(dist)) throw new Error('web/dist is missing: run `npm run build` in web/ first');
 
   rmSync(work, { recursive: true, force: true });
-  const mailDir = join(work, 'mail');
-  mkdirSync(mailDir, { recursive: true });
+  mkdirSync(work, { recursive: true });
   const pgDir = join(work, 'pg');
   const pgUrlFile = join(work, 'pg.url');
   execFileSync(fixture, ['start', pgDir, pgUrlFile], { stdio: 'inherit' });
-  const databaseUrl = readFileSync(pgUrlFile, 'utf8').trim();
+  const clusterUrl = readFileSync(pgUrlFile, 'utf8').trim();
 
-  // Both servers: the same database, secret, files and mail directory.
+  // Every server: the same secret; each stage its database, files and mail directory.
   const env = {
     ...process.env,
     APP_ENV: 'development',
-    DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     WEB_DIR: join(repo, 'web/dist'),
-    DATA_DIR: join(work, 'data'),
-    MAIL_DIR: mailDir,
     SMTP_URL: '',
     JWT_SECRET: '87d0dd2dc745189ddd10c6eb211f0ce9a9cfb3580c1965edac46869c2d3836af',
     DEMO_PASSWORD,
@@ -126,8 +146,6 @@ export default async function setup(project: TestProject) {
     ACCESS_LOG: 'false',
     THREADS: '1',
   };
-  execFileSync(bin, ['migrate'], { env, stdio: 'inherit' });
-  execFileSync(bin, ['seed-demo'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 
   const servers: Server[] = [];
   const stopAll = async (): Promise<string[]> => {
@@ -135,17 +153,16 @@ export default async function setup(project: TestProject) {
     execFileSync(fixture, ['stop', pgDir, pgUrlFile], { stdio: 'inherit' });
     return problems;
   };
+  let stages: Stage[];
   try {
-    servers.push(await startServer(bin, env, 'a'));
-    servers.push(await startServer(bin, env, 'b'));
+    const workers = Math.max(1, project.config.maxWorkers);
+    stages = await Promise.all(Array.from({ length: workers }, (_, i) => startStage(bin, env, clusterUrl, i + 1, servers)));
   } catch (e) {
     await stopAll();
     throw e;
   }
 
-  project.provide('baseUrl', servers[0].baseUrl);
-  project.provide('baseUrlB', servers[1].baseUrl);
-  project.provide('mailDir', mailDir);
+  project.provide('stages', stages);
   project.provide('demoPassword', DEMO_PASSWORD);
 
   return async () => {

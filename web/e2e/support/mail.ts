@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inject } from 'vitest';
+import { stage } from './stage';
+
 
 function decodeQuotedPrintable(text: string): string {
   const joined = text.replace(/=\r?\n/g, '');
@@ -19,7 +20,7 @@ function decodeQuotedPrintable(text: string): string {
 
 /** The newest mail the server wrote for `to` (its .eml fallback), waiting for the outbox. */
 export async function waitForMail(to: string, timeoutMs = 20_000): Promise<string> {
-  const dir = inject('mailDir');
+  const dir = stage().mailDir;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const files = readdirSync(dir).filter((f) => f.endsWith('.eml')).sort().reverse();

@@ -12,11 +12,12 @@
 // on a desktop. On a phone,
 // once a time is tapped on the booking page, the confirm button is on screen, not under the
 // bottom bar. A failure lists every screen, size, control's name and its box.
+// every-screen-phone and every-screen-desktop each run two of the passes, side by side.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './support/a11y';
-import { Api, confirmedProject, conversationOf } from './support/api';
-import { DESKTOP, launchBrowser, newPage, PHONE, signIn, switchLanguage, uniqueEmail, type Session, type Viewport } from './support/browser';
+import { expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './a11y';
+import { Api, confirmedProject, conversationOf } from './api';
+import { DESKTOP, launchBrowser, newPage, PHONE, signIn, switchLanguage, uniqueEmail, type Session, type Viewport } from './browser';
 
 let browser: Browser;
 const PRO = 'pro@demo.declic.fr'; // Paul Lefèvre
@@ -37,7 +38,7 @@ interface Pass {
   sizes: Size[];
 }
 
-const PASSES: Pass[] = [
+export const PASSES: Pass[] = [
   { viewport: phone, lang: 'FR', scheme: 'light', sizes: [phone] },
   { viewport: phone, lang: 'EN', scheme: 'dark', sizes: [tablet, phone] },
   { viewport: desktop, lang: 'FR', scheme: 'dark', sizes: [tablet, desktop] },
@@ -57,33 +58,6 @@ interface Stage {
 }
 let stage: Stage;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  const staff = await Api.signIn(PRO);
-  const clientEmail = uniqueEmail('every-screen');
-  const client = await Api.register({ email: clientEmail, password: PASSWORD, firstName: 'Camille', lastName: 'Roux', locale: 'fr' });
-  const { projectId } = await confirmedProject(client, staff);
-  // The confirmed booking's service has a default template: its draft is there, sent to sign.
-  const [contract] = (await staff.get<{ items: { id: string }[] }>(`/api/contracts?projectId=${projectId}`)).items;
-  await staff.post(`/api/contracts/${contract.id}/send`);
-  const conversationId = await conversationOf(client);
-  await staff.post(`/api/conversations/${conversationId}/messages`, { body: 'Bonjour Camille, votre séance est confirmée. À bientôt au studio !' });
-  const services = await client.get<{ items: { id: string; name: string }[] }>('/api/services');
-  const templates = await staff.get<{ items: { id: string }[] }>('/api/contract-templates');
-  stage = {
-    clientEmail,
-    clientId: client.user.id,
-    serviceId: services.items.find((s) => s.name === 'Portrait en studio')!.id,
-    projectId,
-    contractId: contract.id,
-    conversationId,
-    templateId: templates.items[0].id,
-    client,
-  };
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Screen {
   path: string;
@@ -383,44 +357,74 @@ function expectNone(problems: string[]): void {
   if (problems.length > 0) throw new Error(`${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
 }
 
-describe.each(PASSES)('every screen, $viewport.name in $lang and $scheme', (pass) => {
-  it('the client space', async () => {
-    const session = await signIn(browser, stage.clientEmail, pass.viewport, { password: PASSWORD });
-    try {
-      expectNone(await runPass(session, pass, clientScreens(), true));
-    } finally {
-      await session.context.close();
-      if (pass.lang === 'EN') await stage.client.patch('/api/me', { locale: 'fr' });
-    }
+/** The passes given, each in its own describe block, after staging the client they need. */
+export function describeEveryScreen(passes: Pass[]): void {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const staff = await Api.signIn(PRO);
+    const clientEmail = uniqueEmail('every-screen');
+    const client = await Api.register({ email: clientEmail, password: PASSWORD, firstName: 'Camille', lastName: 'Roux', locale: 'fr' });
+    const { projectId } = await confirmedProject(client, staff);
+    // The confirmed booking's service has a default template: its draft is there, sent to sign.
+    const [contract] = (await staff.get<{ items: { id: string }[] }>(`/api/contracts?projectId=${projectId}`)).items;
+    await staff.post(`/api/contracts/${contract.id}/send`);
+    const conversationId = await conversationOf(client);
+    await staff.post(`/api/conversations/${conversationId}/messages`, { body: 'Bonjour Camille, votre séance est confirmée. À bientôt au studio !' });
+    const services = await client.get<{ items: { id: string; name: string }[] }>('/api/services');
+    const templates = await staff.get<{ items: { id: string }[] }>('/api/contract-templates');
+    stage = {
+      clientEmail,
+      clientId: client.user.id,
+      serviceId: services.items.find((s) => s.name === 'Portrait en studio')!.id,
+      projectId,
+      contractId: contract.id,
+      conversationId,
+      templateId: templates.items[0].id,
+      client,
+    };
   });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  describe.each(passes)('every screen, $viewport.name in $lang and $scheme', (pass) => {
+    it('the client space', async () => {
+      const session = await signIn(browser, stage.clientEmail, pass.viewport, { password: PASSWORD });
+      try {
+        expectNone(await runPass(session, pass, clientScreens(), true));
+      } finally {
+        await session.context.close();
+        if (pass.lang === 'EN') await stage.client.patch('/api/me', { locale: 'fr' });
+      }
+    });
 
-  it('the professional space', async () => {
-    const session = await signIn(browser, PRO, pass.viewport);
-    try {
-      expectNone(await runPass(session, pass, proScreens(), true));
-    } finally {
-      await session.context.close();
-      if (pass.lang === 'EN') await (await Api.signIn(PRO)).patch('/api/me', { locale: 'fr' });
-    }
-  });
+    it('the professional space', async () => {
+      const session = await signIn(browser, PRO, pass.viewport);
+      try {
+        expectNone(await runPass(session, pass, proScreens(), true));
+      } finally {
+        await session.context.close();
+        if (pass.lang === 'EN') await (await Api.signIn(PRO)).patch('/api/me', { locale: 'fr' });
+      }
+    });
 
-  it('the administrator’s screens', async () => {
-    const session = await signIn(browser, ADMIN, pass.viewport);
-    try {
-      expectNone(await runPass(session, pass, adminScreens(), true));
-    } finally {
-      await session.context.close();
-      if (pass.lang === 'EN') await (await Api.signIn(ADMIN)).patch('/api/me', { locale: 'fr' });
-    }
-  });
+    it('the administrator’s screens', async () => {
+      const session = await signIn(browser, ADMIN, pass.viewport);
+      try {
+        expectNone(await runPass(session, pass, adminScreens(), true));
+      } finally {
+        await session.context.close();
+        if (pass.lang === 'EN') await (await Api.signIn(ADMIN)).patch('/api/me', { locale: 'fr' });
+      }
+    });
 
-  it('the signed-out pages', async () => {
-    const session = await newPage(browser, pass.viewport);
-    try {
-      await session.page.goto('/login');
-      expectNone(await runPass(session, pass, publicScreens(), false));
-    } finally {
-      await session.context.close();
-    }
+    it('the signed-out pages', async () => {
+      const session = await newPage(browser, pass.viewport);
+      try {
+        await session.page.goto('/login');
+        expectNone(await runPass(session, pass, publicScreens(), false));
+      } finally {
+        await session.context.close();
+      }
+    });
   });
-});
+}
