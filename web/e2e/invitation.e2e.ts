@@ -1,7 +1,7 @@
 // Staff invite a client → the client opens the mailed link → sets a password → lands in the
 // client space; a client cannot open a professional page. Desktop and 375 px phone.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectLabelledFields,
   field,
@@ -9,6 +9,7 @@ import {
   newPage,
   openSection,
   screenshot,
+  signIn,
   uniqueEmail,
   VIEWPORTS,
   type Viewport,
@@ -24,22 +25,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await field(page, 'email').fill(email);
-  await field(page, 'password').fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
 describe.each(VIEWPORTS)('invitation at $name size', (viewport: Viewport) => {
   it('staff invite a client who sets a password and lands in the client space', async () => {
     const clientEmail = uniqueEmail(`invited-${viewport.name}`);
     const lastName = `Durand-${viewport.name}`;
 
     // Staff side.
-    const staff = await newPage(browser, viewport);
-    await signIn(staff.page, 'pro@demo.declic.fr', inject('demoPassword'));
-    await staff.page.waitForURL(/\/pro$/);
+    const staff = await signIn(browser, 'pro@demo.declic.fr', viewport);
     await staff.page.getByRole('heading', { name: /^Bonjour / }).waitFor();
     // The week ahead loads (its bookings are asked for with times to the millisecond).
     const week = staff.page.getByRole('heading', { name: 'Les 7 prochains jours' }).locator('..');
@@ -124,8 +116,7 @@ describe.each(VIEWPORTS)('invitation at $name size', (viewport: Viewport) => {
 describe('administration', () => {
   it('an ADMIN sees users and roles; a PROFESSIONNEL does not', async () => {
     const viewport = VIEWPORTS[0];
-    const admin = await newPage(browser, viewport);
-    await signIn(admin.page, 'admin@demo.declic.fr', inject('demoPassword'));
+    const admin = await signIn(browser, 'admin@demo.declic.fr', viewport);
     await openSection(admin.page, viewport, 'Utilisateurs');
     await admin.page.getByRole('heading', { name: 'Utilisateurs et rôles' }).waitFor();
     // The staff only: every suite adds clients, and the list pages them.
@@ -152,9 +143,7 @@ describe('administration', () => {
     expect(admin.errors).toEqual([]);
     await admin.context.close();
 
-    const pro = await newPage(browser, viewport);
-    await signIn(pro.page, 'pro@demo.declic.fr', inject('demoPassword'));
-    await pro.page.waitForURL(/\/pro$/);
+    const pro = await signIn(browser, 'pro@demo.declic.fr', viewport);
     await expect.poll(() => pro.page.getByRole('link', { name: 'Utilisateurs' }).count()).toBe(0);
     await pro.page.goto('/pro/users');
     await pro.page.getByRole('heading', { name: 'Accès réservé' }).waitFor();

@@ -7,10 +7,10 @@
 // the role as it was and only the named button gives it (then it is taken back). Every
 // modal met here has a named close button.
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './support/a11y';
 import { Api, confirmedProject } from './support/api';
-import { field, launchBrowser, newPage, switchLanguage, uniqueEmail, type Session, type Viewport } from './support/browser';
+import { launchBrowser, signIn, switchLanguage, uniqueEmail, type Viewport } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,16 +26,6 @@ const PRO = 'pro@demo.declic.fr'; // Paul Lefèvre
 const ADMIN = 'admin@demo.declic.fr'; // Alice Martin
 /** A calendar's month, in French, as its header button reads and is named: "décembre 2026". */
 const FRENCH_MONTH = /^(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}$/i;
-
-async function signIn(email: string, viewport: Viewport): Promise<Session> {
-  const session = await newPage(browser, viewport);
-  await session.page.goto('/login');
-  await field(session.page, 'email').fill(email);
-  await field(session.page, 'password').fill(inject('demoPassword'));
-  await session.page.getByRole('button', { name: 'Se connecter' }).click();
-  await session.page.waitForURL(/\/(pro|client)$/);
-  return session;
-}
 
 /** The header's FR/EN switch, once the account has saved it. */
 async function toLanguage(page: Page, lang: 'FR' | 'EN'): Promise<void> {
@@ -62,7 +52,7 @@ function focused(target: Locator): Promise<boolean> {
 
 describe.each([desktop, phone])('screens changed today, at $width px', (viewport) => {
   it('availability: the weekly hours’ time list and a blocked period’s date-and-time picker, opened', async () => {
-    const staff = await signIn(PRO, viewport);
+    const staff = await signIn(browser, PRO, viewport);
     const { page } = staff;
     await page.goto('/pro/availability');
     await page.getByRole('heading', { name: 'Disponibilités', level: 1 }).waitFor();
@@ -104,7 +94,7 @@ describe.each([desktop, phone])('screens changed today, at $width px', (viewport
     const staffApi = await Api.signIn(PRO);
     const clientApi = await Api.register({ email: uniqueEmail('screens'), password: 'un mot de passe solide', firstName: 'Nina', lastName: 'Garnier', locale: 'fr' });
     const { projectId } = await confirmedProject(clientApi, staffApi);
-    const staff = await signIn(PRO, viewport);
+    const staff = await signIn(browser, PRO, viewport);
     const { page } = staff;
     await page.goto(`/pro/projects/${projectId}`);
     const due = page.getByRole('button', { name: 'Échéance' });
@@ -123,7 +113,7 @@ describe.each([desktop, phone])('screens changed today, at $width px', (viewport
 
   it('the service form: free time before and after, minimum notice, in French and English', async () => {
     const staffApi = await Api.signIn(PRO);
-    const staff = await signIn(PRO, viewport);
+    const staff = await signIn(browser, PRO, viewport);
     const { page } = staff;
     try {
       for (const [lang, words] of [
@@ -156,7 +146,7 @@ describe.each([desktop, phone])('screens changed today, at $width px', (viewport
     const adminApi = await Api.signIn(ADMIN);
     const person = await Api.register({ email: uniqueEmail('role'), password: 'un mot de passe solide', firstName: 'Hugo', lastName: 'Lemoine', locale: 'fr' });
     const roleOf = async () => (await adminApi.get<{ role: string }>(`/api/users/${person.user.id}`)).role;
-    const admin = await signIn(ADMIN, viewport);
+    const admin = await signIn(browser, ADMIN, viewport);
     const { page } = admin;
     try {
       await page.goto('/pro/users');
