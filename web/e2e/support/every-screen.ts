@@ -58,7 +58,6 @@ interface Stage {
 }
 let stage: Stage;
 
-
 interface Screen {
   path: string;
   /** Its name in a failure. */
@@ -357,6 +356,17 @@ function expectNone(problems: string[]): void {
   if (problems.length > 0) throw new Error(`${problems.length} problem(s):\n  ${problems.join('\n  ')}`);
 }
 
+/** A pass over `screens` signed in as `email`; after an English pass the account is French again. */
+async function signedInPass(pass: Pass, email: string, screens: Screen[], account: () => Promise<Api>, password?: string): Promise<void> {
+  const session = await signIn(browser, email, pass.viewport, { password });
+  try {
+    expectNone(await runPass(session, pass, screens, true));
+  } finally {
+    await session.context.close();
+    if (pass.lang === 'EN') await (await account()).patch('/api/me', { locale: 'fr' });
+  }
+}
+
 /** The passes given, each in its own describe block, after staging the client they need. */
 export function describeEveryScreen(passes: Pass[]): void {
   beforeAll(async () => {
@@ -387,35 +397,9 @@ export function describeEveryScreen(passes: Pass[]): void {
     await browser?.close();
   });
   describe.each(passes)('every screen, $viewport.name in $lang and $scheme', (pass) => {
-    it('the client space', async () => {
-      const session = await signIn(browser, stage.clientEmail, pass.viewport, { password: PASSWORD });
-      try {
-        expectNone(await runPass(session, pass, clientScreens(), true));
-      } finally {
-        await session.context.close();
-        if (pass.lang === 'EN') await stage.client.patch('/api/me', { locale: 'fr' });
-      }
-    });
-
-    it('the professional space', async () => {
-      const session = await signIn(browser, PRO, pass.viewport);
-      try {
-        expectNone(await runPass(session, pass, proScreens(), true));
-      } finally {
-        await session.context.close();
-        if (pass.lang === 'EN') await (await Api.signIn(PRO)).patch('/api/me', { locale: 'fr' });
-      }
-    });
-
-    it('the administrator’s screens', async () => {
-      const session = await signIn(browser, ADMIN, pass.viewport);
-      try {
-        expectNone(await runPass(session, pass, adminScreens(), true));
-      } finally {
-        await session.context.close();
-        if (pass.lang === 'EN') await (await Api.signIn(ADMIN)).patch('/api/me', { locale: 'fr' });
-      }
-    });
+    it('the client space', () => signedInPass(pass, stage.clientEmail, clientScreens(), async () => stage.client, PASSWORD));
+    it('the professional space', () => signedInPass(pass, PRO, proScreens(), () => Api.signIn(PRO)));
+    it('the administrator’s screens', () => signedInPass(pass, ADMIN, adminScreens(), () => Api.signIn(ADMIN)));
 
     it('the signed-out pages', async () => {
       const session = await newPage(browser, pass.viewport);
