@@ -3,6 +3,7 @@ import { IconBan, IconPencil, IconRepeat, IconSend, IconSignature } from '@table
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -15,7 +16,6 @@ import type { Project } from '../../types/api';
 import { latestContract, TITLE_MAX, useContract, useContractAction, useContracts, useCreateContract, useTemplates, useUpdateContract, type Contract, type ContractAction } from './api';
 import { BodyEditor } from './BodyEditor';
 import { bodyError, titleError } from './rules';
-import { ConfirmModal } from './ConfirmModal';
 import { ContractDocument } from './ContractDocument';
 import { SignatureDetails, Trail, useWhen, Versions } from './ContractDetails';
 import { PdfButton } from './PdfButton';

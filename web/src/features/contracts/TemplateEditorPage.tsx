@@ -3,6 +3,7 @@ import { IconArrowLeft, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,7 +15,6 @@ import { collect } from '../../lib/validation';
 import { TITLE_MAX, useDeleteTemplate, useSaveTemplate, useTemplate, type ContractTemplate } from './api';
 import { BodyEditor } from './BodyEditor';
 import { bodyError, titleError } from './rules';
-import { ConfirmModal } from './ConfirmModal';
 import { contractPaths } from './paths';
 import './contracts.css';
 
