@@ -32,6 +32,10 @@ const KEYS: QueryKey[] = [
   ['savedReplies'],
   ['notifications', 'list'],
   ['notificationPreferences'],
+  ['galleries', 'list', 'p1'],
+  ['galleries', 'one', 'g1'],
+  ['galleries', 'files', 'g1'],
+  ['galleries', 'usage'],
 ];
 
 /** A cache holding one fresh query per key above; returns the keys an event made stale. */
@@ -60,8 +64,11 @@ describe('live events', () => {
     expect(await staleAfter('notification')).toEqual([['notifications', 'list']]);
   });
 
-  it('an event of a module to come leaves the others alone', async () => {
-    expect(await staleAfter('gallery.published')).toEqual([]);
+  it('a gallery published or changed refreshes the galleries (lists, photos, storage) and nothing else', async () => {
+    const galleries = KEYS.filter((key) => key[0] === 'galleries');
+    expect(galleries).toHaveLength(4);
+    expect(await staleAfter('gallery.published')).toEqual(galleries);
+    expect(await staleAfter('gallery.updated')).toEqual(galleries);
   });
 });
 

@@ -17,7 +17,9 @@ export const LIVE_INVALIDATIONS = {
   'message.read': ['conversations'],
   notification: ['notifications'],
   'contract.updated': ['contracts'],
+  // A client's gallery was published; staff: a photo finished processing or a gallery changed.
   'gallery.published': ['galleries'],
+  'gallery.updated': ['galleries'],
 } as const satisfies Record<string, readonly QueryRoot[]>;
 
 export type LiveEvent = keyof typeof LIVE_INVALIDATIONS;

@@ -32,7 +32,8 @@ export const queryRoots = {
   // (a root of their own: a contract's event does not change them).
   contracts: ['contracts'],
   contractTemplates: ['contractTemplates'],
-  // Modules to come, already named by the server's live events (see live.ts).
+  // Galleries: lists, each gallery, its photos, selection, download log and the studio's
+  // storage (refreshed by the live `gallery.published` and `gallery.updated`).
   galleries: ['galleries'],
 } as const;
 
