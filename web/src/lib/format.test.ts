@@ -32,5 +32,7 @@ describe('format', () => {
     expect(plain(formatFileSize(24_900_000, 'en'))).toBe('25 MB');
     expect(plain(formatFileSize(820_000, 'en'))).toBe('820 kB');
     expect(plain(formatFileSize(512, 'fr'))).toBe('512 o');
+    expect(plain(formatFileSize(1_230_000_000, 'fr'))).toBe('1,2 Go');
+    expect(plain(formatFileSize(50e9, 'en'))).toBe('50 GB');
   });
 });

@@ -37,9 +37,10 @@ export function timeZoneLabel(timeZone: string, lang: string): string {
   return lang === 'en' ? `${city} time` : `heure de ${city}`;
 }
 
-/** A file's size in the user's language: "820 ko", "2,4 Mo" / "820 kB", "2.4 MB" (decimal units). */
+/** A file's size in the user's language: "820 ko", "2,4 Mo", "1,2 Go" / "820 kB", "2.4 MB", "1.2 GB" (decimal units). */
 export function formatFileSize(bytes: number, lang: string): string {
-  const [unit, value] = bytes >= 1e6 ? ['megabyte', bytes / 1e6] : bytes >= 1e3 ? ['kilobyte', bytes / 1e3] : ['byte', bytes];
+  const [unit, value] =
+    bytes >= 1e9 ? ['gigabyte', bytes / 1e9] : bytes >= 1e6 ? ['megabyte', bytes / 1e6] : bytes >= 1e3 ? ['kilobyte', bytes / 1e3] : ['byte', bytes];
   return new Intl.NumberFormat(localeTag(lang), { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(value);
 }
 
