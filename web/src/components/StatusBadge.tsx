@@ -17,6 +17,8 @@ export const STATUS_COLOR: Record<string, string> = {
   SENT: 'yellow',
   SIGNED: 'blue',
   VOID: 'gray',
+  // Galleries: a draft is grey (above), a published one delivered violet.
+  PUBLISHED: 'violet',
 };
 
 export function StatusBadge({ status }: { status: string }) {
