@@ -73,8 +73,13 @@ describe.each(VIEWPORTS)('account at $name size', (viewport) => {
     await page.reload();
     await page.getByRole('heading', { name: 'Bonjour Léa' }).waitFor();
 
-    // Edit the profile (a phone's bottom bar has the short label).
-    await clientSection(page, viewport.name === 'phone' ? 'Profil' : 'Mon profil').click();
+    // Edit the profile (on a phone it is in the account menu: the bottom bar keeps six sections).
+    if (viewport.name === 'phone') {
+      await page.getByTestId('user-menu').click();
+      await page.getByRole('menuitem', { name: 'Mon profil' }).click();
+    } else {
+      await clientSection(page, 'Mon profil').click();
+    }
     await page.waitForURL('**/client/profile');
     await expectLabelledFields(page);
     await field(page, 'firstName').fill('');

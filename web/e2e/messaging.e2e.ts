@@ -410,13 +410,14 @@ describe('the client space on a 375 px phone', () => {
     await page.getByRole('heading', { name: 'Bonjour Inès' }).waitFor();
 
     // One navigation for the space (the tabs under the name are not shown on a phone), at the
-    // bottom of the screen: six sections, each entirely in view, at least 44 px square.
+    // bottom of the screen: six sections (the profile is in the account menu), each entirely
+    // in view, at least 44 px square.
     const spaces = page.getByRole('navigation', { name: 'Espace client' });
     expect(await spaces.count()).toBe(1);
     const bar = spaces.first();
     const tab = (name: string) => bar.getByRole('link', name === 'Messages' ? { name: /^Messages/ } : { name, exact: true });
     await tab('Messages').getByTestId('messages-unread').waitFor();
-    const labels = ['Accueil', 'Réserver', 'Réservations', 'Projets', 'Messages', 'Profil'];
+    const labels = ['Accueil', 'Réserver', 'Réservations', 'Projets', 'Galeries', 'Messages'];
     expect(await bar.getByRole('link').count()).toBe(labels.length);
     const barBox = (await bar.boundingBox())!;
     expect(barBox.y + barBox.height, 'the bottom bar ends at the bottom of the screen').toBeCloseTo(smallPhone.height, 0);
@@ -499,7 +500,7 @@ describe('the client space on a 375 px phone', () => {
     await switchLanguage(page, 'EN');
     await page.getByRole('heading', { name: 'Hello Inès' }).waitFor();
     const english = page.getByRole('navigation', { name: 'Client space' });
-    for (const label of ['Home', 'Book', 'Bookings', 'Projects', 'Messages', 'Profile']) {
+    for (const label of ['Home', 'Book', 'Bookings', 'Projects', 'Galleries', 'Messages']) {
       const link = english.getByRole('link', label === 'Messages' ? { name: /^Messages/ } : { name: label, exact: true });
       await expectInViewport(page, link, `“${label}” in the bottom bar`);
       await expectWholeLabel(link, `“${label}”`);

@@ -1,5 +1,5 @@
 import { AppShell, Box, Container, Group, Text } from '@mantine/core';
-import { IconCalendarCheck, IconCalendarPlus, IconHome, IconLayoutKanban, IconMessages, IconUser } from '@tabler/icons-react';
+import { IconCalendarCheck, IconCalendarPlus, IconHome, IconLayoutKanban, IconMessages, IconPhoto, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
@@ -19,6 +19,8 @@ interface Section {
   icon: typeof IconHome;
   /** Shows the unread messages count. */
   unread?: boolean;
+  /** Left out of the phone's bottom bar (reached through the account menu there). */
+  notInBar?: boolean;
 }
 
 // Only sections that work are listed; later modules add theirs here.
@@ -27,9 +29,12 @@ const SECTIONS: Section[] = [
   { to: '/client/book', label: 'nav.book', short: 'nav.short.book', icon: IconCalendarPlus },
   { to: '/client/bookings', label: 'nav.myBookings', short: 'nav.short.bookings', icon: IconCalendarCheck },
   { to: '/client/projects', label: 'nav.myProjects', short: 'nav.short.projects', icon: IconLayoutKanban },
+  { to: '/client/galleries', label: 'nav.myGalleries', short: 'nav.short.galleries', icon: IconPhoto },
   { to: '/client/messages', label: 'nav.messages', short: 'nav.short.messages', icon: IconMessages, unread: true },
-  { to: '/client/profile', label: 'nav.profile', short: 'nav.short.profile', icon: IconUser },
+  // On a phone the profile is in the account menu (top right): seven labels would not fit 375 px whole.
+  { to: '/client/profile', label: 'nav.profile', short: 'nav.short.profile', icon: IconUser, notInBar: true },
 ];
+const BAR = SECTIONS.filter((s) => !s.notInBar);
 
 // The phone's bottom bar, above the home indicator of phones that have one (global.css).
 const BOTTOM_BAR = 'calc(3.75rem + env(safe-area-inset-bottom, 0rem))';
@@ -37,7 +42,8 @@ const BOTTOM_BAR = 'calc(3.75rem + env(safe-area-inset-bottom, 0rem))';
 /**
  * The client space: the studio's name, its sections, and room for the content. From `sm` up
  * the sections are tabs under the name; on a phone they are a bar at the bottom of the screen
- * (six tabs do not fit a 375 px header), always in view, nothing to scroll sideways to.
+ * (six tabs do not fit a 375 px header), always in view, nothing to scroll sideways to; the
+ * profile is then in the account menu.
  */
 export function ClientLayout() {
   const { t } = useTranslation();
@@ -85,7 +91,7 @@ export function ClientLayout() {
         aria-label={t('nav.clientSpace')}
         renderRoot={(props) => <nav {...props} />}
       >
-        {SECTIONS.map((s) => (
+        {BAR.map((s) => (
           <NavLink key={s.to} to={s.to} end={s.to === '/client'} className="client-tabbar-item">
             <span className="client-tabbar-icon">
               <s.icon size={22} stroke={1.75} aria-hidden />
