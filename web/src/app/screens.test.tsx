@@ -6,7 +6,9 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { renderScreen, titleOf } from '../test/renderScreen';
 import { RequireSpace } from './RequireSpace';
 import { DashboardPage } from './routes/DashboardPage';
+import ClientSpace from './spaces/ClientSpace';
 import ProfessionalSpace from './spaces/ProfessionalSpace';
+import { galleryKeys } from '../features/galleries/api';
 
 // Who is signed in, for every screen of this file.
 const session = vi.hoisted(() => ({ user: null as User | null }));
@@ -60,6 +62,33 @@ describe('contracts in the professional space', () => {
     expect(titleOf(list)).toBe('Contrats · Déclic');
     expect(titleOf(await renderScreen(proSpace, { path: '/pro/contracts/templates' }))).toBe('Modèles de contrat · Déclic');
     expect(titleOf(await renderScreen(proSpace, { path: '/pro/contracts/templates/new', lang: 'en' }))).toBe('New contract template · Déclic');
+  });
+});
+
+describe('galleries in each space', () => {
+  it('staff have "Galeries" in the navigation and the list of every gallery', async () => {
+    signedInAs('PROFESSIONNEL');
+    const html = await renderScreen(proSpace, { path: '/pro/galleries', data: [[galleryKeys.list(null), []]] });
+    expect(html).toMatch(/href="\/pro\/galleries"[^>]*>.*Galeries/);
+    expect(titleOf(html)).toBe('Galeries · Déclic');
+    expect(html).toContain('Aucune galerie pour l&#x27;instant.');
+  });
+
+  it('a client has them in the tabs and in the phone’s bottom bar, which leaves the profile to the account menu', async () => {
+    signedInAs('CLIENT');
+    const clientSpace = (
+      <Routes>
+        <Route path="client/*" element={<ClientSpace />} />
+      </Routes>
+    );
+    const html = await renderScreen(clientSpace, { path: '/client/bookings' });
+    const tabs = /<nav[^>]*class="client-nav[^"]*"[^>]*>(.*?)<\/nav>/.exec(html)?.[1] ?? '';
+    const bar = /<nav[^>]*class="[^"]*client-tabbar[^"]*"[^>]*>(.*?)<\/nav>/.exec(html)?.[1] ?? '';
+    expect(tabs).toMatch(/href="\/client\/galleries"[^>]*>Mes galeries/);
+    expect(tabs).toContain('href="/client/profile"');
+    expect(bar).toContain('data-label="Galeries"');
+    expect(bar.match(/class="client-tabbar-item/g)).toHaveLength(6);
+    expect(bar).not.toContain('href="/client/profile"');
   });
 });
 

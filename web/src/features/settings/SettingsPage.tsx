@@ -1,5 +1,5 @@
 import { Button, Card, Divider, Group, NumberInput, Select, Skeleton, Stack, Text, TextInput } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormAlert } from '../../components/FormAlert';
 import { LoadError } from '../../components/LoadError';
@@ -16,8 +16,11 @@ const ZONES: string[] = (Intl as unknown as { supportedValuesOf?: (k: string) =>
 const CURRENCIES = ['EUR', 'CHF', 'GBP', 'USD', 'CAD'];
 const SLOT_STEPS = [5, 10, 15, 20, 30, 60]; // what the server accepts
 
-/** ADMIN: the studio's name, time zone, currency, default language, booking rules, public page and legal details. */
-export function SettingsPage() {
+/**
+ * ADMIN: the studio's name, time zone, currency, default language, booking rules, public page
+ * and legal details; then what other modules show here (`cards`: the galleries' storage).
+ */
+export function SettingsPage({ cards }: { cards?: ReactNode }) {
   const { t } = useTranslation();
   const settings = useSettings();
   const save = useSaveSettings();
@@ -138,6 +141,7 @@ export function SettingsPage() {
       </Card>
       <StudioPageCard settings={saved} />
       <LegalCard settings={saved} />
+      {cards}
     </Stack>
   );
 }
