@@ -31,7 +31,7 @@ function Expiry({ gallery, staff }: { gallery: Gallery; staff: boolean }) {
   const timeZone = useStudioTimeZone();
   if (gallery.expired) {
     return (
-      <Text size="sm" c="red.8" fw={500}>
+      <Text size="sm" c="var(--mantine-color-error)" fw={500}>
         {staff ? t('galleries.card.expiredStaff') : t('galleries.expired')}
       </Text>
     );

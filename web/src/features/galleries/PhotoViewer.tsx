@@ -45,7 +45,7 @@ function CommentField({ galleryId, file, readOnly }: { galleryId: string; file: 
           autosize
           minRows={1}
           maxRows={3}
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 0 }}
         />
         <Button type="submit" variant="light" disabled={!changed} loading={save.isPending}>
           {t('common.save')}
@@ -147,7 +147,7 @@ export function PhotoViewer({ galleryId, files, index, onIndex, onClose, canChoo
                 </Button>
               ) : (
                 file.favorite && (
-                  <Text size="sm" c="red.8" fw={500}>
+                  <Text size="sm" c="var(--mantine-color-error)" fw={500}>
                     {t('galleries.client.isFavorite')}
                   </Text>
                 )

@@ -43,7 +43,7 @@ function UploadRow({ item, onRetry }: { item: UploadItem; onRetry: () => void })
         </Group>
         <Progress value={percent} color={STATE_COLOR[item.state]} size="sm" aria-label={t('galleries.upload.fileProgress', { name: item.name })} />
         <Group gap="xs" justify="space-between" wrap="nowrap">
-          <Text size="xs" c={failed ? 'red.9' : 'dimmed'}>
+          <Text size="xs" c={failed ? 'var(--mantine-color-error)' : 'dimmed'}>
             {stateText(t, item)}
           </Text>
           {retryable(item) && (
