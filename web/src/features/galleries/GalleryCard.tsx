@@ -60,6 +60,11 @@ export function GalleryCard({ gallery, staff }: { gallery: Gallery; staff: boole
           </Link>
           {staff && <StatusBadge status={gallery.status} />}
         </Group>
+        {staff && (
+          <Text size="sm" c="dimmed">
+            {gallery.client.name}
+          </Text>
+        )}
         <Text size="sm">
           {t('galleries.photoCount', { count: staff ? gallery.fileCount : gallery.readyCount })}
           {staff && processing > 0 && ` · ${t('galleries.processingCount', { count: processing })}`}

@@ -47,7 +47,7 @@ function tusOptions(galleryId: string, file: File, handlers: Pick<UploadOptions,
     retryDelays: RETRY_DELAYS,
     storeFingerprintForResuming: true,
     removeFingerprintOnSuccess: true,
-    fingerprint: async (f: File) => ['declic-gallery', galleryId, fileIdentity(f), f.type].join('/'),
+    fingerprint: async (f: File) => ['declic-gallery', galleryId, f.name, f.size, f.lastModified, f.type].join('/'),
     onBeforeRequest: async (req: HttpRequest) => {
       await renewing;
       if (api.accessToken) req.setHeader('Authorization', `Bearer ${api.accessToken}`);
