@@ -169,6 +169,7 @@ struct Workers {
   core::mail::MailWorker& mail;
   core::events::Dispatcher& events;
   core::db::Housekeeping& housekeeping;
+  const std::vector<core::ModuleContext::Background>& modules;
 };
 
 asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Server& server,
@@ -187,6 +188,7 @@ asio::awaitable<void> graceful_shutdown(asio::io_context& ioc, core::http::Serve
   workers.mail.stop();
   workers.events.stop();
   workers.housekeeping.stop();
+  for (const auto& b : workers.modules) b.stop();
   pool.close();
   core::log::info("stopped", {{"forcedConnections", std::int64_t(left)}});
   ioc.stop();
@@ -222,6 +224,7 @@ int serve(Config config) {
   events.start();
   add_core_housekeeping(modules.housekeeping, pool, events, config);
   modules.housekeeping.start(ioc.get_executor(), config.housekeeping_interval);
+  for (const auto& b : modules.background) b.start();
 
   core::http::Server server(ioc, router, server_options(config, max_connections));
   std::uint16_t port = 0;
@@ -240,7 +243,7 @@ int serve(Config config) {
 
   signals.async_wait([&](boost::system::error_code ec, int) {
     if (ec) return;
-    const Workers workers{mail, events, modules.housekeeping};
+    const Workers workers{mail, events, modules.housekeeping, modules.background};
     asio::co_spawn(ioc, graceful_shutdown(ioc, server, pool, workers, config.shutdown_timeout),
                    asio::detached);
   });

@@ -12,6 +12,7 @@
 #include "modules/calendar/calendar_module.hpp"
 #include "modules/contracts/contracts_module.hpp"
 #include "modules/files/files_module.hpp"
+#include "modules/galleries/galleries_module.hpp"
 #include "modules/images/images_module.hpp"
 #include "modules/live/live_module.hpp"
 #include "modules/messages/messages_module.hpp"
@@ -45,6 +46,13 @@ contracts::ModuleOptions contract_options(const Config& c) {
   return o;
 }
 
+galleries::Options gallery_options(const Config& c) {
+  galleries::Options o;
+  o.link_secret = c.jwt_secret;
+  o.workers = c.background_threads;
+  return o;
+}
+
 notifications::Options notification_options(const Config& c) {
   notifications::Options o;
   o.message_mail_delay = c.message_mail_delay;
@@ -70,6 +78,7 @@ Modules install_modules(core::ModuleContext& m, const Config& config) {
   auto& files = files::install(m, {config.data_dir, config.jwt_secret});
   auto& messages = messages::install(m, {users, bookings, projects, files});
   auto& contracts = contracts::install(m, contract_options(config));
+  galleries::install(m, {files, settings}, gallery_options(config));
   notifications::install(m, {users, settings, bookings, projects, messages},
                          notification_options(config));
   live::install(m);

@@ -37,6 +37,12 @@ struct ModuleContext {
   boost::asio::thread_pool& blocking;     // CPU-heavy or blocking work (argon2id)
   auth::Authenticate authenticate;        // bearer token → principal: set by the auth module
   db::Housekeeping housekeeping;          // each module adds the purges of its own tables
+  // Work a module does in the background while the server serves (never during a command such
+  // as create-admin): started once it listens, stopped at shutdown.
+  struct Background {
+    std::function<void()> start, stop;
+  };
+  std::vector<Background> background;
   // What modules add to /metrics: each appends its series in Prometheus text format.
   std::vector<std::function<void(std::string&)>> metrics;
   const auth::Guards guards = auth::make_guards(authenticate);

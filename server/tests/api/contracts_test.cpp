@@ -33,13 +33,6 @@ class Contracts : public Studio {
     EXPECT_EQ(r.status(), 201) << r.http.body;
     return r.status() == 201 ? r.str("id") : "";
   }
-  // A confirmed booking of `who`'s: its project's id.
-  static std::string new_project(const StudioAccount& who, int hour = 10) {
-    const auto booking = booked(who, at(fresh_day(), hour));
-    auto confirmed = act(booking, "confirm", pro);
-    EXPECT_EQ(confirmed.status(), 200) << confirmed.http.body;
-    return std::string(confirmed.obj().at("projectId").as_string());
-  }
   static ApiResponse create(const std::string& project, const std::string& templ) {
     return api->post("/api/contracts", {{"projectId", project}, {"templateId", templ}}, pro.token);
   }

@@ -4,7 +4,7 @@
 #include "core/image/image.hpp"
 #include "studio_fixture.hpp"
 
-#include <zlib.h>
+#include "pictures.hpp"
 
 using namespace declic::test;
 namespace json = boost::json;
@@ -20,57 +20,13 @@ class Pictures : public Studio {
   }
 };
 
-void put_u32(std::string& out, std::uint32_t v) {
-  for (int shift = 24; shift >= 0; shift -= 8) out += static_cast<char>((v >> shift) & 0xff);
-}
-
-void chunk(std::string& png, const char* type, const std::string& data) {
-  put_u32(png, static_cast<std::uint32_t>(data.size()));
-  const std::string typed = std::string(type, 4) + data;
-  png += typed;
-  put_u32(png, static_cast<std::uint32_t>(
-                   crc32(0, reinterpret_cast<const Bytef*>(typed.data()), typed.size())));
-}
-
-std::string ihdr(std::uint32_t width, std::uint32_t height) {
-  std::string h;
-  put_u32(h, width);
-  put_u32(h, height);
-  h += std::string("\x08\x02\x00\x00\x00", 5);  // 8-bit RGB, no interlace
-  return h;
-}
-
-// A real PNG of `width` × `height` (a gradient), with a text chunk naming a place, as a
-// camera's metadata would.
-std::string png(std::uint32_t width, std::uint32_t height) {
-  std::string raw;
-  for (std::uint32_t y = 0; y < height; ++y) {
-    raw += '\0';  // no filter
-    for (std::uint32_t x = 0; x < width; ++x) {
-      raw += static_cast<char>(x * 255 / width);
-      raw += static_cast<char>(y * 255 / height);
-      raw += static_cast<char>(128);
-    }
-  }
-  uLongf size = compressBound(raw.size());
-  std::string packed(size, '\0');
-  compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
-            reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 1);
-  packed.resize(size);
-  std::string out("\x89PNG\r\n\x1a\n", 8);
-  chunk(out, "IHDR", ihdr(width, height));
-  chunk(out, "tEXt", std::string("Comment\0GPSLatitude 45.7640 N, Lyon", 35));
-  chunk(out, "IDAT", packed);
-  chunk(out, "IEND", "");
-  return out;
-}
-
 // Only a header, claiming a picture far too large to decode.
 std::string bomb() {
   std::string out("\x89PNG\r\n\x1a\n", 8);
-  chunk(out, "IHDR", ihdr(30000, 30000));
-  chunk(out, "IDAT", std::string("\x78\x01\x01\x00\x00\xff\xff", 7));  // where pixels would start
-  chunk(out, "IEND", "");
+  png_chunk(out, "IHDR", png_ihdr(30000, 30000));
+  png_chunk(out, "IDAT",
+            std::string("\x78\x01\x01\x00\x00\xff\xff", 7));  // where pixels would start
+  png_chunk(out, "IEND", "");
   return out;
 }
 

@@ -96,6 +96,13 @@ class Studio : public ::testing::Test {
     EXPECT_EQ(r.status(), 201) << r.http.body;
     return r.status() == 201 ? r.str("id") : "";
   }
+  // A confirmed booking of `who`'s: its project's id.
+  static std::string new_project(const StudioAccount& who, int hour = 10) {
+    const auto booking = booked(who, at(fresh_day(), hour));
+    auto confirmed = act(booking, "confirm", pro);
+    EXPECT_EQ(confirmed.status(), 200) << confirmed.http.body;
+    return std::string(confirmed.obj().at("projectId").as_string());
+  }
   static ApiResponse act(const std::string& id, const std::string& action, const StudioAccount& who,
                          const std::string& body = "") {
     return api->call("POST", "/api/bookings/" + id + "/" + action, body, who.token);

@@ -44,6 +44,13 @@ Error Error::payload_too_large(std::string detail) {
 Error Error::unsupported_media_type(std::string detail) {
   return make(Errc::unsupported_media_type, "unsupported_media_type", std::move(detail));
 }
+Error Error::precondition_failed(std::string code, std::string detail) {
+  return make(Errc::precondition_failed, std::move(code), std::move(detail));
+}
+Error Error::checksum_mismatch() {
+  return make(Errc::checksum_mismatch, "checksum_mismatch",
+              "The bytes received do not match their checksum; send them again.");
+}
 Error Error::range_not_satisfiable() {
   return make(Errc::range_not_satisfiable, "range_not_satisfiable",
               "The requested range is outside the file.");

@@ -22,6 +22,8 @@ enum class Errc {
   payload_too_large,       // body over the route's limit
   unsupported_media_type,  // wrong Content-Type
   range_not_satisfiable,   // a Range outside the file
+  precondition_failed,     // a protocol version the server does not speak (tus)
+  checksum_mismatch,       // a body that does not match its declared checksum (tus: 460)
   upgrade_required,        // a WebSocket route asked without the upgrade
   validation,              // well-formed, invalid values
   headers_too_large,       // request header section over the limit
@@ -58,6 +60,8 @@ struct Error {
   static Error payload_too_large(std::string detail = "The request body is too large.");
   static Error unsupported_media_type(std::string detail);
   static Error range_not_satisfiable();
+  static Error precondition_failed(std::string code, std::string detail);
+  static Error checksum_mismatch();
   static Error upgrade_required();
   static Error validation(std::vector<FieldError> fields);
   static Error headers_too_large();

@@ -93,22 +93,24 @@ bool etag_matches(std::string_view list, std::string_view etag) {
   return false;
 }
 
-Response file_response(const Request& req, std::shared_ptr<const File> file,
-                       const FileReply& reply) {
-  const auto size = file->size();
+namespace {
+// The validators and ranges of a body of `size` bytes tagged `etag`; `body(status, first,
+// length)` makes the response that carries the bytes to send.
+template <class MakeBody>
+Response ranged(const Request& req, std::uint64_t size, const std::string& etag,
+                const FileReply& reply, MakeBody body) {
   Response res;
-  res.set("ETag", file->etag());
+  res.set("ETag", etag);
   res.set("Cache-Control", reply.cache_control);
   res.set("Accept-Ranges", "bytes");
-  if (etag_matches(req.header("if-none-match"), file->etag())) {
+  if (etag_matches(req.header("if-none-match"), etag)) {
     res.status = 304;
     return res;
   }
   if (reply.disposition) res.set("Content-Disposition", *reply.disposition);
   auto range = parse_range(req.header("range"), size);
   // If-Range: the range only if the client's copy is still this one.
-  if (range && !req.header("if-range").empty() && req.header("if-range") != file->etag())
-    range.reset();
+  if (range && !req.header("if-range").empty() && req.header("if-range") != etag) range.reset();
   if (range && range->length == 0) {
     auto refused = Response::problem(Error::range_not_satisfiable());
     refused.set("Content-Range", "bytes */" + std::to_string(size));
@@ -116,11 +118,28 @@ Response file_response(const Request& req, std::shared_ptr<const File> file,
   }
   const auto first = range ? range->first : 0;
   const auto length = range ? range->length : size;
-  auto out = Response::from_file(range ? 206 : 200, FileRange{std::move(file), first, length},
-                                 reply.content_type);
+  auto out = body(range ? 206 : 200, first, length);
   out.headers = std::move(res.headers);
   if (range) out.set("Content-Range", content_range(first, length, size));
   return out;
+}
+}  // namespace
+
+Response file_response(const Request& req, std::shared_ptr<const File> file,
+                       const FileReply& reply) {
+  const auto size = file->size();
+  const auto etag = file->etag();
+  return ranged(req, size, etag, reply, [&](int status, std::uint64_t first, std::uint64_t length) {
+    return Response::from_file(status, FileRange{std::move(file), first, length},
+                               reply.content_type);
+  });
+}
+
+Response source_response(const Request& req, std::uint64_t size, const std::string& etag,
+                         const SourceAt& open, const FileReply& reply) {
+  return ranged(req, size, etag, reply, [&](int status, std::uint64_t first, std::uint64_t length) {
+    return Response::streamed(status, open(first, length), length, reply.content_type);
+  });
 }
 
 std::string content_disposition(std::string_view name) {

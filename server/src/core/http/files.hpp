@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -60,5 +61,12 @@ std::string content_disposition(std::string_view name);
 // The file as a response to `req` (GET or HEAD): 200, 206, 304 or 416.
 Response file_response(const Request& req, std::shared_ptr<const File> file,
                        const FileReply& reply);
+
+// Bytes made while they are sent (a zip) with the same validators and ranges: `open(first,
+// length)` gives the source of the part to send.
+using SourceAt =
+    std::function<std::shared_ptr<BodySource>(std::uint64_t first, std::uint64_t length)>;
+Response source_response(const Request& req, std::uint64_t size, const std::string& etag,
+                         const SourceAt& open, const FileReply& reply);
 
 }  // namespace declic::core::http

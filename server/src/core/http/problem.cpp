@@ -37,6 +37,10 @@ StatusInfo info(Errc errc) {
       return {415, "Unsupported media type"};
     case Errc::range_not_satisfiable:
       return {416, "Range not satisfiable"};
+    case Errc::precondition_failed:
+      return {412, "Precondition failed"};
+    case Errc::checksum_mismatch:
+      return {460, "Checksum mismatch"};
     case Errc::validation:
       return {422, "Unprocessable content"};
     case Errc::upgrade_required:

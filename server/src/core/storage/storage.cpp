@@ -4,11 +4,16 @@
 
 #include <sodium.h>
 
+#include <zlib.h>
+
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <utility>
+#include <vector>
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace declic::core::storage {
@@ -96,26 +101,137 @@ Result<std::string> Upload::commit() {
   return key_;
 }
 
-Result<Upload> FileStore::create() {
+Result<std::string> FileStore::new_key() const {
   // 128 random bits, hex: the first two characters name a folder (256 of them).
   unsigned char id[16];
   randombytes_buf(id, sizeof id);
   char hex[33];
   sodium_bin2hex(hex, sizeof hex, id, sizeof id);
   const std::string key = std::string(hex, 2) + "/" + std::string(hex + 2);
-  const auto final_path = path_of(key);
   std::error_code ec;
-  fs::create_directories(final_path.parent_path(), ec);
+  fs::create_directories(path_of(key).parent_path(), ec);
   if (ec) {
     auto e = Error::internal();
     e.cause = "storage: " + ec.message();
     return e;
   }
+  return key;
+}
+
+Result<Upload> FileStore::create() {
+  auto key = new_key();
+  if (!key) return key.error();
+  const auto final_path = path_of(*key);
   auto temp = final_path;
   temp += ".part";
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return io_error("open");
-  return Upload(fd, std::move(temp), final_path, key);
+  return Upload(fd, std::move(temp), final_path, std::move(*key));
+}
+
+Result<std::string> FileStore::put(std::string_view bytes) {
+  auto upload = create();
+  if (!upload) return upload.error();
+  if (auto w = upload->write(bytes); !w) return w.error();
+  return upload->commit();
+}
+
+fs::path FileStore::part_of(std::string_view key) const {
+  auto p = path_of(key);
+  p += ".part";
+  return p;
+}
+
+Result<std::string> FileStore::reserve_part() {
+  auto key = new_key();
+  if (!key) return key.error();
+  const int fd = ::open(part_of(*key).c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) return io_error("open");
+  ::close(fd);
+  return key;
+}
+
+Result<PartFile> FileStore::open_part(std::string_view key, std::uint64_t offset) const {
+  const int fd = ::open(part_of(key).c_str(), O_WRONLY | O_CLOEXEC);
+  if (fd < 0) return Error::not_found("upload");
+  PartFile part(fd, offset);
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0)
+    return Error::conflict("upload_locked", "This upload is being written by another request.");
+  if (auto cut = part.truncate(offset); !cut) return cut.error();
+  return part;
+}
+
+Result<void> FileStore::complete_part(std::string_view key) const {
+  const int fd = ::open(part_of(key).c_str(), O_WRONLY | O_CLOEXEC);
+  // Completed before, and what came next failed: done already.
+  if (fd < 0 && errno == ENOENT && fs::exists(path_of(key))) return {};
+  if (fd < 0) return io_error("open");
+  const bool synced = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!synced) return io_error("fsync");
+  if (::rename(part_of(key).c_str(), path_of(key).c_str()) != 0) return io_error("rename");
+  return {};
+}
+
+void FileStore::remove_part(std::string_view key) const {
+  std::error_code ec;
+  fs::remove(part_of(key), ec);
+}
+
+Result<Digest> FileStore::digest(std::string_view key) const {
+  const int fd = ::open(path_of(key).c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return io_error("open");
+  Digest d;
+  auth::Sha256 sha;
+  uLong crc = ::crc32(0L, Z_NULL, 0);
+  std::vector<char> buffer(1 << 20);
+  for (;;) {
+    const auto n = ::read(fd, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const auto e = io_error("read");
+      ::close(fd);
+      return e;
+    }
+    if (n == 0) break;
+    const std::string_view chunk(buffer.data(), static_cast<std::size_t>(n));
+    if (d.head.size() < kHeadBytes) d.head.append(chunk.substr(0, kHeadBytes - d.head.size()));
+    sha.update(chunk);
+    crc = ::crc32(crc, reinterpret_cast<const Bytef*>(chunk.data()), static_cast<uInt>(n));
+  }
+  ::close(fd);
+  d.sha256 = sha.hex();
+  d.crc32 = static_cast<std::uint32_t>(crc);
+  return d;
+}
+
+PartFile::PartFile(PartFile&& other) noexcept
+    : fd_(std::exchange(other.fd_, -1)), size_(other.size_) {}
+
+PartFile::~PartFile() {
+  if (fd_ >= 0) ::close(fd_);  // closing releases the lock
+}
+
+Result<void> PartFile::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const auto n = ::pwrite(fd_, bytes.data(), bytes.size(), static_cast<off_t>(size_));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return io_error("write");
+    size_ += static_cast<std::uint64_t>(n);
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return {};
+}
+
+Result<void> PartFile::truncate(std::uint64_t size) {
+  if (::ftruncate(fd_, static_cast<off_t>(size)) != 0) return io_error("ftruncate");
+  size_ = size;
+  return {};
+}
+
+Result<void> PartFile::sync() {
+  if (::fdatasync(fd_) != 0) return io_error("fdatasync");
+  return {};
 }
 
 fs::path FileStore::path_of(std::string_view key) const {

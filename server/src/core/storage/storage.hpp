@@ -43,14 +43,58 @@ class Upload {
   std::unique_ptr<Hash> hash_;
 };
 
+// A file written over several requests (a tus upload): `<key>.part` until complete(). One
+// writer at a time, across processes (flock): another one gets 409 `upload_locked`. What a
+// cut connection wrote past the last acknowledged offset is cut off when it is opened again.
+class PartFile {
+ public:
+  PartFile(const PartFile&) = delete;
+  PartFile& operator=(const PartFile&) = delete;
+  PartFile(PartFile&& other) noexcept;
+  ~PartFile();
+
+  Result<void> write(std::string_view bytes);
+  // Back to `size` bytes (a chunk whose checksum failed).
+  Result<void> truncate(std::uint64_t size);
+  std::uint64_t size() const { return size_; }
+  Result<void> sync();
+
+ private:
+  friend class FileStore;
+  PartFile(int fd, std::uint64_t size) : fd_(fd), size_(size) {}
+  int fd_ = -1;
+  std::uint64_t size_ = 0;
+};
+
+// What a whole file hashes to: SHA-256 (hex) and the CRC-32 a zip entry needs.
+struct Digest {
+  std::string sha256;
+  std::uint32_t crc32 = 0;
+  std::string head;  // its first 64 bytes
+};
+
 class FileStore {
  public:
   explicit FileStore(std::filesystem::path root) : root_(std::move(root)) {}
   Result<Upload> create();
+  // `bytes` stored whole under a new key (a rendition). Blocking (fsync).
+  Result<std::string> put(std::string_view bytes);
   std::filesystem::path path_of(std::string_view key) const;
   void remove(std::string_view key) const;
 
+  // A new key with an empty part file.
+  Result<std::string> reserve_part();
+  // The part file of `key`, cut to `offset` bytes and open to write after them.
+  Result<PartFile> open_part(std::string_view key, std::uint64_t offset) const;
+  // The part file, flushed, under its final name (done already: fine). Blocking (fsync).
+  Result<void> complete_part(std::string_view key) const;
+  void remove_part(std::string_view key) const;
+  // Reads the file of `key` once. Blocking.
+  Result<Digest> digest(std::string_view key) const;
+
  private:
+  std::filesystem::path part_of(std::string_view key) const;
+  Result<std::string> new_key() const;
   std::filesystem::path root_;
 };
 

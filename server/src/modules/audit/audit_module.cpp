@@ -16,7 +16,7 @@ struct Audited {
 
 // The domain events the trail records, under the action names it has always used; the
 // event's data is the record's detail.
-constexpr std::array<Audited, 17> kAudited{{
+constexpr std::array<Audited, 20> kAudited{{
     {"booking.requested", "booking.created"},
     {"booking.confirmed", "booking.confirm"},
     {"booking.declined", "booking.decline"},
@@ -34,6 +34,9 @@ constexpr std::array<Audited, 17> kAudited{{
     {"contract.signed", "contract.signed"},
     {"contract.countersigned", "contract.countersigned"},
     {"contract.voided", "contract.voided"},
+    {"gallery.published", "gallery.published"},
+    {"gallery.deleted", "gallery.deleted"},
+    {"file.downloaded", "file.downloaded"},
 }};
 
 std::string action_for(const core::events::Event& e, std::string_view action) {

@@ -15,22 +15,43 @@ namespace {
 constexpr const char* kCache = "private, max-age=900";  // as long as a link lives
 }
 
+namespace {
+bool known_variant(std::string_view v) {
+  return v == "original" || v == "preview" || v == "thumbnail";
+}
+
+// A download counts once, not once per resumed range.
+bool first_request_of_download(const http::Request& req) {
+  const auto range = req.header("range");
+  return !req.head && (range.empty() || range.starts_with("bytes=0-"));
+}
+}  // namespace
+
 http::Reply FilesController::content(http::Request& req) {
-  const auto variant = req.query_param("variant").value_or("original");
+  LinkSubject subject{std::string(req.param("id")), req.query_param("variant").value_or("original"),
+                      req.query_param("by")};
   const auto sig = req.query_param("sig").value_or("");
   const auto exp_text = req.query_param("exp").value_or("");
   std::int64_t exp = 0;
   const auto [end, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exp);
-  if (ec != std::errc() || end != exp_text.data() + exp_text.size() || variant != "original")
+  if (ec != std::errc() || end != exp_text.data() + exp_text.size() ||
+      !known_variant(subject.variant))
     co_return problem(Error::forbidden("This link is not valid or has expired."));
-  auto found = co_await service_.open_by_link(std::string(req.param("id")), variant, exp, sig);
+  auto found = co_await service_.open_by_link(subject, exp, sig);
   if (!found) co_return problem(found.error());
   auto file = http::File::open(found->second);
   if (!file) co_return problem(Error::not_found("file"));
+  const bool original = subject.variant == "original";
   http::FileReply reply;
-  reply.content_type = found->first.mime_type;
+  reply.content_type = original ? found->first.mime_type : "image/webp";
   reply.cache_control = kCache;
-  reply.disposition = http::content_disposition(found->first.name);
+  if (original || subject.downloaded_by)
+    reply.disposition = http::content_disposition(found->first.name);
+  if (subject.downloaded_by && first_request_of_download(req)) {
+    if (auto recorded = co_await service_.record_download(found->first, subject, req.remote_ip);
+        !recorded)
+      co_return problem(recorded.error());
+  }
   co_return http::file_response(req, std::move(file), reply);
 }
 

@@ -16,6 +16,10 @@ class FilesRepository {
   Async<StoredFile> insert(Db& db, const StoredFile& f);
   Async<StoredFile> get(Db& db, const std::string& id);  // 404 inside
   Async<std::vector<StoredFile>> find_many(Db& db, const std::vector<std::string>& ids);
+  Async<void> set_renditions(Db& db, const std::string& id, const std::string& thumbnail_key,
+                             const std::string& preview_key, int width, int height);
+  // Deletes the files; returns the storage keys of their bytes and renditions.
+  Async<std::vector<std::string>> remove(Db& db, const std::vector<std::string>& ids);
   // Deletes up to `limit` attachments no message took within `hours` of their upload (an
   // upload abandoned in the composer); returns their storage keys.
   Async<std::vector<std::string>> delete_orphans(Db& db, int hours, int limit);

@@ -23,9 +23,11 @@ Error unsupported() {
 }
 }  // namespace
 
-FilesService::FilesService(core::db::Pool& db, std::filesystem::path data_dir,
-                           std::string_view link_secret, boost::asio::thread_pool& blocking)
+FilesService::FilesService(core::db::Pool& db, core::events::Bus& events,
+                           std::filesystem::path data_dir, std::string_view link_secret,
+                           boost::asio::thread_pool& blocking)
     : db_(db),
+      events_(events),
       store_(std::move(data_dir)),
       signer_(link_secret),
       blocking_(blocking),
@@ -70,19 +72,71 @@ Async<std::vector<StoredFile>> FilesService::find_many(core::db::Queryable& db,
   co_return co_await repository_->find_many(db, ids);
 }
 
+namespace {
+std::string signed_part(const LinkSubject& s) {
+  return s.file_id + ":" + s.variant + ":" + s.downloaded_by.value_or("");
+}
+}  // namespace
+
 std::string FilesService::content_url(const std::string& file_id, std::chrono::seconds ttl) const {
+  return content_url(LinkSubject{file_id, "original", std::nullopt}, ttl);
+}
+
+std::string FilesService::content_url(const LinkSubject& subject, std::chrono::seconds ttl) const {
   const auto exp = static_cast<std::int64_t>(std::time(nullptr) + ttl.count());
-  return "/api/files/" + file_id + "/content?variant=original&exp=" + std::to_string(exp) +
-         "&sig=" + signer_.sign(file_id + ":original", exp);
+  auto url = "/api/files/" + subject.file_id + "/content?variant=" + subject.variant +
+             "&exp=" + std::to_string(exp);
+  if (subject.downloaded_by) url += "&by=" + *subject.downloaded_by;
+  return url + "&sig=" + signer_.sign(signed_part(subject), exp);
 }
 
 Async<std::pair<StoredFile, std::filesystem::path>> FilesService::open_by_link(
-    const std::string& id, const std::string& variant, std::int64_t exp, const std::string& sig) {
-  if (!signer_.valid(id + ":" + variant, exp, sig, std::time(nullptr)))
+    const LinkSubject& subject, std::int64_t exp, const std::string& sig) {
+  if (!signer_.valid(signed_part(subject), exp, sig, std::time(nullptr)))
     co_return Error::forbidden("This link is not valid or has expired.");
-  DECLIC_CO_TRY(auto file, co_await repository_->get(db_, id));
-  auto path = store_.path_of(file.storage_key);
+  DECLIC_CO_TRY(auto file, co_await repository_->get(db_, subject.file_id));
+  const auto& key = subject.variant == "thumbnail" ? file.thumbnail_key
+                    : subject.variant == "preview" ? file.preview_key
+                                                   : std::optional<std::string>(file.storage_key);
+  if (!key) co_return Error::not_found("file");
+  auto path = store_.path_of(*key);
   co_return std::make_pair(std::move(file), std::move(path));
+}
+
+Async<void> FilesService::record_download(const StoredFile& file, const LinkSubject& subject,
+                                          const std::string& ip) {
+  core::events::Event e;
+  e.type = "file.downloaded";
+  e.subject_id = file.id;
+  e.actor_id = subject.downloaded_by;
+  e.ip = ip;
+  e.audience.staff = true;
+  e.data = {{"fileId", file.id},
+            {"variant", subject.variant},
+            {"name", file.name},
+            {"userId", subject.downloaded_by.value_or("")}};
+  co_return co_await db_.transact(
+      [&](core::db::Tx& tx) -> Async<void> { co_return co_await events_.publish(tx, e); });
+}
+
+Async<StoredFile> FilesService::record(core::db::Queryable& tx, const StoredFile& file) {
+  co_return co_await repository_->insert(tx, file);
+}
+
+Async<void> FilesService::set_renditions(core::db::Queryable& tx, const std::string& file_id,
+                                         const std::string& thumbnail_key,
+                                         const std::string& preview_key, int width, int height) {
+  co_return co_await repository_->set_renditions(tx, file_id, thumbnail_key, preview_key, width,
+                                                 height);
+}
+
+Async<std::vector<std::string>> FilesService::remove(core::db::Queryable& tx,
+                                                     const std::vector<std::string>& ids) {
+  co_return co_await repository_->remove(tx, ids);
+}
+
+void FilesService::forget(const std::vector<std::string>& keys) {
+  for (const auto& key : keys) store_.remove(key);
 }
 
 Async<std::int64_t> FilesService::purge_orphans() {

@@ -1,0 +1,36 @@
+#pragma once
+#include "core/http/http.hpp"
+#include "modules/galleries/galleries_service.hpp"
+
+namespace declic::galleries {
+
+// HTTP for galleries, their photos, selections, logs and zips (API.md, Galleries).
+class GalleriesController {
+ public:
+  explicit GalleriesController(GalleriesService& service) : service_(service) {}
+  using Reply = core::http::Reply;
+  using Request = core::http::Request;
+
+  Reply create(Request& req);
+  Reply list(Request& req);
+  Reply get(Request& req);
+  Reply update(Request& req);
+  Reply remove(Request& req);
+  Reply publish(Request& req);
+  Reply reorder(Request& req);
+  Reply photos(Request& req);
+  Reply remove_photo(Request& req);
+  Reply favorite(Request& req);  // PUT marks, DELETE unmarks
+  Reply comment(Request& req);
+  Reply submit(Request& req);
+  Reply reopen(Request& req);
+  Reply selection(Request& req);
+  Reply downloads(Request& req);
+  Reply usage(Request& req);
+  Reply archive(Request& req);
+
+ private:
+  GalleriesService& service_;
+};
+
+}  // namespace declic::galleries
