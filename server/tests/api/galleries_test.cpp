@@ -421,6 +421,53 @@ TEST_F(Galleries, FavouritesSelectionAndTheDownloadLog) {
   EXPECT_EQ(items[1].at("user").at("id").as_string(), owner.id);
 }
 
+TEST_F(Galleries, PublishingTellsTheClientAndWatermarksMarkPreviews) {
+  const auto photo = png(800, 600, 14);
+  const auto plain = new_gallery(new_project(owner));
+  const auto marked = new_gallery(new_project(owner), {{"watermark", true}});
+  const auto a = upload(plain, photo, "same.png");
+  const auto b = upload(marked, photo, "same.png");
+  ASSERT_TRUE(all_ready(plain) && all_ready(marked));
+  const auto preview = [&](const std::string& g, const std::string& id) {
+    return api->get(link(file_of(g, pro, id), "previewUrl")).http.body;
+  };
+  const auto clean = preview(plain, a), stamped = preview(marked, b);
+  EXPECT_EQ(stamped.substr(8, 4), "WEBP");
+  EXPECT_NE(clean, stamped);
+  // Turned off: the previews are made again, without it.
+  ASSERT_EQ(api->patch("/api/galleries/" + marked, {{"watermark", false}}, pro.token).status(),
+            200);
+  ASSERT_TRUE(eventually([&] { return preview(marked, b) == clean; }, std::chrono::seconds(30)));
+  // Published: the client is told in the app and by mail (in their language).
+  ASSERT_EQ(api->post("/api/galleries/" + plain + "/publish", json::object{}, pro.token).status(),
+            200);
+  EXPECT_TRUE(mailed(owner.email, "Your photos are ready"));
+  auto bell = api->get("/api/notifications", owner.token);
+  ASSERT_EQ(bell.status(), 200);
+  EXPECT_NE(bell.http.body.find(plain), std::string::npos);
+}
+
+// The web app's own tus client, in Node, cut after its first chunk and resumed.
+TEST_F(Galleries, AnExternalTusClientUploadsAndResumes) {
+  const auto gallery = new_gallery(new_project(owner));
+  const auto photo = png(640, 480, 13);
+  const auto path = std::string(DECLIC_BUILD_DIR) + "/" + unique_name("tus") + ".png";
+  std::ofstream(path, std::ios::binary) << photo;
+  const auto out = capture(
+      "node " + std::string(DECLIC_SOURCE_DIR) +
+      "/server/tests/api/tus_client.mjs http://127.0.0.1:" + std::to_string(server->port()) + " " +
+      pro.token + " " + gallery + " " + path + " 2>&1");
+  std::remove(path.c_str());
+  boost::system::error_code ec;
+  const auto result = json::parse(out, ec);
+  ASSERT_FALSE(ec) << out;
+  EXPECT_GE(result.at("chunks").as_int64(), 4);
+  const auto id = std::string(result.at("fileId").as_string());
+  const auto f = file_of(gallery, pro, id);
+  EXPECT_EQ(f.at("sizeBytes").as_int64(), static_cast<std::int64_t>(photo.size()));
+  EXPECT_EQ(sha256(api->get(link(f, "downloadUrl")).http.body), sha256(photo));
+}
+
 TEST_F(Galleries, StaffOrderCoverAndDelete) {
   const auto gallery = new_gallery(new_project(owner));
   const auto a = upload(gallery, png(90, 60, 11), "a.png");

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <map>
 #include <set>
 
 #include <fcntl.h>
@@ -203,13 +204,15 @@ Result<std::size_t> Archive::read_at(std::uint64_t offset, std::span<char> into)
 
 std::vector<std::string> unique_names(const std::vector<std::string>& names) {
   std::set<std::string> taken;
+  std::map<std::string, int> next;  // per name, the first suffix not tried yet
   std::vector<std::string> out;
   for (const auto& name : names) {
     auto candidate = name;
     const auto dot = name.rfind('.');
-    const auto stem = dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
-    const auto ext = stem.size() == name.size() ? std::string() : name.substr(dot);
-    for (int n = 2; taken.contains(candidate); ++n)
+    const bool has_ext = dot != std::string::npos && dot != 0;
+    const auto stem = has_ext ? name.substr(0, dot) : name;
+    const auto ext = has_ext ? name.substr(dot) : std::string();
+    for (int& n = next.try_emplace(name, 2).first->second; taken.contains(candidate); ++n)
       candidate = stem + " (" + std::to_string(n) + ")" + ext;
     taken.insert(candidate);
     out.push_back(std::move(candidate));

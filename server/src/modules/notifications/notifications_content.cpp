@@ -109,8 +109,19 @@ std::string contract_item(const json::object& d, std::string_view type, bool en)
             : "Le studio a contresigné votre contrat « " + title + " ».";
 }
 
+std::string gallery_item(const json::object& d, std::string_view type, bool en) {
+  const auto title = text(d, "title");
+  if (type == "gallery.expiring")
+    return en ? "The gallery " + title + " expires in less than 7 days: download your photos."
+              : "La galerie « " + title +
+                    " » expire dans moins de 7 jours : pensez à télécharger vos photos.";
+  return en ? "Your photos are ready: " + title + "."
+            : "Vos photos sont prêtes : « " + title + " ».";
+}
+
 std::string project_item(const json::object& d, std::string_view type, bool en) {
   if (type.starts_with("contract.")) return contract_item(d, type, en);
+  if (type.starts_with("gallery.")) return gallery_item(d, type, en);
   return status_item(d, en);
 }
 
@@ -123,6 +134,8 @@ std::string action_label(Kind kind, const Recipient& to, const json::object& las
   if (kind == Kind::messages) return en ? "Reply" : "Répondre";
   if (kind == Kind::projects && !to.staff && last.contains("contractId"))
     return en ? "Read the contract" : "Lire le contrat";
+  if (kind == Kind::projects && !to.staff && last.contains("galleryId"))
+    return en ? "See the photos" : "Voir les photos";
   if (kind == Kind::projects) return en ? "See the project" : "Voir le projet";
   if (to.staff) return en ? "See the requests" : "Voir les demandes";
   return en ? "See my bookings" : "Voir mes réservations";
@@ -136,6 +149,10 @@ std::string subject(Kind kind, const std::vector<Notification>& items, const jso
                              : (en ? n + " booking updates" : n + " mises à jour de réservations");
   if (kind == Kind::projects && items.size() == 1 && items[0].type == "contract.sent")
     return en ? "A contract to sign" : "Un contrat à signer";
+  if (kind == Kind::projects && items.size() == 1 && items[0].type == "gallery.published")
+    return en ? "Your photos are ready" : "Vos photos sont prêtes";
+  if (kind == Kind::projects && items.size() == 1 && items[0].type == "gallery.expiring")
+    return en ? "Your gallery expires soon" : "Votre galerie expire bientôt";
   if (kind == Kind::projects && items.size() == 1 && items[0].type == "contract.signed")
     return en ? "Contract signed" : "Contrat signé";
   if (kind == Kind::projects)
@@ -152,6 +169,8 @@ std::string link(Kind kind, const Recipient& to, const json::object& last) {
     return to.staff ? "/pro/messages/" + text(last, "conversationId") : "/client/messages";
   if (kind == Kind::projects && !to.staff && last.contains("contractId"))
     return "/client/contracts/" + text(last, "contractId");
+  if (kind == Kind::projects && !to.staff && last.contains("galleryId"))
+    return "/client/galleries/" + text(last, "galleryId");
   if (kind == Kind::projects)
     return (to.staff ? "/pro/projects/" : "/client/projects/") + text(last, "projectId");
   return to.staff ? "/pro/requests" : "/client/bookings";
@@ -225,6 +244,12 @@ std::string contract_data(const json::object& e) {
                                       {"title", text(e, "title")},
                                       {"serviceName", text(e, "serviceName")},
                                       {"clientName", text(e, "clientName")}});
+}
+
+std::string gallery_data(const json::object& e) {
+  return json::serialize(json::object{{"galleryId", text(e, "galleryId")},
+                                      {"projectId", text(e, "projectId")},
+                                      {"title", text(e, "title")}});
 }
 
 core::mail::MailMessage notification_mail(const Recipient& to, const Studio& studio, Kind kind,

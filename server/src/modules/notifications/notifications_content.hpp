@@ -25,6 +25,7 @@ std::string project_data(const projects::Project& p, const std::string& from, co
 std::string message_data(const messages::Message& m, const std::string& client_id);
 // From a contract event's data: {contractId, projectId, title, serviceName, clientName}.
 std::string contract_data(const boost::json::object& event_data);
+std::string gallery_data(const boost::json::object& event_data);
 
 struct Recipient {
   std::string email, first_name, locale;

@@ -12,8 +12,9 @@ void subscribe(core::events::Bus& events, NotificationsService& service) {
   const auto notify = [&service](core::db::Queryable& tx, const StoredEvent& e) {
     return service.notify(tx, e);
   };
-  for (const auto* type : {"booking.*", "project.status_changed", "message.created",
-                           "contract.sent", "contract.signed", "contract.countersigned"})
+  for (const auto* type :
+       {"booking.*", "project.status_changed", "message.created", "contract.sent",
+        "contract.signed", "contract.countersigned", "gallery.published", "gallery.expiring"})
     events.after_commit("notifications", type, notify);
   // Read in the conversation: read in the bell, in the same transaction.
   events.on("message.read", [&service](core::db::Queryable& tx, const Event& e) {

@@ -120,6 +120,9 @@ Async<std::vector<NotificationsService::Notice>> NotificationsService::notices_f
       out.push_back(
           {text_of(e.data, "clientId").value_or(""), Kind::projects, e.type, e.subject_id, data});
     }
+  } else if (e.type.starts_with("gallery.")) {  // published, or expiring: the client's news
+    out.push_back({text_of(e.data, "clientId").value_or(""), Kind::projects, e.type, e.subject_id,
+                   gallery_data(e.data)});
   } else if (e.type == "message.created") {
     const auto message_id = text_of(e.data, "messageId").value_or("");
     const auto client_id = text_of(e.data, "clientId").value_or("");
