@@ -69,7 +69,7 @@ export interface Selection {
 export type DownloadKind = 'ARCHIVE' | 'FAVORITES' | 'FILE';
 
 export interface DownloadEntry {
-  id: string;
+  id: number;
   at: string;
   user: { id: string; name: string } | null;
   kind: DownloadKind;
@@ -93,6 +93,12 @@ export interface GalleryInput {
 }
 
 export type GalleryPatch = Partial<GalleryInput> & { coverFileId?: string };
+
+/** Every list comes in the app-wide envelope; a gallery's lists are whole (no next page). */
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
 
 // ---------------------------------------------------------------------------------------
 // Cache keys, all under the galleries root (refreshed by `gallery.published` and `gallery.updated`).
@@ -119,7 +125,7 @@ const PROCESSING_POLL_MS = 2_000;
 export function useGalleries(projectId: string | null = null) {
   return useQuery({
     queryKey: galleryKeys.list(projectId),
-    queryFn: () => api.get<Gallery[]>('/api/galleries', { query: { projectId } }),
+    queryFn: async ({ signal }) => (await api.get<Page<Gallery>>('/api/galleries', { query: { projectId }, signal })).items,
     staleTime: LINK_REFRESH_MS / 2,
     refetchInterval: LINK_REFRESH_MS,
   });
@@ -198,7 +204,7 @@ export function useGalleryFiles(id: string, enabled = true) {
   return useQuery({
     queryKey: key,
     queryFn: async ({ signal }) => {
-      const fresh = await api.get<GalleryFile[]>(`${galleryPath(id)}/files`, { signal });
+      const fresh = (await api.get<Page<GalleryFile>>(`${galleryPath(id)}/files`, { signal })).items;
       return steadyLinks(client.getQueryData<Linked<GalleryFile>[]>(key), fresh, Date.now());
     },
     enabled,
@@ -295,5 +301,8 @@ export function useReopenSelection(galleryId: string) {
 
 /** Staff: who downloaded what, newest first. */
 export function useDownloads(galleryId: string) {
-  return useQuery({ queryKey: galleryKeys.downloads(galleryId), queryFn: () => api.get<DownloadEntry[]>(`${galleryPath(galleryId)}/downloads`) });
+  return useQuery({
+    queryKey: galleryKeys.downloads(galleryId),
+    queryFn: async ({ signal }) => (await api.get<Page<DownloadEntry>>(`${galleryPath(galleryId)}/downloads`, { signal })).items,
+  });
 }

@@ -22,9 +22,10 @@ describe('the client’s selection', () => {
 
   it('reads the server’s refusals: submitted already, over the limit, nothing marked', () => {
     expect(selectionRefusal(new ApiError({ status: 409, code: 'selection_submitted' }))).toBe('submitted');
-    expect(selectionRefusal(new ApiError({ status: 422, code: 'selection_full' }))).toBe('full');
     expect(selectionRefusal(new ApiError({ status: 422, errors: [{ field: 'favorite', code: 'selection_full', message: '' }] }))).toBe('full');
     expect(selectionRefusal(new ApiError({ status: 422, errors: [{ field: 'selection', code: 'empty', message: '' }] }))).toBe('empty');
+    expect(selectionRefusal(new ApiError({ status: 410, code: 'gallery_expired' }))).toBeNull();
+    expect(selectionRefusal(new ApiError({ status: 422, code: 'validation_failed', errors: [{ field: 'comment', code: 'too_long', message: '' }] }))).toBeNull();
     expect(selectionRefusal(new ApiError({ status: 500 }))).toBeNull();
     expect(selectionRefusal(new Error('x'))).toBeNull();
   });

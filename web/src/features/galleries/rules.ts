@@ -16,15 +16,20 @@ function hasCode(error: ApiError, code: string): boolean {
   return error.code === code || error.errors.some((e) => e.code === code);
 }
 
-/** Why a favourite or a submission was refused: sent already (409), the limit, or nothing marked. */
+/**
+ * Why a favourite or a submission was refused: sent already (409 `selection_submitted`), the
+ * limit (422, field error `selection_full`), or nothing marked (422, field error `empty`).
+ * Anything else (an expired gallery's 410, a network loss) is for the generic message.
+ */
 export type SelectionRefusal = 'submitted' | 'full' | 'empty';
 
 export function selectionRefusal(error: unknown): SelectionRefusal | null {
   if (!(error instanceof ApiError)) return null;
-  if (error.status === 409) return 'submitted';
+  if (error.status === 409 && hasCode(error, 'selection_submitted')) return 'submitted';
   if (error.status !== 422) return null;
   if (hasCode(error, 'selection_full')) return 'full';
-  return 'empty';
+  if (hasCode(error, 'empty')) return 'empty';
+  return null;
 }
 
 /** The ids in their new order when `id` moves `by` places (-1: earlier); null at either end. */

@@ -79,8 +79,8 @@ const selection: Selection = {
 };
 
 const downloads: DownloadEntry[] = [
-  { id: 'd2', at: '2027-07-03T17:30:00Z', user: { id: 'c1', name: 'Chloé Dubois' }, kind: 'ARCHIVE', fileName: null, ip: '203.0.113.7' },
-  { id: 'd1', at: '2027-07-02T08:05:00Z', user: null, kind: 'FILE', fileName: 'DSC_001.jpg', ip: '198.51.100.2' },
+  { id: 2, at: '2027-07-03T17:30:00Z', user: { id: 'c1', name: 'Chloé Dubois' }, kind: 'ARCHIVE', fileName: null, ip: '203.0.113.7' },
+  { id: 1, at: '2027-07-02T08:05:00Z', user: null, kind: 'FILE', fileName: 'DSC_001.jpg', ip: '198.51.100.2' },
 ];
 
 const staffData = (g: Gallery = gallery) =>
