@@ -73,7 +73,13 @@ export function ClientLayout() {
           <Box component="nav" className="client-nav" visibleFrom="sm" aria-label={t('nav.clientSpace')}>
             {SECTIONS.map((s) => (
               <NavLink key={s.to} to={s.to} end={s.to === '/client'}>
-                {t(s.label)}
+                {/* A tablet takes the short labels: seven long ones overflow 820 px in French. */}
+                <Box component="span" visibleFrom="md">
+                  {t(s.label)}
+                </Box>
+                <Box component="span" hiddenFrom="md">
+                  {t(s.short)}
+                </Box>
                 {s.unread && unread > 0 && (
                   <Box component="span" ml={6}>
                     <UnreadBadge count={unread} />
