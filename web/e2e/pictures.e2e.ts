@@ -4,11 +4,11 @@
 // demo services' photos and what each includes, in French and English, light and dark, on a
 // desktop and a phone. The photographer replaces a service's photo and writes what it includes
 // in the service's dialog; the client's catalogue shows both.
-import { deflateSync } from 'node:zlib';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectAccessible } from './support/a11y';
 import { DESKTOP, launchBrowser, newPage, PHONE, signIn, switchLanguage } from './support/browser';
+import { expectImagesLoaded, png } from './support/images';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,57 +23,10 @@ const PRO = 'pro@demo.declic.fr';
 const CLIENT = 'client1@demo.declic.fr';
 const PORTRAIT = 'Portrait en studio';
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
-  return Buffer.concat([length, typed, crc]);
-}
-
-/** A real PNG: a diagonal gradient between two colours (Node 18 has no zlib.crc32). */
-function png(width: number, height: number, from: [number, number, number], to: [number, number, number]): Buffer {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const t = (x / width + y / height) / 2;
-      const at = y * (width * 3 + 1) + 1 + x * 3;
-      for (let c = 0; c < 3; c++) raw[at + c] = Math.round(from[c] + (to[c] - from[c]) * t);
-    }
-  }
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
-
 /** The picture field named `label`: its group, and the file input its button opens. */
 function pictureField(page: Page, label: string): { group: Locator; input: Locator } {
   const group = page.getByRole('group', { name: label });
   return { group, input: group.locator('input[type="file"]') };
-}
-
-/** Resolves once every image in `scope` has loaded and has pixels (each brought into view: photos load lazily). */
-async function expectImagesLoaded(scope: Locator, what: string): Promise<void> {
-  for (const img of await scope.all()) await img.scrollIntoViewIfNeeded();
-  await expect
-    .poll(() => scope.evaluateAll((imgs) => imgs.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0)), { message: what })
-    .toBe(true);
-  expect(await scope.count(), what).toBeGreaterThan(0);
 }
 
 describe('the studio’s pictures', () => {
