@@ -79,6 +79,26 @@ export class Api {
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PATCH', path, body);
   }
+
+  /** Staff: a photo into a gallery in one tus request (creation-with-upload); the photo's id. */
+  async uploadPhoto(galleryId: string, name: string, bytes: Buffer): Promise<string> {
+    const b64 = (text: string) => Buffer.from(text).toString('base64');
+    const res = await fetch(`${this.baseUrl}/api/uploads`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        Origin: this.baseUrl,
+        'Tus-Resumable': '1.0.0',
+        'Upload-Length': String(bytes.length),
+        'Upload-Metadata': `galleryId ${b64(galleryId)},filename ${b64(name)},filetype ${b64('image/png')}`,
+        'Content-Type': 'application/offset+octet-stream',
+      },
+      body: new Uint8Array(bytes),
+    });
+    const id = res.headers.get('Declic-File-Id');
+    if (res.status !== 201 || !id) throw new ApiError(res.status, await res.text(), `upload of ${name} as ${this.user.email}`);
+    return id;
+  }
 }
 
 /**
@@ -111,4 +131,22 @@ export async function confirmedProject(client: Api, staff: Api, serviceName = 'P
 /** The client's conversation with the studio (created when missing). */
 export async function conversationOf(client: Api): Promise<string> {
   return (await client.post<{ id: string }>('/api/conversations', {})).id;
+}
+
+/**
+ * A published gallery of the project, with these photos in it, every one processed (READY):
+ * what a client's gallery screens show. Its id.
+ */
+export async function publishedGallery(staff: Api, projectId: string, title: string, photos: { name: string; bytes: Buffer }[]): Promise<string> {
+  const { id } = await staff.post<{ id: string }>(`/api/projects/${projectId}/galleries`, { title });
+  for (const p of photos) await staff.uploadPhoto(id, p.name, p.bytes);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { items } = await staff.get<{ items: { status: string }[] }>(`/api/galleries/${id}/files`);
+    if (items.length === photos.length && items.every((f) => f.status === 'READY')) break;
+    if (Date.now() > deadline) throw new Error(`the photos of ${title} are not ready after 60 s: ${JSON.stringify(items)}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  await staff.post(`/api/galleries/${id}/publish`);
+  return id;
 }
