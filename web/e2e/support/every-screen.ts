@@ -1,6 +1,7 @@
 // Every screen of both spaces, and the signed-out pages (the studio's page, a service's public
 // booking page, sign-in, sign-up…), opened for real with data in it: a
-// client with a confirmed session, its project, a contract sent to sign and a conversation.
+// client with a confirmed session, its project, a contract sent to sign, a conversation and a
+// published gallery of real photos with a favourite.
 // On a phone (390 × 844), a tablet (820 × 1180) and a desktop (1440 × 900), every visible,
 // enabled control (button, link, field, box, tab…) lies entirely within the screen's width and
 // is not cut off by a component that clips or scrolls sideways: nothing needs a sideways swipe
@@ -16,8 +17,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './a11y';
-import { Api, confirmedProject, conversationOf } from './api';
+import { Api, confirmedProject, conversationOf, publishedGallery } from './api';
 import { DESKTOP, launchBrowser, newPage, PHONE, signIn, switchLanguage, uniqueEmail, type Session, type Viewport } from './browser';
+import { png } from './images';
 
 let browser: Browser;
 const PRO = 'pro@demo.declic.fr'; // Paul Lefèvre
@@ -45,7 +47,7 @@ export const PASSES: Pass[] = [
   { viewport: desktop, lang: 'EN', scheme: 'light', sizes: [desktop] },
 ];
 
-/** What the screens need: a client of their own with a session, project, contract and messages. */
+/** What the screens need: a client of their own with a session, project, contract, messages and a gallery. */
 interface Stage {
   clientEmail: string;
   clientId: string;
@@ -54,6 +56,7 @@ interface Stage {
   contractId: string;
   conversationId: string;
   templateId: string;
+  galleryId: string;
   client: Api;
 }
 let stage: Stage;
@@ -73,6 +76,8 @@ const clientScreens = (): Screen[] => [
   { path: `/client/projects/${stage.projectId}`, name: 'a project (client)' },
   { path: '/client/contracts', name: 'my contracts' },
   { path: `/client/contracts/${stage.contractId}`, name: 'a contract to sign' },
+  { path: '/client/galleries', name: 'my galleries' },
+  { path: `/client/galleries/${stage.galleryId}`, name: 'a gallery (client)' },
   { path: '/client/messages', name: 'messages (client)' },
   { path: '/client/profile', name: 'profile (client)' },
 ];
@@ -90,6 +95,8 @@ const proScreens = (): Screen[] => [
   { path: '/pro/contracts/templates', name: 'contract templates' },
   { path: `/pro/contracts/templates/${stage.templateId}`, name: 'a contract template' },
   { path: '/pro/contracts/templates/new', name: 'a new contract template' },
+  { path: '/pro/galleries', name: 'galleries' },
+  { path: `/pro/galleries/${stage.galleryId}`, name: 'a gallery (staff)' },
   { path: '/pro/availability', name: 'availability' },
   { path: '/pro/messages', name: 'messages (staff)' },
   { path: `/pro/messages/${stage.conversationId}`, name: 'a conversation (staff)' },
@@ -382,6 +389,14 @@ export function describeEveryScreen(passes: Pass[]): void {
     await staff.post(`/api/conversations/${conversationId}/messages`, { body: 'Bonjour Camille, votre séance est confirmée. À bientôt au studio !' });
     const services = await client.get<{ items: { id: string; name: string }[] }>('/api/services');
     const templates = await staff.get<{ items: { id: string }[] }>('/api/contract-templates');
+    // A gallery in both its shapes of photo, one of them the client's favourite.
+    const galleryId = await publishedGallery(staff, projectId, 'Séance portrait de Camille', [
+      { name: 'DSC_0101.png', bytes: png(300, 200, [15, 118, 110], [250, 204, 21]) },
+      { name: 'DSC_0102.png', bytes: png(200, 300, [120, 80, 60], [240, 220, 200]) },
+      { name: 'DSC_0103.png', bytes: png(320, 180, [30, 60, 200], [250, 250, 250]) },
+    ]);
+    const [favorite] = (await client.get<{ items: { id: string }[] }>(`/api/galleries/${galleryId}/files`)).items;
+    await client.request('PUT', `/api/files/${favorite.id}/favorite`);
     stage = {
       clientEmail,
       clientId: client.user.id,
@@ -390,6 +405,7 @@ export function describeEveryScreen(passes: Pass[]): void {
       contractId: contract.id,
       conversationId,
       templateId: templates.items[0].id,
+      galleryId,
       client,
     };
   });
