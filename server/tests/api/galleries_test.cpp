@@ -71,8 +71,10 @@ class Galleries : public Studio {
     return api->call("PATCH", location, bytes, pro.token, with(headers, extra));
   }
   static std::size_t offset_of(const std::string& location) {
-    auto r = api->call("GET", location, "", pro.token, kTus);
+    auto r = api->call("HEAD", location, "", pro.token, kTus);
     EXPECT_EQ(r.status(), 200) << r.http.body;
+    EXPECT_EQ(r.http.header("cache-control"), "no-store");
+    EXPECT_EQ(r.http.header("tus-resumable"), "1.0.0");
     return std::stoul(r.http.header("upload-offset"));
   }
   // `bytes` uploaded in `chunks` PATCHes; the id of the photo it became.

@@ -162,6 +162,8 @@ class LogThrottle {
 // carries, whatever its body.
 template <class Message>
 void set_head(Message& out, const Response& res, bool keep_alive) {
+  // Beast knows no reason phrase for tus's 460.
+  if (res.status == 460) out.reason("Checksum Mismatch");
   out.set(bhttp::field::date, http_date());
   if (!res.content_type.empty()) out.set(bhttp::field::content_type, res.content_type);
   for (const auto& [name, value] : res.headers) out.set(name, value);

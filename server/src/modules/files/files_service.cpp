@@ -73,8 +73,11 @@ Async<std::vector<StoredFile>> FilesService::find_many(core::db::Queryable& db,
 }
 
 namespace {
+// "<id>:<variant>", and ":<user>" for a download link.
 std::string signed_part(const LinkSubject& s) {
-  return s.file_id + ":" + s.variant + ":" + s.downloaded_by.value_or("");
+  auto subject = s.file_id + ":" + s.variant;
+  if (s.downloaded_by) subject += ":" + *s.downloaded_by;
+  return subject;
 }
 }  // namespace
 
