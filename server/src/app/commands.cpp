@@ -129,6 +129,44 @@ asio::awaitable<bool> seed_cover(Modules& modules, const core::auth::Principal& 
   co_return saved.has_value();
 }
 
+// Chloé's portrait session, being edited: its proofs published for her to choose from (five
+// of eight), drawn here like the covers. The server makes their previews once it serves.
+asio::awaitable<bool> seed_gallery(Modules& modules, const core::auth::Principal& pro,
+                                   const std::string& client_id) {
+  projects::ProjectQuery query;
+  query.client_id = client_id;
+  query.status = projects::ProjectStatus::editing;
+  auto found = co_await modules.projects.list(pro, query);
+  if (!found || found->items.empty()) co_return found.has_value();
+  const auto project = std::optional<std::string>(found->items[0].id);
+  auto existing = co_await modules.galleries.list(pro, project);
+  if (!existing || !existing->empty()) co_return existing.has_value();  // seeded before
+  galleries::NewGallery g;
+  g.title = "Portrait en studio — épreuves";
+  g.selection_max = 5;
+  auto gallery = co_await modules.galleries.create(pro, *project, g);
+  if (!gallery) co_return false;
+  constexpr std::array<std::pair<unsigned, unsigned>, 8> kTones{{{0x1f2937, 0xd6a77a},
+                                                                 {0x0f766e, 0xe8d5b7},
+                                                                 {0x3b2f2f, 0xc08552},
+                                                                 {0x274060, 0x9fb7d4},
+                                                                 {0x5b3a29, 0xf2c6a0},
+                                                                 {0x2d3a2e, 0xb7c9a8},
+                                                                 {0x4a1942, 0xe0a3c8},
+                                                                 {0x1c1c1c, 0xbdbdbd}}};
+  for (std::size_t i = 0; i < kTones.size(); ++i) {
+    auto picture = core::image::demo_picture({1500, 1000}, kTones[i].first, kTones[i].second);
+    if (!picture) co_return false;
+    char name[32];
+    std::snprintf(name, sizeof name, "DSC_%04zu.webp", 101 + i * 7);
+    auto added = co_await modules.galleries.add_file(pro, gallery->gallery.id, name,
+                                                     std::move(picture->webp));
+    if (!added) co_return false;
+  }
+  auto published = co_await modules.galleries.publish(pro, gallery->gallery.id);
+  co_return published.has_value();
+}
+
 // On a studio without templates, the two demo contracts: {portrait id, wedding id}.
 asio::awaitable<std::optional<std::pair<std::string, std::string>>> seed_contracts(
     Modules& modules, const core::auth::Principal& pro) {
@@ -220,6 +258,7 @@ int seed_demo(Config config, bool activity) {
         auto& auth = modules.auth;
         using core::auth::Role;
         core::auth::Principal pro, admin;
+        std::string client_id;
         const std::vector<users::NewUser> accounts{
             {"admin@demo.declic.fr", "Alice", "Martin", "+33 6 12 34 56 78", "fr", Role::admin, {}},
             {"pro@demo.declic.fr",
@@ -255,6 +294,7 @@ int seed_demo(Config config, bool activity) {
                       account.email.c_str());
           if (account.role == Role::professionnel) pro.user = user->profile;
           if (account.role == Role::admin) admin.user = user->profile;
+          if (account.email == "client1@demo.declic.fr") client_id = user->profile.id;
         }
         const bool legal = co_await seed_legal_details(modules, admin);
         if (!legal) co_return 1;
@@ -262,7 +302,11 @@ int seed_demo(Config config, bool activity) {
         if (!logo) co_return 1;
         const int catalogue = co_await seed_catalogue(modules, pro);
         if (catalogue != 0 || !activity) co_return catalogue;
-        co_return co_await seed_activity(pool);
+        const int seeded = co_await seed_activity(pool);
+        if (seeded != 0) co_return seeded;
+        const bool gallery = co_await seed_gallery(modules, pro, client_id);
+        if (gallery) std::printf("Demo gallery: a portrait session's proofs, published\n");
+        co_return gallery ? 0 : 1;
       });
 }
 

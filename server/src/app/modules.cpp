@@ -78,11 +78,12 @@ Modules install_modules(core::ModuleContext& m, const Config& config) {
   auto& files = files::install(m, {config.data_dir, config.jwt_secret});
   auto& messages = messages::install(m, {users, bookings, projects, files});
   auto& contracts = contracts::install(m, contract_options(config));
-  galleries::install(m, {files, settings}, gallery_options(config));
+  auto& galleries = galleries::install(m, {files, settings}, gallery_options(config));
   notifications::install(m, {users, settings, bookings, projects, messages},
                          notification_options(config));
   live::install(m);
-  Modules modules{auth, users, services, availability, projects, bookings, contracts, settings};
+  Modules modules{auth,     users,     services, availability, projects,
+                  bookings, contracts, settings, galleries};
   install_client_overview(m, modules);
   if (config.env == Env::test) install_test_routes(m, config);
   return modules;

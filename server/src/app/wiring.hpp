@@ -9,6 +9,7 @@
 #include "modules/availability/availability_service.hpp"
 #include "modules/bookings/bookings_service.hpp"
 #include "modules/contracts/contracts_service.hpp"
+#include "modules/galleries/galleries_service.hpp"
 #include "modules/projects/projects_service.hpp"
 #include "modules/services/services_service.hpp"
 #include "modules/settings/settings_service.hpp"
@@ -30,6 +31,7 @@ struct Modules {
   bookings::BookingsService& bookings;
   contracts::ContractsService& contracts;
   settings::SettingsService& settings;
+  galleries::GalleriesService& galleries;
 };
 
 // The composition root: every module, in dependency order, then the routes that compose

@@ -3,6 +3,9 @@
 // in the future that should not be, and running it again adds nothing.
 #include "api_client.hpp"
 
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 
 namespace declic::test {
@@ -50,6 +53,7 @@ TEST(Demo, TheActivitySeedGivesTheStudioAHistoryOnce) {
   seed(env);
   EXPECT_EQ(one(database, "SELECT count(*) FROM bookings"), bookings) << "the second run adds none";
   EXPECT_EQ(one(database, "SELECT count(*) FROM messages"), messages);
+  EXPECT_EQ(one(database, "SELECT count(*) FROM galleries"), "1") << "one gallery, seeded once";
   // A logo and a photo per service, drawn at seed time (once).
   EXPECT_EQ(one(database, "SELECT count(*) FROM images"), "4");
 
@@ -65,6 +69,19 @@ TEST(Demo, TheActivitySeedGivesTheStudioAHistoryOnce) {
   auto projects = api.get("/api/projects", pro.token);
   ASSERT_EQ(projects.status(), 200) << projects.http.body;
   EXPECT_EQ(projects.obj().at("items").as_array().size(), 10u);
+  // Chloé's proofs: published, and made into previews once the server serves.
+  const auto chloe = login(api, "client1@demo.declic.fr", kDemoPassword);
+  auto galleries = api.get("/api/galleries", chloe.token);
+  ASSERT_EQ(galleries.status(), 200) << galleries.http.body;
+  ASSERT_EQ(galleries.obj().at("items").as_array().size(), 1u);
+  const auto gallery = std::string(galleries.obj().at("items").at(0).at("id").as_string());
+  const auto ready = [&] {
+    auto g = api.get("/api/galleries/" + gallery, chloe.token);
+    return g.obj().at("readyCount").as_int64() == 8;
+  };
+  for (int i = 0; i < 300 && !ready(); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  EXPECT_TRUE(ready());
   auto conversations = api.get("/api/conversations", pro.token);
   ASSERT_EQ(conversations.status(), 200) << conversations.http.body;
   EXPECT_EQ(conversations.obj().at("items").as_array().size(), 3u);

@@ -24,7 +24,7 @@ struct Entry {
 
 class Archive {
  public:
-  // `modified`: the time every entry carries (MS-DOS format, local time of the studio).
+  // `modified`: the time every entry carries (MS-DOS format, written as UTC).
   Archive(std::vector<Entry> entries, std::int64_t modified_unix);
 
   std::uint64_t size() const { return size_; }

@@ -20,6 +20,12 @@ bool known_variant(std::string_view v) {
   return v == "original" || v == "preview" || v == "thumbnail";
 }
 
+// A rendition is WebP whatever the original was: "DSC_0012.jpg" → "DSC_0012.webp".
+std::string webp_name(const std::string& name) {
+  const auto dot = name.rfind('.');
+  return (dot == std::string::npos || dot == 0 ? name : name.substr(0, dot)) + ".webp";
+}
+
 // A download counts once, not once per resumed range.
 bool first_request_of_download(const http::Request& req) {
   const auto range = req.header("range");
@@ -46,7 +52,8 @@ http::Reply FilesController::content(http::Request& req) {
   reply.content_type = original ? found->first.mime_type : "image/webp";
   reply.cache_control = kCache;
   if (original || subject.downloaded_by)
-    reply.disposition = http::content_disposition(found->first.name);
+    reply.disposition =
+        http::content_disposition(original ? found->first.name : webp_name(found->first.name));
   if (subject.downloaded_by && first_request_of_download(req)) {
     if (auto recorded = co_await service_.record_download(found->first, subject, req.remote_ip);
         !recorded)

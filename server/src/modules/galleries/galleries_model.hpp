@@ -69,7 +69,7 @@ struct Photo {
 
 std::string_view to_string(PhotoStatus s);
 
-// A tus upload in progress.
+// A tus upload in progress; `expires_at` is an HTTP date, as tus sends it.
 struct Upload {
   std::string id, gallery_id, name, storage_key, expires_at;
   std::int64_t length = 0, offset = 0;

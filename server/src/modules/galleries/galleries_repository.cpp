@@ -113,9 +113,11 @@ constexpr db::Statement kProcessed{
     "galleries_processed",
     "UPDATE gallery_photos SET status = $2, placeholder = $3 WHERE file_id = $1::uuid"};
 
-#define UPLOAD_COLUMNS                                                                            \
-  "id, gallery_id, name, storage_key, rfc3339(expires_at), length, upload_offset, expires_at <= " \
-  "now()"
+// expires_at as tus sends it: an HTTP date (RFC 9110 IMF-fixdate).
+#define UPLOAD_COLUMNS                                                                     \
+  "id, gallery_id, name, storage_key,"                                                     \
+  " to_char(expires_at AT TIME ZONE 'UTC', 'Dy, DD Mon YYYY HH24:MI:SS \"GMT\"'), length," \
+  " upload_offset, expires_at <= now()"
 constexpr db::Statement kInsertUpload{
     "uploads_insert",
     "INSERT INTO uploads (gallery_id, owner_id, name, length, storage_key, expires_at)"

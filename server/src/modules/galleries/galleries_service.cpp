@@ -443,6 +443,24 @@ Async<GalleriesService::Added> GalleriesService::add_photo(const Principal& me,
   co_return added;
 }
 
+Async<GalleriesService::Added> GalleriesService::add_file(const Principal& me,
+                                                          const std::string& gallery_id,
+                                                          std::string name, std::string bytes) {
+  Upload whole;
+  whole.gallery_id = gallery_id;
+  whole.name = core::storage::safe_file_name(name);
+  whole.length = whole.offset = static_cast<std::int64_t>(bytes.size());
+  auto store = [files = &imports_.files, bytes = std::move(bytes),
+                &key = whole.storage_key]() -> core::Result<core::storage::Digest> {
+    auto put = files->store().put(bytes);
+    if (!put) return put.error();
+    key = *put;
+    return files->store().digest(key);
+  };
+  DECLIC_CO_TRY(auto d, co_await core::run_blocking(*pool_, std::move(store)));
+  co_return co_await add_photo(me, whole, d);
+}
+
 // --- processing ------------------------------------------------------------------------
 
 void GalleriesService::start() {

@@ -104,6 +104,9 @@ class GalleriesService {
   };
   Async<Added> add_photo(const Principal& me, const Upload& upload, const core::storage::Digest& d);
   std::int64_t max_file_bytes() const { return options_.max_file_bytes; }
+  // Bytes in hand made a photo of the gallery at once (the demo's pictures).
+  Async<Added> add_file(const Principal& me, const std::string& gallery_id, std::string name,
+                        std::string bytes);
 
   // A file.downloaded of a gallery's photo goes to its download log (in-transaction).
   Async<void> on_file_downloaded(core::db::Queryable& tx, const core::events::Event& e);

@@ -37,8 +37,14 @@ http::Response tus_problem(const Error& e) {
 
 std::optional<Error> wrong_version(const Request& req) {
   if (req.header("tus-resumable") == kVersion) return std::nullopt;
-  auto e = Error::precondition_failed("tus_version", "This server speaks tus 1.0.0.");
-  return e;
+  return Error::precondition_failed("tus_version", "This server speaks tus 1.0.0.");
+}
+
+// 412 says which versions the server does speak.
+http::Response version_refused(const Error& e) {
+  auto res = tus_problem(e);
+  res.set("Tus-Version", std::string(kVersion));
+  return res;
 }
 
 // `Upload-Metadata`: comma-separated `key base64value` pairs.
@@ -91,7 +97,7 @@ http::Reply UploadsController::options(Request&) {
 }
 
 http::Reply UploadsController::create(Request& req, http::BodyReader& body) {
-  if (auto e = wrong_version(req)) co_return tus_problem(*e);
+  if (auto e = wrong_version(req)) co_return version_refused(*e);
   const auto length = non_negative(req.header("upload-length"));
   if (!length)
     co_return tus_problem(Error::bad_request("Upload-Length is required.", "upload_length"));
@@ -119,14 +125,14 @@ http::Reply UploadsController::create(Request& req, http::BodyReader& body) {
 }
 
 http::Reply UploadsController::head(Request& req) {
-  if (auto e = wrong_version(req)) co_return tus_problem(*e);
+  if (auto e = wrong_version(req)) co_return version_refused(*e);
   auto at = co_await service_.status(*req.principal, std::string(req.param("id")));
   if (!at) co_return tus_problem(at.error());
   co_return tus(position(200, *at));
 }
 
 http::Reply UploadsController::append(Request& req, http::BodyReader& body) {
-  if (auto e = wrong_version(req)) co_return tus_problem(*e);
+  if (auto e = wrong_version(req)) co_return version_refused(*e);
   if (req.header("content-type") != kChunkType)
     co_return tus_problem(
         Error::unsupported_media_type("Send the bytes as application/offset+octet-stream."));
@@ -167,7 +173,7 @@ http::Reply UploadsController::write(Request& req, http::BodyReader& body, const
 }
 
 http::Reply UploadsController::terminate(Request& req) {
-  if (auto e = wrong_version(req)) co_return tus_problem(*e);
+  if (auto e = wrong_version(req)) co_return version_refused(*e);
   auto done = co_await service_.terminate(std::string(req.param("id")));
   if (!done) co_return tus_problem(done.error());
   co_return tus(http::Response::no_content());
