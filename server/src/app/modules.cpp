@@ -49,6 +49,7 @@ contracts::ModuleOptions contract_options(const Config& c) {
 galleries::Options gallery_options(const Config& c) {
   galleries::Options o;
   o.link_secret = c.jwt_secret;
+  o.public_url = c.public_url;
   o.workers = c.background_threads;
   return o;
 }

@@ -509,6 +509,60 @@ TEST_F(Galleries, AnExternalTusClientUploadsAndResumes) {
   EXPECT_EQ(sha256(api->get(link(f, "downloadUrl")).http.body), sha256(photo));
 }
 
+TEST_F(Galleries, GuestsOpenASharedGalleryWithItsPin) {
+  const auto gallery = published_gallery_of(owner);
+  const auto id = upload(gallery, png(120, 90, 16), "guest.png");
+  ASSERT_TRUE(all_ready(gallery));
+  ASSERT_EQ(
+      api->call("PUT", "/api/files/" + id + "/comment", R"({"comment":"Pour maman"})", owner.token)
+          .status(),
+      204);
+  expect_problem(api->post("/api/galleries/" + gallery + "/shares", {{"pin", "12a4"}}, pro.token),
+                 422);
+  auto made = api->post("/api/galleries/" + gallery + "/shares",
+                        {{"pin", "2468"}, {"downloads", true}}, pro.token);
+  ASSERT_EQ(made.status(), 201) << made.http.body;
+  const auto url = made.str("url");
+  const auto token = url.substr(url.rfind('/') + 1);
+  const auto unlock = [&](const std::string& pin) {
+    return api->post("/api/shares/" + token + "/unlock", {{"pin", pin}});
+  };
+  const auto open = [&](const std::string& session) {
+    return api->call("GET", "/api/shares/" + token, "", "", {"Share-Session: " + session});
+  };
+  expect_problem(open(""), 401);
+  expect_problem(unlock("0000"), 403);
+  auto session = unlock("2468");
+  ASSERT_EQ(session.status(), 200) << session.http.body;
+  auto seen = open(session.str("session"));
+  ASSERT_EQ(seen.status(), 200) << seen.http.body;
+  EXPECT_EQ(seen.http.body.find(owner.id), std::string::npos) << "nothing of the client";
+  EXPECT_EQ(seen.http.body.find("Pour maman"), std::string::npos);
+  const auto& f = seen.obj().at("files").as_array().at(0).as_object();
+  EXPECT_EQ(api->get(link(f, "downloadUrl")).status(), 200);
+  const auto zip = link(seen.obj().at("gallery").as_object(), "archiveUrl");
+  ASSERT_EQ(api->get(zip).status(), 200);
+  // Logged without a name; a session for another link opens nothing.
+  auto log = api->get("/api/galleries/" + gallery + "/downloads", pro.token);
+  EXPECT_NE(log.http.body.find("\"ARCHIVE\""), std::string::npos) << log.http.body;
+  expect_problem(api->call("GET", "/api/shares/other-token", "", "",
+                           {"Share-Session: " + session.str("session")}),
+                 404);
+  // Five wrong PINs lock it; revoked, it opens nothing, and its zip link stops.
+  for (int i = 0; i < 5; ++i) expect_problem(unlock("9999"), 403);
+  expect_problem(unlock("2468"), 429);
+  ASSERT_EQ(
+      api->call("DELETE", "/api/galleries/" + gallery + "/shares/" + made.str("id"), "", pro.token)
+          .status(),
+      204);
+  one("UPDATE gallery_shares SET locked_until = NULL WHERE id = '" + made.str("id") + "'");
+  expect_problem(unlock("2468"), 404);
+  expect_problem(open(session.str("session")), 404);
+  expect_problem(api->get(zip), 404);
+  auto list = api->get("/api/galleries/" + gallery + "/shares", pro.token);
+  EXPECT_TRUE(list.obj().at("items").as_array().empty());
+}
+
 TEST_F(Galleries, StaffOrderCoverAndDelete) {
   const auto gallery = new_gallery(new_project(owner));
   const auto a = upload(gallery, png(90, 60, 11), "a.png");

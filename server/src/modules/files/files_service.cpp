@@ -2,6 +2,7 @@
 
 #include "core/error/try.hpp"
 #include "core/util/blocking.hpp"
+#include "core/util/uuid.hpp"
 #include "modules/files/files_repository.hpp"
 
 #include <algorithm>
@@ -111,7 +112,9 @@ Async<void> FilesService::record_download(const StoredFile& file, const LinkSubj
   core::events::Event e;
   e.type = "file.downloaded";
   e.subject_id = file.id;
-  e.actor_id = subject.downloaded_by;
+  // A guest of a shared gallery downloads too, with no account to name.
+  if (subject.downloaded_by && core::is_uuid(*subject.downloaded_by))
+    e.actor_id = subject.downloaded_by;
   e.ip = ip;
   e.audience.staff = true;
   e.data = {{"fileId", file.id},

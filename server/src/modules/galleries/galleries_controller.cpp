@@ -249,4 +249,53 @@ http::Reply GalleriesController::archive(Request& req) {
   co_return zip_response(req, *found);
 }
 
+http::Reply GalleriesController::create_share(Request& req) {
+  auto body = http::parse_object(req);
+  if (!body) co_return problem(body.error());
+  JsonReader r(*body);
+  auto pin = r.required_string("pin", 4, 8);
+  const bool downloads = r.optional_bool("downloads").value_or(false);
+  auto expiry = read_expiry(r);
+  if (auto e = r.error()) co_return problem(*e);
+  auto share = co_await service_.create_share(*req.principal, id_of(req), std::move(*pin),
+                                              downloads, expiry.value_or(std::nullopt));
+  if (!share) co_return problem(share.error());
+  co_return http::json_reply(201, share_json(*share, service_.share_url(*share)));
+}
+
+http::Reply GalleriesController::shares(Request& req) {
+  auto found = co_await service_.shares(*req.principal, id_of(req));
+  if (!found) co_return problem(found.error());
+  co_return items_reply(*found,
+                        [this](const Share& s) { return share_json(s, service_.share_url(s)); });
+}
+
+http::Reply GalleriesController::revoke_share(Request& req) {
+  const auto share = std::string(req.param("shareId"));
+  auto done = co_await service_.revoke_share(*req.principal, id_of(req), share);
+  if (!done) co_return problem(done.error());
+  co_return http::Response::no_content();
+}
+
+http::Reply GalleriesController::unlock_share(Request& req) {
+  auto body = http::parse_object(req);
+  if (!body) co_return problem(body.error());
+  JsonReader r(*body);
+  auto pin = r.required_string("pin", 1, 16);
+  if (auto e = r.error()) co_return problem(*e);
+  const auto token = std::string(req.param("token"));
+  auto session = co_await service_.unlock_share(token, std::move(*pin));
+  if (!session) co_return problem(session.error());
+  co_return http::json_reply(200, json::object{{"session", *session}});
+}
+
+// The guest's session travels in `Share-Session` (never in the link: links get passed on).
+http::Reply GalleriesController::shared(Request& req) {
+  const auto token = std::string(req.param("token"));
+  const auto session = std::string(req.header("share-session"));
+  auto found = co_await service_.shared(token, session);
+  if (!found) co_return problem(found.error());
+  co_return http::json_reply(200, shared_json(*found));
+}
+
 }  // namespace declic::galleries

@@ -28,6 +28,11 @@ class GalleriesController {
   Reply downloads(Request& req);
   Reply usage(Request& req);
   Reply archive(Request& req);
+  Reply create_share(Request& req);
+  Reply shares(Request& req);
+  Reply revoke_share(Request& req);
+  Reply unlock_share(Request& req);
+  Reply shared(Request& req);
 
  private:
   GalleriesService& service_;

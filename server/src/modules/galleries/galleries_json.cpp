@@ -86,4 +86,27 @@ json::object usage_json(const Usage& u) {
           {"galleryQuotaBytes", u.gallery_quota_bytes}};
 }
 
+json::object share_json(const Share& s, const std::string& url) {
+  return {{"id", s.id},
+          {"url", url},
+          {"downloads", s.downloads},
+          {"expiresAt", nullable(s.expires_at)},
+          {"createdAt", s.created_at}};
+}
+
+json::object shared_json(const GalleriesService::Shared& s) {
+  const auto& g = s.gallery.gallery;
+  json::array files;
+  for (const auto& p : s.photos) files.push_back(photo_json(p));
+  return {{"gallery",
+           {{"id", g.id},
+            {"title", g.title},
+            {"studioName", s.studio_name},
+            {"expiresAt", nullable(g.expires_at)},
+            {"fileCount", static_cast<std::int64_t>(s.photos.size())},
+            {"coverUrl", nullable(s.gallery.cover_url)},
+            {"archiveUrl", nullable(s.gallery.archive_url)}}},
+          {"files", std::move(files)}};
+}
+
 }  // namespace declic::galleries

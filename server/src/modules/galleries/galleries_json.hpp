@@ -12,5 +12,8 @@ boost::json::object photo_json(const PhotoView& v);
 boost::json::object selection_json(const Selection& s);
 boost::json::object download_json(const DownloadRecord& d);
 boost::json::object usage_json(const Usage& u);
+boost::json::object share_json(const Share& s, const std::string& url);
+// What a guest sees: the gallery without its client, and its ready photos.
+boost::json::object shared_json(const GalleriesService::Shared& s);
 
 }  // namespace declic::galleries

@@ -88,6 +88,17 @@ struct Usage {
   std::int64_t used_bytes = 0, quota_bytes = 0, gallery_quota_bytes = 0;
 };
 
+// A link for guests: `token` goes in the link, the PIN (hashed) unlocks it.
+struct Share {
+  std::string id, gallery_id, token;
+  bool downloads = false;
+  std::optional<std::string> expires_at, revoked_at;
+  std::string created_at;
+  bool usable = false;  // not revoked, not expired, not locked
+  bool locked = false;
+  std::string pin_hash;
+};
+
 // What the client chose, for staff.
 struct Selection {
   std::optional<std::string> submitted_at;

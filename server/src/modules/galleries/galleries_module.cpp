@@ -33,6 +33,13 @@ void route_galleries(core::ModuleContext& m, GalleriesController& c) {
   r.get("/api/galleries/{id}/downloads", c, &GalleriesController::downloads).guard(g.staff);
   // A signed link: whoever holds it, for as long as it lives.
   r.get("/api/galleries/{id}/archive", c, &GalleriesController::archive);
+  r.post("/api/galleries/{id}/shares", c, &GalleriesController::create_share).guard(g.staff);
+  r.get("/api/galleries/{id}/shares", c, &GalleriesController::shares).guard(g.staff);
+  r.del("/api/galleries/{id}/shares/{shareId}", c, &GalleriesController::revoke_share)
+      .guard(g.staff);
+  // Guests: the link's token, then the PIN.
+  r.post("/api/shares/{token}/unlock", c, &GalleriesController::unlock_share);
+  r.get("/api/shares/{token}", c, &GalleriesController::shared);
   r.del("/api/files/{id}", c, &GalleriesController::remove_photo).guard(g.staff);
   r.put("/api/files/{id}/favorite", c, &GalleriesController::favorite).guard(g.signed_in);
   r.del("/api/files/{id}/favorite", c, &GalleriesController::favorite).guard(g.signed_in);

@@ -159,6 +159,52 @@ constexpr db::Statement kTakeExpiring{
     " UPDATE galleries g SET expiry_reminded_at = now() FROM due WHERE g.id = due.id"
     " RETURNING g.id"};
 
+#define SHARE_COLUMNS                                                                             \
+  "id, gallery_id, token, downloads, rfc3339(expires_at), rfc3339(revoked_at),"                   \
+  " rfc3339(created_at), revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now())"       \
+  " AND (locked_until IS NULL OR locked_until <= now()), coalesce(locked_until > now(), false), " \
+  "pin_hash"
+constexpr db::Statement kInsertShare{
+    "gallery_shares_insert",
+    "INSERT INTO gallery_shares (gallery_id, token, pin_hash, downloads, expires_at, created_by)"
+    " VALUES ($1::uuid, $2, $3, $4, $5::timestamptz, $6::uuid) RETURNING " SHARE_COLUMNS};
+constexpr db::Statement kShares{"gallery_shares_list",
+                                "SELECT " SHARE_COLUMNS
+                                " FROM gallery_shares WHERE gallery_id ="
+                                " $1::uuid AND revoked_at IS NULL ORDER BY created_at DESC"};
+constexpr db::Statement kShareByToken{
+    "gallery_shares_by_token", "SELECT " SHARE_COLUMNS " FROM gallery_shares WHERE token = $1"};
+constexpr db::Statement kShareById{
+    "gallery_shares_by_id", "SELECT " SHARE_COLUMNS " FROM gallery_shares WHERE id = $1::uuid"};
+#undef SHARE_COLUMNS
+constexpr db::Statement kRevokeShare{
+    "gallery_shares_revoke",
+    "UPDATE gallery_shares SET revoked_at = now() WHERE id = $2::uuid AND gallery_id = $1::uuid"
+    " AND revoked_at IS NULL"};
+constexpr db::Statement kPinFailed{
+    "gallery_shares_pin_failed",
+    "UPDATE gallery_shares SET failed_attempts = CASE WHEN failed_attempts >= 4 THEN 0"
+    " ELSE failed_attempts + 1 END, locked_until = CASE WHEN failed_attempts >= 4"
+    " THEN now() + interval '15 minutes' ELSE locked_until END WHERE id = $1::uuid"};
+constexpr db::Statement kPinPassed{
+    "gallery_shares_pin_passed",
+    "UPDATE gallery_shares SET failed_attempts = 0 WHERE id = $1::uuid"};
+
+Share decode_share(const db::Row& r) {
+  Share s;
+  s.id = r.get<std::string>(0);
+  s.gallery_id = r.get<std::string>(1);
+  s.token = r.get<std::string>(2);
+  s.downloads = r.get<bool>(3);
+  s.expires_at = r.get<std::optional<std::string>>(4);
+  s.revoked_at = r.get<std::optional<std::string>>(5);
+  s.created_at = r.get<std::string>(6);
+  s.usable = r.get<bool>(7);
+  s.locked = r.get<bool>(8);
+  s.pin_hash = r.get<std::string>(9);
+  return s;
+}
+
 Gallery decode_gallery(const db::Row& r) {
   Gallery g;
   g.id = r.get<std::string>(0);
@@ -442,6 +488,52 @@ Async<std::vector<DownloadRecord>> GalleriesRepository::downloads(Db& db,
     out.push_back(std::move(d));
   }
   co_return out;
+}
+
+Async<Share> GalleriesRepository::insert_share(Db& db, const std::string& gallery_id,
+                                               const std::string& token,
+                                               const std::string& pin_hash, bool downloads,
+                                               const std::optional<std::string>& expires_at,
+                                               const std::string& created_by) {
+  DECLIC_CO_TRY(auto rows,
+                co_await db.query(kInsertShare, db::params(gallery_id, token, pin_hash, downloads,
+                                                           expires_at, created_by)));
+  co_return decode_share(rows[0]);
+}
+
+Async<std::vector<Share>> GalleriesRepository::shares(Db& db, const std::string& gallery_id) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kShares, db::params(gallery_id)));
+  std::vector<Share> out;
+  for (int i = 0; i < rows.size(); ++i) out.push_back(decode_share(rows[i]));
+  co_return out;
+}
+
+Async<Share> GalleriesRepository::share_by_token(Db& db, const std::string& token) {
+  DECLIC_CO_TRY(auto rows, co_await db.query(kShareByToken, db::params(token)));
+  if (rows.empty()) co_return Error::not_found("share");
+  co_return decode_share(rows[0]);
+}
+
+Async<Share> GalleriesRepository::share_by_id(Db& db, const std::string& id) {
+  if (!core::is_uuid(id)) co_return Error::not_found("share");
+  DECLIC_CO_TRY(auto rows, co_await db.query(kShareById, db::params(id)));
+  if (rows.empty()) co_return Error::not_found("share");
+  co_return decode_share(rows[0]);
+}
+
+Async<bool> GalleriesRepository::revoke_share(Db& db, const std::string& gallery_id,
+                                              const std::string& id) {
+  if (!core::is_uuid(id)) co_return false;
+  DECLIC_CO_TRY(auto n, db::affected(co_await db.query(kRevokeShare, db::params(gallery_id, id))));
+  co_return n == 1;
+}
+
+Async<void> GalleriesRepository::pin_failed(Db& db, const std::string& id) {
+  co_return db::completed(co_await db.query(kPinFailed, db::params(id)));
+}
+
+Async<void> GalleriesRepository::pin_passed(Db& db, const std::string& id) {
+  co_return db::completed(co_await db.query(kPinPassed, db::params(id)));
 }
 
 Async<std::vector<Gallery>> GalleriesRepository::take_expiring(Db& db, int limit) {

@@ -70,6 +70,18 @@ class GalleriesRepository {
                               const std::optional<std::string>& user_id, const std::string& kind,
                               const std::optional<std::string>& file_name, const std::string& ip);
   Async<std::vector<DownloadRecord>> downloads(Db& db, const std::string& gallery_id);
+  Async<Share> insert_share(Db& db, const std::string& gallery_id, const std::string& token,
+                            const std::string& pin_hash, bool downloads,
+                            const std::optional<std::string>& expires_at,
+                            const std::string& created_by);
+  Async<std::vector<Share>> shares(Db& db, const std::string& gallery_id);
+  // 404 inside; by the link's token or by id.
+  Async<Share> share_by_token(Db& db, const std::string& token);
+  Async<Share> share_by_id(Db& db, const std::string& id);
+  Async<bool> revoke_share(Db& db, const std::string& gallery_id, const std::string& id);
+  // A wrong PIN: counted, and the fifth locks the link for 15 minutes. A right one: reset.
+  Async<void> pin_failed(Db& db, const std::string& id);
+  Async<void> pin_passed(Db& db, const std::string& id);
   // Published galleries expiring within 7 days whose client was not told yet; marks them told.
   Async<std::vector<Gallery>> take_expiring(Db& db, int limit);
 };

@@ -1,10 +1,12 @@
 #include "modules/galleries/galleries_service.hpp"
 
+#include "core/auth/password.hpp"
 #include "core/auth/tokens.hpp"
 #include "core/error/try.hpp"
 #include "core/image/image.hpp"
 #include "core/log/log.hpp"
 #include "core/util/blocking.hpp"
+#include "core/util/uuid.hpp"
 #include "modules/galleries/galleries_repository.hpp"
 
 #include <boost/asio/co_spawn.hpp>
@@ -24,6 +26,9 @@ using core::Error;
 namespace {
 
 constexpr std::chrono::minutes kLinkLifetime{15};
+constexpr std::chrono::hours kGuestSession{12};
+constexpr std::string_view kGuestPrefix = "share:";
+constexpr std::size_t kPinMin = 4, kPinMax = 8;
 constexpr std::chrono::seconds kIdlePoll{2};  // uploads finished on another server
 constexpr std::size_t kMaxComment = 1000;
 constexpr const char* kAllowedTypes[] = {"image/jpeg", "image/png", "image/webp", "image/heic",
@@ -100,41 +105,49 @@ GalleriesService::~GalleriesService() {
 
 // --- views -----------------------------------------------------------------------------
 
-GalleryView GalleriesService::view(const Principal& me, Gallery g) const {
-  GalleryView v;
+GalleryView GalleriesService::view(const Viewer& v, Gallery g) const {
+  GalleryView out;
   if (g.cover_file_id)
-    v.cover_url =
+    out.cover_url =
         imports_.files.content_url({*g.cover_file_id, "thumbnail", std::nullopt}, kLinkLifetime);
-  const bool may_zip = me.is_staff() || (g.downloads == "ORIGINALS" && !g.expired);
+  const bool may_zip =
+      v.staff ||
+      (!g.expired && (v.guest_downloads ? *v.guest_downloads : g.downloads == "ORIGINALS"));
   const auto zip_url = [&](const char* kind) {
     const auto exp = expiry_of(kLinkLifetime);
-    return "/api/galleries/" + g.id + "/archive?kind=" + kind + "&by=" + me.id() +
+    return "/api/galleries/" + g.id + "/archive?kind=" + kind + "&by=" + v.id +
            "&exp=" + std::to_string(exp) +
-           "&sig=" + signer_.sign(archive_subject(g.id, kind, me.id()), exp);
+           "&sig=" + signer_.sign(archive_subject(g.id, kind, v.id), exp);
   };
-  if (may_zip && g.file_count > 0) v.archive_url = zip_url("all");
-  if (may_zip && g.favorite_count > 0) v.favorites_archive_url = zip_url("favorites");
-  v.gallery = std::move(g);
-  return v;
+  if (may_zip && g.file_count > 0) out.archive_url = zip_url("all");
+  if (may_zip && g.favorite_count > 0 && !v.guest_downloads)
+    out.favorites_archive_url = zip_url("favorites");
+  out.gallery = std::move(g);
+  return out;
 }
 
-PhotoView GalleriesService::view(const Principal& me, const Gallery& g, Photo p) const {
-  PhotoView v;
+PhotoView GalleriesService::view(const Viewer& v, const Gallery& g, Photo p) const {
+  PhotoView out;
   auto link = [&](const char* variant, bool download) {
     files::LinkSubject s{p.file_id, variant, std::nullopt};
-    if (download) s.downloaded_by = me.id();
+    if (download) s.downloaded_by = v.id;
     return imports_.files.content_url(s, kLinkLifetime);
   };
   if (p.has_renditions) {
-    v.thumbnail_url = link("thumbnail", false);
-    v.preview_url = link("preview", false);
+    out.thumbnail_url = link("thumbnail", false);
+    out.preview_url = link("preview", false);
   }
-  if (me.is_staff() || g.downloads == "ORIGINALS")
-    v.download_url = link("original", true);
-  else if (g.downloads == "PREVIEWS" && p.has_renditions)
-    v.download_url = link("preview", true);
-  v.photo = std::move(p);
-  return v;
+  if (v.guest_downloads) {  // a guest: the client's choices are theirs alone
+    p.favorite = false;
+    p.comment.reset();
+    if (*v.guest_downloads) out.download_url = link("original", true);
+  } else if (v.staff || g.downloads == "ORIGINALS") {
+    out.download_url = link("original", true);
+  } else if (g.downloads == "PREVIEWS" && p.has_renditions) {
+    out.download_url = link("preview", true);
+  }
+  out.photo = std::move(p);
+  return out;
 }
 
 Async<Gallery> GalleriesService::visible(core::db::Queryable& db, const Principal& me,
@@ -248,7 +261,7 @@ Async<std::vector<PhotoView>> GalleriesService::photos(const Principal& me,
     co_return Error::gone("gallery_expired", "This gallery has expired; ask the studio.");
   DECLIC_CO_TRY(auto found, co_await repository_->photos(db_, gallery_id, false));
   std::vector<PhotoView> out;
-  for (auto& p : found) out.push_back(view(me, g, std::move(p)));
+  for (auto& p : found) out.push_back(view(viewer_of(me), g, std::move(p)));
   co_return out;
 }
 
@@ -358,8 +371,17 @@ Async<ArchiveDownload> GalleriesService::archive(const std::string& gallery_id,
     co_return Error::forbidden("This link is not valid or has expired.");
   DECLIC_CO_TRY(auto g, co_await repository_->find(db_, gallery_id));
   const bool client = by == g.client.id;
+  const bool guest = by.starts_with(kGuestPrefix);
   if (client && (!g.published || g.downloads != "ORIGINALS")) co_return no_gallery();
-  if (client && g.expired) co_return Error::gone("gallery_expired", "This gallery has expired.");
+  if ((client || guest) && g.expired)
+    co_return Error::gone("gallery_expired", "This gallery has expired.");
+  if (guest) {
+    DECLIC_CO_TRY(auto share,
+                  co_await repository_->share_by_id(db_, by.substr(kGuestPrefix.size())));
+    DECLIC_CO_TRY(auto usable, co_await usable_share(db_, std::move(share)));
+    if (!usable.first.downloads || usable.first.gallery_id != g.id || kind != "all")
+      co_return no_gallery();
+  }
   DECLIC_CO_TRY(auto photos, co_await repository_->photos(db_, gallery_id, kind == "favorites"));
   if (photos.empty()) co_return no_gallery();
   std::vector<std::string> names;
@@ -373,9 +395,10 @@ Async<ArchiveDownload> GalleriesService::archive(const std::string& gallery_id,
                        static_cast<std::uint64_t>(p.size_bytes), p.crc32});
     tag.update(p.file_id + names[i] + std::to_string(p.crc32) + ";");
   }
-  if (record && client) {
+  if (record && (client || guest)) {
     const std::string what = kind == "favorites" ? "FAVORITES" : "ARCHIVE";
-    const std::optional<std::string> no_file, user = by;
+    const std::optional<std::string> no_file,
+        user = client ? std::optional<std::string>(by) : std::nullopt;
     DECLIC_CO_TRYV(co_await repository_->record_download(db_, g.id, user, what, no_file, ip));
   }
   ArchiveDownload out;
@@ -391,10 +414,104 @@ Async<void> GalleriesService::on_file_downloaded(core::db::Queryable& tx,
   const auto file_id = core::events::text_of(e.data, "fileId").value_or("");
   auto p = co_await repository_->photo(tx, file_id);
   if (!p) co_return core::Result<void>{};  // not a gallery's photo
-  const auto user = core::events::text_of(e.data, "userId");
+  auto user = core::events::text_of(e.data, "userId");
+  if (user && !core::is_uuid(*user)) user.reset();  // a guest: no account to name
   const std::string kind = "FILE";
   const std::optional<std::string> name = p->name;
   co_return co_await repository_->record_download(tx, p->gallery_id, user, kind, name, e.ip);
+}
+
+// --- guest links ----------------------------------------------------------------------
+
+std::string GalleriesService::share_url(const Share& s) const {
+  return options_.public_url + "/share/" + s.token;
+}
+
+Async<Share> GalleriesService::create_share(const Principal& me, const std::string& gallery_id,
+                                            std::string pin, bool downloads,
+                                            std::optional<std::string> expires_at) {
+  if (pin.size() < kPinMin || pin.size() > kPinMax ||
+      !std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    co_return Error::validation({{"pin", "invalid", "4 to 8 digits."}});
+  DECLIC_CO_TRY(auto g, co_await repository_->find(db_, gallery_id));
+  auto hash = [pin = std::move(pin)] { return core::auth::hash_password(pin); };
+  const auto pin_hash = co_await core::run_blocking(*pool_, std::move(hash));
+  const auto token = core::auth::random_token();
+  co_return co_await repository_->insert_share(db_, g.id, token, pin_hash, downloads, expires_at,
+                                               me.id());
+}
+
+Async<std::vector<Share>> GalleriesService::shares(const Principal& me,
+                                                   const std::string& gallery_id) {
+  DECLIC_CO_TRY(auto g, co_await visible(db_, me, gallery_id));
+  co_return co_await repository_->shares(db_, g.id);
+}
+
+Async<void> GalleriesService::revoke_share(const Principal&, const std::string& gallery_id,
+                                           const std::string& share_id) {
+  DECLIC_CO_TRY(auto revoked, co_await repository_->revoke_share(db_, gallery_id, share_id));
+  if (!revoked) co_return Error::not_found("share");
+  co_return core::Result<void>{};
+}
+
+Async<std::pair<Share, Gallery>> GalleriesService::usable_share(core::db::Queryable& db,
+                                                                Share share) {
+  if (share.locked) co_return Error::rate_limited(15 * 60);
+  if (!share.usable) co_return Error::not_found("share");
+  DECLIC_CO_TRY(auto g, co_await repository_->find(db, share.gallery_id));
+  if (!g.published) co_return Error::not_found("share");
+  if (g.expired) co_return Error::gone("gallery_expired", "This gallery has expired.");
+  co_return std::make_pair(std::move(share), std::move(g));
+}
+
+Async<std::string> GalleriesService::unlock_share(const std::string& token, std::string pin) {
+  DECLIC_CO_TRY(auto found, co_await repository_->share_by_token(db_, token));
+  DECLIC_CO_TRY(auto usable, co_await usable_share(db_, std::move(found)));
+  const auto& share = usable.first;
+  auto check = [hash = share.pin_hash, pin = std::move(pin)] {
+    return core::auth::verify_password(hash, pin);
+  };
+  const bool right = co_await core::run_blocking(*pool_, std::move(check));
+  if (!right) {
+    DECLIC_CO_TRYV(co_await repository_->pin_failed(db_, share.id));
+    co_return Error::forbidden("This PIN does not open the gallery.");
+  }
+  DECLIC_CO_TRYV(co_await repository_->pin_passed(db_, share.id));
+  const auto exp = expiry_of(kGuestSession);
+  co_return share.id + "." + std::to_string(exp) + "." +
+      signer_.sign("share-session:" + share.id, exp);
+}
+
+Async<GalleriesService::Shared> GalleriesService::shared(const std::string& token,
+                                                         const std::string& session) {
+  // "<share id>.<expiry>.<signature>", made by unlock_share for this very share.
+  const auto dot1 = session.find('.'), dot2 = session.find('.', dot1 + 1);
+  const auto unlocked = Error::unauthorized("Enter the PIN to open this gallery.");
+  if (dot1 == std::string::npos || dot2 == std::string::npos) co_return unlocked;
+  const auto id = session.substr(0, dot1);
+  std::int64_t exp = 0;
+  try {
+    exp = std::stoll(session.substr(dot1 + 1, dot2 - dot1 - 1));
+  } catch (...) {
+    co_return unlocked;
+  }
+  if (!signer_.valid("share-session:" + id, exp, session.substr(dot2 + 1), std::time(nullptr)))
+    co_return unlocked;
+  DECLIC_CO_TRY(auto found, co_await repository_->share_by_token(db_, token));
+  if (found.id != id) co_return unlocked;
+  DECLIC_CO_TRY(auto usable, co_await usable_share(db_, std::move(found)));
+  auto& [share, g] = usable;
+  const Viewer guest{std::string(kGuestPrefix) + share.id, false, share.downloads};
+  DECLIC_CO_TRY(auto found_photos, co_await repository_->photos(db_, g.id, false));
+  Shared out;
+  for (auto& p : found_photos)
+    if (p.status == PhotoStatus::ready) out.photos.push_back(view(guest, g, std::move(p)));
+  g.favorite_count = 0;
+  g.selection_submitted_at.reset();
+  out.gallery = view(guest, std::move(g));
+  DECLIC_CO_TRY(auto studio, co_await imports_.settings.settings(db_));
+  out.studio_name = studio.profile.name;
+  co_return out;
 }
 
 // --- uploads ---------------------------------------------------------------------------

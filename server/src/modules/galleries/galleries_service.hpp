@@ -35,6 +35,7 @@ class GalleriesRepository;
 
 struct Options {
   std::string link_secret;
+  std::string public_url;                         // guest links point there
   std::int64_t quota_bytes = 200LL << 30;         // the whole studio
   std::int64_t gallery_quota_bytes = 50LL << 30;  // one gallery
   std::int64_t max_file_bytes = 1LL << 30;        // one upload
@@ -94,6 +95,23 @@ class GalleriesService {
                                  const std::string& by, std::int64_t exp, const std::string& sig,
                                  bool record, const std::string& ip);
 
+  // Guest links: made, listed and revoked by staff; a guest unlocks one with its PIN (403
+  // `wrong_pin`; 429 once five wrong PINs locked it) for a session of 12 hours, then sees
+  // the gallery — never the client's favourites or comments — and downloads if allowed.
+  Async<Share> create_share(const Principal& me, const std::string& gallery_id, std::string pin,
+                            bool downloads, std::optional<std::string> expires_at);
+  Async<std::vector<Share>> shares(const Principal& me, const std::string& gallery_id);
+  Async<void> revoke_share(const Principal& me, const std::string& gallery_id,
+                           const std::string& share_id);
+  std::string share_url(const Share& s) const;
+  Async<std::string> unlock_share(const std::string& token, std::string pin);
+  struct Shared {
+    GalleryView gallery;
+    std::vector<PhotoView> photos;
+    std::string studio_name;
+  };
+  Async<Shared> shared(const std::string& token, const std::string& session);
+
   // For the tus uploads: what a new upload of `length` bytes into `gallery_id` may do (404,
   // 413 past a quota); and the upload, once whole, made a photo of the gallery.
   Async<void> admit_upload(core::db::Queryable& db, const std::string& gallery_id,
@@ -121,8 +139,20 @@ class GalleriesService {
   Async<Photo> photo_for(const Principal& me, const std::string& file_id);
   Async<Gallery> open_selection(core::db::Queryable& db, const Principal& me,
                                 const std::string& gallery_id);
-  GalleryView view(const Principal& me, Gallery g) const;
-  PhotoView view(const Principal& me, const Gallery& g, Photo p) const;
+  // Who looks: a signed-in user, or a guest holding a share (id "share:<share id>").
+  struct Viewer {
+    std::string id;
+    bool staff = false;
+    std::optional<bool> guest_downloads;  // set for guests
+  };
+  static Viewer viewer_of(const Principal& me) { return {me.id(), me.is_staff(), std::nullopt}; }
+  GalleryView view(const Viewer& v, Gallery g) const;
+  PhotoView view(const Viewer& v, const Gallery& g, Photo p) const;
+  GalleryView view(const Principal& me, Gallery g) const {
+    return view(viewer_of(me), std::move(g));
+  }
+  // A share the guest may use now, for a gallery they may see (404 otherwise).
+  Async<std::pair<Share, Gallery>> usable_share(core::db::Queryable& db, Share share);
   Async<void> changed(core::db::Queryable& tx, const Gallery& g, const Principal& me,
                       std::string_view what);
   void wake();
