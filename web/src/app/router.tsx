@@ -21,6 +21,8 @@ const ClientSpace = lazy(loadClientSpace);
 const PublicBookingPage = lazy(loadPublicBooking);
 // Public, and rare: checking a contract's PDF (the address its last page prints) loads on its own too.
 const VerifyPage = lazy(() => import('../features/contracts/VerifyPage'));
+// Public too, for a studio's guests (a gallery shared with a PIN): its grid and viewer load with it.
+const SharePage = lazy(() => import('../features/galleries/SharePage'));
 
 /** `/`: someone signed in goes to their space; anyone else sees the studio's public page. */
 function Home() {
@@ -53,6 +55,16 @@ export function AppRoutes() {
           <PublicLayout>
             <Suspense fallback={<PageSkeleton />}>
               <PublicBookingPage />
+            </Suspense>
+          </PublicLayout>
+        }
+      />
+      <Route
+        path="share/:token"
+        element={
+          <PublicLayout>
+            <Suspense fallback={<PageSkeleton />}>
+              <SharePage />
             </Suspense>
           </PublicLayout>
         }

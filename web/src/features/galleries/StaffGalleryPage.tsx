@@ -14,6 +14,7 @@ import { useStudioTimeZone } from '../../lib/studio';
 import { toastSuccess } from '../../lib/toast';
 import { useDeleteGallery, useGallery, usePublishGallery, type Gallery } from './api';
 import { galleryPaths } from './paths';
+import { ShareCard } from './ShareCard';
 import { DownloadLog, GallerySettingsCard, SelectionCard } from './StaffGalleryParts';
 import { StaffPhotoGrid } from './StaffPhotoGrid';
 import { UploadPanel } from './UploadPanel';
@@ -114,7 +115,7 @@ function Facts({ gallery }: { gallery: Gallery }) {
 
 /**
  * Staff: one gallery. Photos in (drop zone, tus queue), the photos as the client will see them
- * (order, cover, delete), its settings, the client's selection, who downloaded what; publishing
+ * (order, cover, delete), its settings, its guest links, the client's selection, who downloaded what; publishing
  * is the page's one primary action while it is a draft.
  */
 export function StaffGalleryPage() {
@@ -148,7 +149,10 @@ export function StaffGalleryPage() {
       <StaffPhotoGrid gallery={g} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <GallerySettingsCard key={g.id} gallery={g} />
+          <Stack gap="md">
+            <GallerySettingsCard key={g.id} gallery={g} />
+            <ShareCard key={`share-${g.id}`} gallery={g} />
+          </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Stack gap="md">

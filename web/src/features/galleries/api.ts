@@ -77,6 +77,37 @@ export interface DownloadEntry {
   ip: string;
 }
 
+/** A guest link of a gallery (staff see the live ones; a revoked link is gone from the list). */
+export interface Share {
+  id: string;
+  /** The studio's address + /share/<token>: what the guests open. */
+  url: string;
+  downloads: boolean;
+  expiresAt: string | null;
+  createdAt: string;
+}
+
+export interface ShareInput {
+  /** 4 to 8 digits; only its hash is kept, so it is never shown again. */
+  pin: string;
+  downloads: boolean;
+  expiresAt: string | null;
+}
+
+/** What a guest sees once the PIN is right: the gallery, nothing of the client's, and its ready photos. */
+export interface SharedGallery {
+  gallery: {
+    id: string;
+    title: string;
+    studioName: string;
+    expiresAt: string | null;
+    fileCount: number;
+    coverUrl: string | null;
+    archiveUrl: string | null;
+  };
+  files: GalleryFile[];
+}
+
 export interface StorageUsage {
   usedBytes: number;
   quotaBytes: number;
@@ -110,6 +141,9 @@ export const galleryKeys = {
   selection: (id: string) => [...queryRoots.galleries, 'selection', id] as const,
   downloads: (id: string) => [...queryRoots.galleries, 'downloads', id] as const,
   usage: [...queryRoots.galleries, 'usage'] as const,
+  shares: (id: string) => [...queryRoots.galleries, 'shares', id] as const,
+  /** A guest's view, by link and by the session its PIN opened. */
+  shared: (token: string, session: string) => [...queryRoots.galleries, 'shared', token, session] as const,
 };
 
 const galleryPath = (id: string) => `/api/galleries/${encodeURIComponent(id)}`;
@@ -304,5 +338,64 @@ export function useDownloads(galleryId: string) {
   return useQuery({
     queryKey: galleryKeys.downloads(galleryId),
     queryFn: async ({ signal }) => (await api.get<Page<DownloadEntry>>(`${galleryPath(galleryId)}/downloads`, { signal })).items,
+  });
+}
+
+// ---------------------------------------------------------------------------------------
+// Guest links: staff make and revoke them; a guest opens one with its PIN (no account).
+
+export function useShares(galleryId: string) {
+  return useQuery({
+    queryKey: galleryKeys.shares(galleryId),
+    queryFn: async ({ signal }) => (await api.get<Page<Share>>(`${galleryPath(galleryId)}/shares`, { signal })).items,
+  });
+}
+
+export function useCreateShare(galleryId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ShareInput) => api.post<Share>(`${galleryPath(galleryId)}/shares`, input),
+    onSuccess: () => client.invalidateQueries({ queryKey: galleryKeys.shares(galleryId) }),
+  });
+}
+
+export function useRevokeShare(galleryId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (shareId: string) => api.delete<void>(`${galleryPath(galleryId)}/shares/${encodeURIComponent(shareId)}`),
+    onSuccess: (_v, shareId) => {
+      client.setQueryData<Share[]>(galleryKeys.shares(galleryId), (shares) => shares?.filter((s) => s.id !== shareId));
+      void client.invalidateQueries({ queryKey: galleryKeys.shares(galleryId) });
+    },
+  });
+}
+
+const sharePath = (token: string) => `/api/shares/${encodeURIComponent(token)}`;
+
+/** A guest's PIN for a link: the session that opens it (a 403 when wrong, 429 once locked). */
+export function useUnlockShare(token: string) {
+  return useMutation({
+    mutationFn: async (pin: string) => (await api.post<{ session: string }>(`${sharePath(token)}/unlock`, { pin })).session,
+  });
+}
+
+/**
+ * The shared gallery as its guest sees it. Its photos' signed links are kept while fresh (as
+ * for a client), renewed past LINK_REFRESH_MS; a refusal (401, 404, 410, 429) is not asked again.
+ */
+export function useSharedGallery(token: string, session: string | null) {
+  const client = useQueryClient();
+  const key = galleryKeys.shared(token, session ?? '');
+  return useQuery({
+    queryKey: key,
+    queryFn: async ({ signal }) => {
+      const fresh = await api.get<SharedGallery>(sharePath(token), { headers: { 'Share-Session': session ?? '' }, signal });
+      const before = client.getQueryData<SharedGallery & { files: Linked<GalleryFile>[] }>(key);
+      return { ...fresh, files: steadyLinks(before?.files, fresh.files, Date.now()) };
+    },
+    enabled: session !== null,
+    staleTime: LINK_REFRESH_MS / 2,
+    refetchInterval: LINK_REFRESH_MS,
+    retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
   });
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/problem';
 import type { Gallery } from './api';
-import { moveBy, swipeDirection, selectionFull, selectionOpen, selectionRefusal } from './rules';
+import { lockedMinutes, moveBy, PIN_PATTERN, shareRefusal, swipeDirection, selectionFull, selectionOpen, selectionRefusal } from './rules';
 
 const gallery = (over: Partial<Gallery> = {}) =>
   ({ status: 'PUBLISHED', expired: false, selectionMax: 30, selection: { status: 'OPEN', submittedAt: null, count: 12 }, ...over }) as Gallery;
@@ -48,5 +48,29 @@ describe('swipes in the viewer', () => {
     expect(swipeDirection(at, { x: 280, y: 290 })).toBe(-1);
     expect(swipeDirection(at, { x: 170, y: 300 })).toBe(0);
     expect(swipeDirection(at, { x: 120, y: 420 })).toBe(0);
+  });
+});
+
+describe('a guest link', () => {
+  it('takes a PIN of 4 to 8 digits', () => {
+    for (const pin of ['2468', '12345678']) expect(PIN_PATTERN.test(pin)).toBe(true);
+    for (const pin of ['246', '123456789', '12a4', ' 2468', '']) expect(PIN_PATTERN.test(pin)).toBe(false);
+  });
+
+  it('reads why it did not open', () => {
+    expect(shareRefusal(new ApiError({ status: 403 }))).toBe('wrongPin');
+    expect(shareRefusal(new ApiError({ status: 429, code: 'rate_limited' }, 900))).toBe('locked');
+    expect(shareRefusal(new ApiError({ status: 404 }))).toBe('invalid');
+    expect(shareRefusal(new ApiError({ status: 410, code: 'gallery_expired' }))).toBe('expired');
+    expect(shareRefusal(new ApiError({ status: 401 }))).toBe('session');
+    expect(shareRefusal(new ApiError({ status: 500 }))).toBeNull();
+    expect(shareRefusal(new Error('network'))).toBeNull();
+  });
+
+  it('says how long a locked link waits, in whole minutes', () => {
+    expect(lockedMinutes(new ApiError({ status: 429 }, 900))).toBe(15);
+    expect(lockedMinutes(new ApiError({ status: 429 }, 61))).toBe(2);
+    expect(lockedMinutes(new ApiError({ status: 429 }, 5))).toBe(1);
+    expect(lockedMinutes(new ApiError({ status: 429 }))).toBe(15);
   });
 });

@@ -53,3 +53,38 @@ export function swipeDirection(start: { x: number; y: number }, end: { x: number
   if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) <= Math.abs(dy)) return 0;
   return dx < 0 ? 1 : -1;
 }
+
+/** A guest link's PIN: 4 to 8 digits, as the server takes it. */
+export const PIN_PATTERN = /^\d{4,8}$/;
+
+/**
+ * Why a guest link did not open: a wrong PIN (403), locked after five wrong ones (429, for
+ * Retry-After seconds), revoked, unknown or past its own expiry (404), the gallery itself
+ * expired (410 `gallery_expired`), or the session no longer valid (401: the PIN again).
+ * Anything else (a network loss, a 5xx) is for the generic message.
+ */
+export type ShareRefusal = 'wrongPin' | 'locked' | 'invalid' | 'expired' | 'session';
+
+export function shareRefusal(error: unknown): ShareRefusal | null {
+  if (!(error instanceof ApiError)) return null;
+  switch (error.status) {
+    case 401:
+      return 'session';
+    case 403:
+      return 'wrongPin';
+    case 404:
+      return 'invalid';
+    case 410:
+      return 'expired';
+    case 429:
+      return 'locked';
+    default:
+      return null;
+  }
+}
+
+/** The minutes a locked link asks to wait (Retry-After, rounded up; 15 when not said). */
+export function lockedMinutes(error: unknown): number {
+  const seconds = error instanceof ApiError ? error.retryAfter : null;
+  return seconds ? Math.max(1, Math.ceil(seconds / 60)) : 15;
+}

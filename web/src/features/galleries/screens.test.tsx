@@ -1,11 +1,13 @@
 import { Route, Routes } from 'react-router';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen, titleOf } from '../../test/renderScreen';
 import type { User } from '../../types/api';
-import { galleryKeys, type DownloadEntry, type Gallery, type GalleryFile, type Selection, type StorageUsage } from './api';
+import { galleryKeys, type DownloadEntry, type Gallery, type GalleryFile, type Selection, type Share, type SharedGallery, type StorageUsage } from './api';
 import { ClientGalleryPage } from './ClientGalleryPage';
 import { ClientGalleriesPage } from './GalleriesPages';
 import { ProjectGalleries } from './ProjectGalleries';
+import { ShareCard } from './ShareCard';
+import { SharePage } from './SharePage';
 import { StaffGalleryPage } from './StaffGalleryPage';
 import { StorageCard } from './StorageCard';
 
@@ -278,5 +280,115 @@ describe('a gallery, for its client', () => {
     expect(html).not.toContain('Publiée');
     const none = await renderScreen(<ClientGalleriesPage />, { lang: 'en', data: [[galleryKeys.list(null), []]] });
     expect(none).toContain('The studio will let you know as soon as your photos are ready.');
+  });
+});
+
+describe('guest links, for staff', () => {
+  const shares: Share[] = [
+    { id: 's1', url: 'https://studio.example/share/tok-1', downloads: true, expiresAt: '2027-07-31T21:59:00Z', createdAt: '2027-06-26T08:00:00Z' },
+    { id: 's2', url: 'https://studio.example/share/tok-2', downloads: false, expiresAt: null, createdAt: '2027-06-27T14:30:00Z' },
+  ];
+  const published: Gallery = { ...gallery, status: 'PUBLISHED', publishedAt: '2027-06-25T16:00:00Z' };
+
+  it('lists the live links with their address to copy, what they allow, and revoking each', async () => {
+    const html = plain(await renderScreen(<ShareCard gallery={published} />, { data: [[galleryKeys.shares('g1'), shares]] }));
+    expect(html).toContain('Partage invités</h2>');
+    expect(html.match(/data-testid="share-row"/g)).toHaveLength(2);
+    expect(html).toMatch(/<input[^>]*readonly=""[^>]*value="https:\/\/studio.example\/share\/tok-1"/i);
+    expect(html.match(/Copier le lien/g)).toHaveLength(2);
+    expect(html).toContain('Téléchargements autorisés · Expire le 31 juillet 2027 · Créé le');
+    expect(html).toContain('Consultation seule · Sans date d&#x27;expiration · Créé le');
+    expect(html).toMatch(/<button[^>]*aria-label="Révoquer le lien créé le 26 juin 2027[^"]*10:00"/);
+    expect(html).not.toContain('une fois la galerie publiée');
+  });
+
+  it('makes a new one: a numeric PIN, downloads or not, an optional expiry', async () => {
+    const html = plain(await renderScreen(<ShareCard gallery={gallery} />, { data: [[galleryKeys.shares('g1'), []]] }));
+    expect(html).toContain('Aucun lien actif.');
+    expect(html).toContain('Les invités pourront ouvrir le lien une fois la galerie publiée.');
+    expect(html).toMatch(/<input[^>]*inputmode="numeric"[^>]*maxLength="8"|<input[^>]*maxLength="8"[^>]*inputmode="numeric"/i);
+    expect(html).toMatch(/<input[^>]*name="sharePin"/);
+    expect(html).toContain('Code PIN');
+    expect(html).toContain('Autoriser les téléchargements');
+    expect(html).toContain('Expiration du lien (facultatif)');
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*>.*Créer le lien/);
+    const en = await renderScreen(<ShareCard gallery={published} />, { lang: 'en', data: [[galleryKeys.shares('g1'), shares]] });
+    expect(en).toContain('Guest sharing');
+    expect(en).toContain('Downloads allowed · Expires on 31 July 2027');
+    expect(en).toContain('View only · No expiry date');
+    expect(en).toContain('Copy the link');
+    expect(en).toContain('Create the link');
+  });
+
+  it('sits on the staff gallery page', async () => {
+    signedInAs('PROFESSIONNEL');
+    const html = plain(await renderScreen(staffRoute, { path: '/pro/galleries/g1', data: [...staffData(), [galleryKeys.shares('g1'), shares]] }));
+    expect(html).toContain('id="share-heading"');
+    expect(html).toContain('value="https://studio.example/share/tok-1"');
+  });
+});
+
+describe('a shared gallery, for its guests', () => {
+  const shareRoute = (
+    <Routes>
+      <Route path="/share/:token" element={<SharePage />} />
+    </Routes>
+  );
+  const shared: SharedGallery = {
+    gallery: {
+      id: 'g1',
+      title: 'Mariage de Chloé & Hugo',
+      studioName: 'Studio Lumière',
+      expiresAt: '2027-07-31T21:59:00Z',
+      fileCount: 2,
+      coverUrl: '/api/files/f2/thumbnail?exp=1&sig=a',
+      archiveUrl: '/api/galleries/g1/archive?kind=all&by=guest&exp=1&sig=b',
+    },
+    files: [photo('f1'), photo('f2', { width: 4000, height: 6000 })],
+  };
+  /** The tab's storage, holding the session a PIN opened for `tok`. */
+  const unlocked = () =>
+    vi.stubGlobal('sessionStorage', { getItem: (k: string) => (k === 'declic.share.tok' ? 'sess-1' : null), setItem: () => {}, removeItem: () => {} });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('asks the PIN first: a labelled field for digits, and the button to open', async () => {
+    const html = plain(await renderScreen(shareRoute, { path: '/share/tok' }));
+    expect(titleOf(html)).toBe('Galerie partagée · Déclic');
+    expect(html).toMatch(/<h1[^>]*>Galerie privée<\/h1>/);
+    expect(html).toContain('Saisissez le code PIN que le studio vous a communiqué');
+    expect(html).toMatch(/<input[^>]*inputmode="numeric"/i);
+    expect(html).toMatch(/<input[^>]*name="pin"/);
+    expect(html).toMatch(/<label[^>]*>Code PIN/);
+    expect(html).toMatch(/<button[^>]*type="submit"[^>]*>.*Voir la galerie/);
+    expect(html).not.toContain('data-testid="grid-photo"');
+    const en = await renderScreen(shareRoute, { path: '/share/tok', lang: 'en' });
+    expect(en).toContain('Private gallery');
+    expect(en).toContain('View the gallery');
+  });
+
+  it('once unlocked (the session kept for the tab): the photos read-only, and the zip', async () => {
+    unlocked();
+    const html = plain(await renderScreen(shareRoute, { path: '/share/tok', data: [[galleryKeys.shared('tok', 'sess-1'), shared]] }));
+    expect(titleOf(html)).toBe('Mariage de Chloé &amp; Hugo · Déclic');
+    expect(html).toContain('Par Studio Lumière · 2 photos · Disponible jusqu&#x27;au 31 juillet 2027');
+    expect(html.match(/data-testid="grid-photo"/g)).toHaveLength(2);
+    expect(html).toContain('aria-label="Ouvrir la photo DSC_001.jpg"');
+    // No favourite, no comment, no selection.
+    expect(html).not.toContain('aria-pressed');
+    expect(html).not.toContain('Favori');
+    expect(html).not.toContain('Envoyer ma sélection');
+    expect(html).toMatch(/<a[^>]*href="\/api\/galleries\/g1\/archive\?kind=all&amp;by=guest&amp;exp=1&amp;sig=b"[^>]*download=""[^>]*>.*Tout télécharger/);
+    expect(html).not.toContain('Code PIN');
+  });
+
+  it('a view-only link: no zip (in English)', async () => {
+    unlocked();
+    const viewOnly: SharedGallery = { gallery: { ...shared.gallery, archiveUrl: null, expiresAt: null }, files: shared.files.map((f) => ({ ...f, downloadUrl: null })) };
+    const html = await renderScreen(shareRoute, { path: '/share/tok', lang: 'en', data: [[galleryKeys.shared('tok', 'sess-1'), viewOnly]] });
+    expect(html).toContain('By Studio Lumière · 2 photos');
+    expect(html).not.toContain('Download everything');
+    expect(html).not.toContain('download=""');
   });
 });
