@@ -79,6 +79,9 @@ export class Api {
   patch<T>(path: string, body: unknown): Promise<T> {
     return this.request<T>('PATCH', path, body);
   }
+  delete<T>(path: string): Promise<T> {
+    return this.request<T>('DELETE', path);
+  }
 
   /** Staff: a photo into a gallery in one tus request (creation-with-upload); the photo's id. */
   async uploadPhoto(galleryId: string, name: string, bytes: Buffer): Promise<string> {
@@ -149,4 +152,29 @@ export async function publishedGallery(staff: Api, projectId: string, title: str
   }
   await staff.post(`/api/galleries/${id}/publish`);
   return id;
+}
+
+/** A guest link as staff made it: its address and the token at its end. */
+export interface GuestShare {
+  id: string;
+  url: string;
+  token: string;
+}
+
+/** Staff: a guest link of the gallery, opened with `pin`. */
+export async function shareGallery(staff: Api, galleryId: string, pin: string, downloads = true): Promise<GuestShare> {
+  const share = await staff.post<{ id: string; url: string }>(`/api/galleries/${galleryId}/shares`, { pin, downloads });
+  return { ...share, token: share.url.slice(share.url.lastIndexOf('/') + 1) };
+}
+
+/** A guest (no account, no token): the session a right PIN opens for the link. */
+export async function unlockShare(token: string, pin: string, baseUrl: string = stage().baseUrl): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/shares/${token}/unlock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseUrl },
+    body: JSON.stringify({ pin }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new ApiError(res.status, text, `unlocking the guest link ${token}`);
+  return (JSON.parse(text) as { session: string }).session;
 }
