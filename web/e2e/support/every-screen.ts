@@ -1,7 +1,8 @@
 // Every screen of both spaces, and the signed-out pages (the studio's page, a service's public
 // booking page, sign-in, sign-up…), opened for real with data in it: a
 // client with a confirmed session, its project, a contract sent to sign, a conversation and a
-// published gallery of real photos with a favourite.
+// published gallery of real photos with a favourite, shared with guests through a PIN link
+// (its PIN step, then the gallery as its guests see it).
 // On a phone (390 × 844), a tablet (820 × 1180) and a desktop (1440 × 900), every visible,
 // enabled control (button, link, field, box, tab…) lies entirely within the screen's width and
 // is not cut off by a component that clips or scrolls sideways: nothing needs a sideways swipe
@@ -17,7 +18,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { expectNoAxeViolations, expectNoSidewaysScroll, setColorScheme } from './a11y';
-import { Api, confirmedProject, conversationOf, publishedGallery } from './api';
+import { Api, confirmedProject, conversationOf, publishedGallery, shareGallery, unlockShare } from './api';
 import { DESKTOP, launchBrowser, newPage, PHONE, signIn, switchLanguage, uniqueEmail, type Session, type Viewport } from './browser';
 import { png } from './images';
 
@@ -57,6 +58,9 @@ interface Stage {
   conversationId: string;
   templateId: string;
   galleryId: string;
+  /** The gallery's guest link, and the session its PIN opened. */
+  shareToken: string;
+  shareSession: string;
   client: Api;
 }
 let stage: Stage;
@@ -65,6 +69,10 @@ interface Screen {
   path: string;
   /** Its name in a failure. */
   name: string;
+  /** What the tab keeps (sessionStorage) before the screen opens: a guest's unlocked link. */
+  tabStorage?: Record<string, string>;
+  /** A test id the screen must show once settled (what tells it from a screen like it). */
+  shows?: string;
 }
 
 const clientScreens = (): Screen[] => [
@@ -119,6 +127,10 @@ const publicScreens = (): Screen[] => [
   { path: '/reset-password?token=from-a-mail', name: 'choosing a new password' },
   { path: '/invitation?token=from-a-mail', name: 'accepting an invitation' },
   { path: '/page-qui-nexiste-pas', name: 'a page that does not exist' },
+  // A guest link: its PIN step first, then (the session kept for the tab, as the page keeps
+  // it) the gallery as its guests see it.
+  { path: `/share/${stage.shareToken}`, name: 'a guest link, its PIN' },
+  { path: `/share/${stage.shareToken}`, name: 'a shared gallery (guest)', tabStorage: { [`declic.share.${stage.shareToken}`]: stage.shareSession }, shows: 'justified-grid' },
 ];
 
 /** Requests in flight (fetches, chunks, images), to know when a screen has its data. */
@@ -345,9 +357,15 @@ async function runPass(session: Session, pass: Pass, screens: Screen[], signedIn
     await firstSize(page, pass);
     if (signedIn) await open(page, screen.path, inFlight);
     else {
+      if (screen.tabStorage) {
+        await page.evaluate((items) => {
+          for (const [k, v] of Object.entries(items)) sessionStorage.setItem(k, v);
+        }, screen.tabStorage);
+      }
       await page.goto(screen.path);
       await settle(page, inFlight);
     }
+    if (screen.shows) await page.getByTestId(screen.shows).first().waitFor();
     await checkScreen(page, pass, screen, problems);
     if (screen.path.startsWith('/client/book/') && pass.viewport === phone) {
       await page.setViewportSize(phone);
@@ -397,6 +415,8 @@ export function describeEveryScreen(passes: Pass[]): void {
     ]);
     const [favorite] = (await client.get<{ items: { id: string }[] }>(`/api/galleries/${galleryId}/files`)).items;
     await client.request('PUT', `/api/files/${favorite.id}/favorite`);
+    const share = await shareGallery(staff, galleryId, '1357');
+    const shareSession = await unlockShare(share.token, '1357');
     stage = {
       clientEmail,
       clientId: client.user.id,
@@ -406,6 +426,8 @@ export function describeEveryScreen(passes: Pass[]): void {
       conversationId,
       templateId: templates.items[0].id,
       galleryId,
+      shareToken: share.token,
+      shareSession,
       client,
     };
   });
