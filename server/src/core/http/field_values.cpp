@@ -67,4 +67,11 @@ bool accepts_encoding(std::string_view accept_encoding, std::string_view coding)
   return named ? *named > 0 : any.value_or(0) > 0;
 }
 
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  std::int64_t v = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return v;
+}
+
 }  // namespace declic::core::http

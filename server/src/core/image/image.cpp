@@ -75,8 +75,7 @@ std::optional<Picture> encode(VipsImage* im, int quality = kWebpQuality) {
 }
 
 bool allowed(std::string_view mime, const char* loader, const auto& loaders) {
-  return std::find(kAllowedMimes.begin(), kAllowedMimes.end(), mime) != kAllowedMimes.end() &&
-         loader &&
+  return allowed_mime(mime) && loader &&
          std::find(loaders.begin(), loaders.end(), std::string_view(loader)) != loaders.end();
 }
 
@@ -143,6 +142,10 @@ std::optional<Picture> fit(VipsImage* in, Box box, int quality = kWebpQuality) {
 }
 
 }  // namespace
+
+bool allowed_mime(std::string_view mime) {
+  return std::find(kAllowedMimes.begin(), kAllowedMimes.end(), mime) != kAllowedMimes.end();
+}
 
 Result<Box> probe(const std::filesystem::path& original) {
   init_once();

@@ -22,6 +22,10 @@ struct Picture {
   int width = 0, height = 0;
 };
 
+// Whether a type told by content (storage::sniff_mime) is one a picture may have: JPEG, PNG,
+// WebP, HEIC, TIFF.
+bool allowed_mime(std::string_view mime);
+
 // Pictures above this many pixels are refused before they are decoded (a decompression
 // bomb is a few kilobytes).
 inline constexpr long long kMaxPixels = 100'000'000;

@@ -1,9 +1,8 @@
 #include "modules/files/files_controller.hpp"
 
+#include "core/http/field_values.hpp"
 #include "core/http/files.hpp"
 #include "core/http/json.hpp"
-
-#include <charconv>
 
 namespace declic::files {
 
@@ -37,13 +36,10 @@ http::Reply FilesController::content(http::Request& req) {
   LinkSubject subject{std::string(req.param("id")), req.query_param("variant").value_or("original"),
                       req.query_param("by")};
   const auto sig = req.query_param("sig").value_or("");
-  const auto exp_text = req.query_param("exp").value_or("");
-  std::int64_t exp = 0;
-  const auto [end, ec] = std::from_chars(exp_text.data(), exp_text.data() + exp_text.size(), exp);
-  if (ec != std::errc() || end != exp_text.data() + exp_text.size() ||
-      !known_variant(subject.variant))
+  const auto exp = http::parse_integer(req.query_param("exp").value_or(""));
+  if (!exp || !known_variant(subject.variant))
     co_return problem(Error::forbidden("This link is not valid or has expired."));
-  auto found = co_await service_.open_by_link(subject, exp, sig);
+  auto found = co_await service_.open_by_link(subject, *exp, sig);
   if (!found) co_return problem(found.error());
   auto file = http::File::open(found->second);
   if (!file) co_return problem(Error::not_found("file"));

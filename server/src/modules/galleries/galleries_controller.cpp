@@ -1,5 +1,6 @@
 #include "modules/galleries/galleries_controller.hpp"
 
+#include "core/http/field_values.hpp"
 #include "core/http/files.hpp"
 #include "core/http/json.hpp"
 #include "core/time/time.hpp"
@@ -8,7 +9,6 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 namespace declic::galleries {
 
@@ -62,13 +62,6 @@ http::Response items_reply(const std::vector<T>& items, Encode encode) {
   out.reserve(items.size());
   for (const auto& item : items) out.push_back(encode(item));
   return http::json_reply(200, http::list_body(std::move(out)));
-}
-
-std::optional<std::int64_t> integer(std::string_view text) {
-  std::int64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
-  return v;
 }
 
 // A part of an archive, produced as it is sent.
@@ -236,7 +229,7 @@ http::Reply GalleriesController::usage(Request&) {
 
 // The zip, streamed; a Range resumes it (206), as for any file.
 http::Reply GalleriesController::archive(Request& req) {
-  const auto exp = integer(req.query_param("exp").value_or(""));
+  const auto exp = http::parse_integer(req.query_param("exp").value_or(""));
   if (!exp) co_return problem(Error::forbidden("This link is not valid or has expired."));
   const auto range_header = req.header("range");
   const bool first = !req.head && (range_header.empty() || range_header.starts_with("bytes=0-"));

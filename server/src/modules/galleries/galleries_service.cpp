@@ -31,8 +31,6 @@ constexpr std::string_view kGuestPrefix = "share:";
 constexpr std::size_t kPinMin = 4, kPinMax = 8;
 constexpr std::chrono::seconds kIdlePoll{2};  // uploads finished on another server
 constexpr std::size_t kMaxComment = 1000;
-constexpr const char* kAllowedTypes[] = {"image/jpeg", "image/png", "image/webp", "image/heic",
-                                         "image/tiff"};
 
 Error no_gallery() {
   return Error::not_found("gallery");
@@ -49,11 +47,6 @@ std::int64_t expiry_of(std::chrono::seconds ttl) {
 
 std::string archive_subject(const std::string& id, const std::string& kind, const std::string& by) {
   return "gallery:" + id + ":" + kind + ":" + by;
-}
-
-bool allowed_type(const std::optional<std::string>& mime) {
-  return mime && std::any_of(std::begin(kAllowedTypes), std::end(kAllowedTypes),
-                             [&](const char* t) { return *mime == t; });
 }
 
 core::events::Event gallery_event(std::string_view what, const Gallery& g,
@@ -536,7 +529,7 @@ Async<GalleriesService::Added> GalleriesService::add_photo(const Principal& me,
                                                            const Upload& upload,
                                                            const core::storage::Digest& d) {
   const auto mime = core::storage::sniff_mime(d.head);
-  if (!allowed_type(mime))
+  if (!mime || !core::image::allowed_mime(*mime))
     co_return Error::unsupported_media_type("Send JPEG, PNG, WebP, HEIC or TIFF photos.");
   auto added = co_await db_.transact([&](core::db::Tx& tx) -> Async<Added> {
     DECLIC_CO_TRY(auto g, co_await repository_->find(tx, upload.gallery_id, true));

@@ -1,9 +1,8 @@
 #include "modules/galleries/uploads_controller.hpp"
 
 #include "core/auth/tokens.hpp"
+#include "core/http/field_values.hpp"
 #include "core/http/json.hpp"
-
-#include <charconv>
 
 namespace declic::galleries {
 
@@ -17,11 +16,8 @@ constexpr std::string_view kVersion = "1.0.0";
 constexpr std::string_view kChunkType = "application/offset+octet-stream";
 
 std::optional<std::int64_t> non_negative(std::string_view text) {
-  std::int64_t v = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || v < 0)
-    return std::nullopt;
-  return v;
+  const auto v = http::parse_integer(text);
+  return v && *v >= 0 ? v : std::nullopt;
 }
 
 // Every tus reply says which version it speaks, and is never cached.

@@ -16,8 +16,6 @@ using core::Error;
 
 namespace {
 constexpr std::size_t kSniffBytes = 12;  // enough for every signature sniff_mime knows
-constexpr const char* kPhotoTypes[] = {"image/jpeg", "image/png", "image/webp", "image/heic",
-                                       "image/tiff"};
 
 Error not_a_photo() {
   return Error::unsupported_media_type("Send JPEG, PNG, WebP, HEIC or TIFF photos.");
@@ -59,8 +57,7 @@ core::Result<void> ChunkWriter::write(std::string_view bytes) {
 bool ChunkWriter::plausible() const {
   if (upload_.offset != 0 || head_.size() < kSniffBytes) return true;
   const auto mime = core::storage::sniff_mime(head_);
-  return mime && std::any_of(std::begin(kPhotoTypes), std::end(kPhotoTypes),
-                             [&](const char* t) { return *mime == t; });
+  return mime && core::image::allowed_mime(*mime);
 }
 
 UploadsService::UploadsService(core::db::Pool& db, GalleriesService& galleries,
