@@ -2,12 +2,16 @@
 #include "core/http/http.hpp"
 #include "modules/galleries/galleries_service.hpp"
 
+#include <boost/asio/thread_pool.hpp>
+
 namespace declic::galleries {
 
 // HTTP for galleries, their photos, selections, logs and zips (API.md, Galleries).
 class GalleriesController {
  public:
-  explicit GalleriesController(GalleriesService& service) : service_(service) {}
+  // `blocking`: where zip downloads read the photos' files, off the event loop.
+  GalleriesController(GalleriesService& service, boost::asio::thread_pool& blocking)
+      : service_(service), blocking_(blocking) {}
   using Reply = core::http::Reply;
   using Request = core::http::Request;
 
@@ -36,6 +40,7 @@ class GalleriesController {
 
  private:
   GalleriesService& service_;
+  boost::asio::thread_pool& blocking_;
 };
 
 }  // namespace declic::galleries

@@ -76,7 +76,7 @@ GalleriesService& install(core::ModuleContext& m, const GalleriesService::Import
   subscribe(m.events, service);
   m.housekeeping.add("expired_uploads", [&uploads] { return uploads.purge_expired(); });
   m.housekeeping.add("gallery_expiry_reminders", [&service] { return service.remind_expiring(); });
-  route_galleries(m, m.own(std::make_unique<GalleriesController>(service)));
+  route_galleries(m, m.own(std::make_unique<GalleriesController>(service, m.blocking)));
   route_uploads(m, m.own(std::make_unique<UploadsController>(uploads, max_size)), max_size);
   m.background.push_back({[&service] { service.start(); }, [&service] { service.stop(); }});
   return service;
