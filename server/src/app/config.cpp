@@ -191,6 +191,9 @@ Result<Config> load_config(const Lookup& env) {
   auto background = integer<unsigned>(env, "BACKGROUND_THREADS", std::max(1u, cores - 1), 1, 256);
   if (!background) return background.error();
   c.background_threads = *background;
+  auto gallery_workers = integer<unsigned>(env, "GALLERY_WORKERS", *background, 0, 256);
+  if (!gallery_workers) return gallery_workers.error();
+  c.gallery_workers = *gallery_workers;
 
   auto pool = integer<std::size_t>(env, "DB_POOL_SIZE", 16, 1, 1000);
   if (!pool) return pool.error();

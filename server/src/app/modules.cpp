@@ -50,7 +50,7 @@ galleries::Options gallery_options(const Config& c) {
   galleries::Options o;
   o.link_secret = c.jwt_secret;
   o.public_url = c.public_url;
-  o.workers = c.background_threads;
+  o.workers = c.gallery_workers;
   return o;
 }
 

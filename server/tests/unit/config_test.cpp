@@ -30,6 +30,15 @@ TEST(Config, DefaultsWithOnlyADatabase) {
   EXPECT_EQ(c->env, Env::development);
 }
 
+TEST(Config, GalleryWorkersFollowBackgroundThreadsAndMayBeNone) {
+  auto c = load_config(from({{"DATABASE_URL", kDb}, {"BACKGROUND_THREADS", "3"}}));
+  ASSERT_TRUE(c) << c.error().detail;
+  EXPECT_EQ(c->gallery_workers, 3u);
+  c = load_config(from({{"DATABASE_URL", kDb}, {"GALLERY_WORKERS", "0"}}));
+  ASSERT_TRUE(c) << c.error().detail;
+  EXPECT_EQ(c->gallery_workers, 0u);
+}
+
 TEST(Config, MissingDatabaseUrlIsNamed) {
   auto c = load_config(from({}));
   ASSERT_FALSE(c);
@@ -44,6 +53,7 @@ TEST(Config, BadValuesNameTheVariable) {
                                                      {"PORT", "70000"},
                                                      {"PORT", "-1"},
                                                      {"THREADS", "0"},
+                                                     {"GALLERY_WORKERS", "-1"},
                                                      {"DB_POOL_SIZE", "many"},
                                                      {"ACCESS_LOG", "maybe"},
                                                      {"APP_ENV", "staging"},

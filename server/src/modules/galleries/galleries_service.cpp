@@ -574,8 +574,7 @@ Async<GalleriesService::Added> GalleriesService::add_file(const Principal& me,
 // --- processing ------------------------------------------------------------------------
 
 void GalleriesService::start() {
-  for (unsigned i = 0; i < std::max(1u, options_.workers); ++i)
-    asio::co_spawn(executor_, work(), asio::detached);
+  for (unsigned i = 0; i < options_.workers; ++i) asio::co_spawn(executor_, work(), asio::detached);
 }
 
 void GalleriesService::stop() {

@@ -39,7 +39,7 @@ struct Options {
   std::int64_t quota_bytes = 200LL << 30;         // the whole studio
   std::int64_t gallery_quota_bytes = 50LL << 30;  // one gallery
   std::int64_t max_file_bytes = 1LL << 30;        // one upload
-  unsigned workers = 2;                           // photos processed at once per server
+  unsigned workers = 2;  // photos processed at once by this server; 0: only by others
 };
 
 // A photo with the links its viewer may use (nullopt: not for them, or not made yet).
