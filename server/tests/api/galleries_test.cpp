@@ -8,8 +8,11 @@
 
 #include <openssl/evp.h>
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <thread>
 
 using namespace declic::test;
 namespace json = boost::json;
@@ -506,6 +509,34 @@ TEST_F(Galleries, PublishingTellsTheClientAndWatermarksMarkPreviews) {
   auto bell = api->get("/api/notifications", owner.token);
   ASSERT_EQ(bell.status(), 200);
   EXPECT_NE(bell.http.body.find(plain), std::string::npos);
+}
+
+// A client that goes away in the middle of an original: sendfile(2), which has no
+// MSG_NOSIGNAL, may then write to a closed socket; that must cost the download, not the
+// server (SIGPIPE ignored, as /proc shows, and the server still serving).
+TEST_F(Galleries, AClientGoneMidDownloadCostsThatDownloadOnly) {
+  std::ifstream status("/proc/" + std::to_string(server->pid()) + "/status");
+  std::string line;
+  while (std::getline(status, line) && !line.starts_with("SigIgn:")) {
+  }
+  ASSERT_TRUE(line.starts_with("SigIgn:"));
+  EXPECT_TRUE(std::stoull(line.substr(7), nullptr, 16) & (1ull << (SIGPIPE - 1))) << line;
+
+  const auto gallery = published_gallery_of(owner);
+  const auto original = padded(png(64, 64, 21), 16 << 20);
+  upload(gallery, original, "big.png");
+  const auto url = link(files(gallery, owner).front().as_object(), "downloadUrl");
+  for (int wait_ms : {0, 20, 100}) {
+    std::vector<std::unique_ptr<HttpConnection>> gone;
+    for (int i = 0; i < 4; ++i) {
+      gone.push_back(std::make_unique<HttpConnection>(server->port()));
+      gone.back()->send("GET " + url + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+  }  // closed with the body unread, the server mid-file
+  auto whole = api->get(url);
+  EXPECT_EQ(whole.status(), 200);
+  EXPECT_EQ(whole.http.body, original);
 }
 
 // The web app's own tus client, in Node, cut after its first chunk and resumed.

@@ -28,6 +28,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <csignal>
 #include <ctime>
 #include <list>
 #include <mutex>
@@ -964,6 +965,9 @@ Server::Server(asio::io_context& ioc, const Router& router, ServerOptions option
 Server::~Server() = default;
 
 std::uint16_t Server::start() {
+  // sendfile(2) has no MSG_NOSIGNAL: a client gone mid-download would otherwise end the
+  // process with SIGPIPE instead of failing that one write with EPIPE.
+  std::signal(SIGPIPE, SIG_IGN);
   auto& acc = impl_->acceptor;
   const tcp::endpoint endpoint(asio::ip::make_address(impl_->options.host), impl_->options.port);
   acc.open(endpoint.protocol());
