@@ -138,6 +138,14 @@ TEST(TokenHash, Sha256HexMatchesKnownVectors) {
   EXPECT_EQ(sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
+TEST(TokenHash, Sha256InPiecesMatchesTheWhole) {
+  const std::string nist = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  Sha256 pieces;
+  for (std::size_t at = 0; at < nist.size(); at += 5) pieces.update(nist.substr(at, 5));
+  EXPECT_EQ(pieces.hex(), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(sha256_hex(nist), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}
+
 TEST(TokenHash, Sha256HexIsLowerCaseHexOf64Characters) {
   auto h = sha256_hex(random_token());
   EXPECT_EQ(h.size(), 64u);

@@ -2,10 +2,12 @@
 
 #include "core/auth/password.hpp"
 
+#include <openssl/evp.h>
 #include <sodium.h>
 
 #include <array>
 #include <cstdint>
+#include <new>
 
 namespace declic::core::auth {
 
@@ -93,22 +95,25 @@ std::string random_token() {
   return token;
 }
 
-Sha256::Sha256() {
-  init_crypto();
-  crypto_hash_sha256_init(&state_);
+void Sha256::Free::operator()(EVP_MD_CTX* ctx) const {
+  EVP_MD_CTX_free(ctx);
+}
+
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::bad_alloc();
 }
 
 void Sha256::update(std::string_view data) {
-  crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char*>(data.data()),
-                            data.size());
+  EVP_DigestUpdate(ctx_.get(), data.data(), data.size());
 }
 
 std::string Sha256::hex() {
-  std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256_final(&state_, digest.data());
-  std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-  return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(ctx_.get(), digest.data(), &n);
+  std::array<char, EVP_MAX_MD_SIZE * 2 + 1> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), digest.data(), n);
+  return std::string(hex.data(), n * 2);
 }
 
 std::string sha256_hex(std::string_view data) {

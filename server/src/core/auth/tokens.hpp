@@ -3,11 +3,12 @@
 // around them. A token is shown to its owner once; the database keeps only sha256_hex(token),
 // so a leaked table cannot be replayed. Compare secrets with constant_time_equal, never ==.
 
-#include <sodium/crypto_hash_sha256.h>
-
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+
+struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX
 
 namespace declic::core::auth {
 
@@ -30,7 +31,8 @@ std::string random_token();
 // SHA-256 of data as 64 lower-case hex characters: the only form in which tokens are stored.
 std::string sha256_hex(std::string_view data);
 
-// The same over data that comes in pieces (a streamed upload).
+// The same over data that comes in pieces (a streamed upload). OpenSSL's, which uses the
+// CPU's SHA instructions: about four times libsodium's portable code on a 70 MB photo.
 class Sha256 {
  public:
   Sha256();
@@ -38,7 +40,10 @@ class Sha256 {
   std::string hex();  // once, at the end
 
  private:
-  crypto_hash_sha256_state state_;
+  struct Free {
+    void operator()(evp_md_ctx_st* ctx) const;
+  };
+  std::unique_ptr<evp_md_ctx_st, Free> ctx_;
 };
 
 // Equality whose time depends only on the length; false when the lengths differ.
