@@ -511,6 +511,25 @@ TEST_F(Galleries, PublishingTellsTheClientAndWatermarksMarkPreviews) {
   EXPECT_NE(bell.http.body.find(plain), std::string::npos);
 }
 
+// Three at a time, a folder's uploads finish in any order; its photos keep the order they
+// were sent in.
+TEST_F(Galleries, PhotosTakeThePlaceTheirUploadBeganIn) {
+  const auto gallery = published_gallery_of(owner);
+  upload(gallery, png(40, 40, 30), "DSC_0001.png");
+  std::vector<std::string> bytes{png(40, 40, 31), png(40, 40, 32), png(40, 40, 33)};
+  std::vector<std::string> locations;
+  for (int i = 0; i < 3; ++i) {
+    auto made = tus_create(gallery, "DSC_000" + std::to_string(i + 2) + ".png", bytes[i].size());
+    ASSERT_EQ(made.status(), 201) << made.http.body;
+    locations.push_back(made.http.header("location"));
+  }
+  for (int i : {2, 0, 1}) ASSERT_EQ(tus_patch(locations[i], 0, bytes[i]).status(), 204);
+  std::vector<std::string> names;
+  for (const auto& f : files(gallery, owner)) names.emplace_back(f.at("name").as_string());
+  EXPECT_EQ(names, (std::vector<std::string>{"DSC_0001.png", "DSC_0002.png", "DSC_0003.png",
+                                             "DSC_0004.png"}));
+}
+
 // A client that goes away in the middle of an original: sendfile(2), which has no
 // MSG_NOSIGNAL, may then write to a closed socket; that must cost the download, not the
 // server (SIGPIPE ignored, as /proc shows, and the server still serving).

@@ -73,6 +73,7 @@ std::string_view to_string(PhotoStatus s);
 struct Upload {
   std::string id, gallery_id, name, storage_key, expires_at;
   std::int64_t length = 0, offset = 0;
+  std::optional<int> position;  // the photo's place in the gallery, reserved when it began
 };
 
 struct DownloadRecord {

@@ -85,7 +85,7 @@ constexpr db::Statement kSameBytes{
 constexpr db::Statement kAddPhoto{
     "galleries_add_photo",
     "INSERT INTO gallery_photos (file_id, gallery_id, position, sha256, crc32)"
-    " SELECT $2::uuid, $1::uuid, coalesce(max(position), 0) + 1, $3, $4"
+    " SELECT $2::uuid, $1::uuid, coalesce($5::int, max(position) + 1, 1), $3, $4"
     " FROM gallery_photos WHERE gallery_id = $1::uuid"};
 constexpr db::Statement kFavorite{
     "galleries_favorite", "UPDATE gallery_photos SET favorite = $2 WHERE file_id = $1::uuid"};
@@ -117,11 +117,15 @@ constexpr db::Statement kProcessed{
 #define UPLOAD_COLUMNS                                                                     \
   "id, gallery_id, name, storage_key,"                                                     \
   " to_char(expires_at AT TIME ZONE 'UTC', 'Dy, DD Mon YYYY HH24:MI:SS \"GMT\"'), length," \
-  " upload_offset, expires_at <= now()"
+  " upload_offset, expires_at <= now(), position"
+// The place after every photo and every upload of the gallery (two uploads begun at the same
+// moment may share one: the name then orders them).
 constexpr db::Statement kInsertUpload{
     "uploads_insert",
-    "INSERT INTO uploads (gallery_id, owner_id, name, length, storage_key, expires_at)"
-    " VALUES ($1::uuid, $2::uuid, $3, $4, $5, now() + interval '1 day') RETURNING " UPLOAD_COLUMNS};
+    "INSERT INTO uploads (gallery_id, owner_id, name, length, storage_key, expires_at, position)"
+    " VALUES ($1::uuid, $2::uuid, $3, $4, $5, now() + interval '1 day', 1 + greatest(0,"
+    " (SELECT max(position) FROM gallery_photos WHERE gallery_id = $1::uuid),"
+    " (SELECT max(position) FROM uploads WHERE gallery_id = $1::uuid))) RETURNING " UPLOAD_COLUMNS};
 constexpr db::Statement kUpload{"uploads_get",
                                 "SELECT " UPLOAD_COLUMNS " FROM uploads WHERE id = $1::uuid"};
 #undef UPLOAD_COLUMNS
@@ -367,9 +371,10 @@ Async<std::optional<std::string>> GalleriesRepository::same_bytes(Db& db,
 
 Async<void> GalleriesRepository::add_photo(Db& db, const std::string& gallery_id,
                                            const std::string& file_id, const std::string& sha256,
-                                           std::uint32_t crc32) {
+                                           std::uint32_t crc32, std::optional<int> position) {
   co_return db::completed(co_await db.query(
-      kAddPhoto, db::params(gallery_id, file_id, sha256, static_cast<std::int64_t>(crc32))));
+      kAddPhoto,
+      db::params(gallery_id, file_id, sha256, static_cast<std::int64_t>(crc32), position)));
 }
 
 Async<void> GalleriesRepository::set_favorite(Db& db, const std::string& file_id, bool favorite) {
@@ -413,9 +418,9 @@ Async<void> GalleriesRepository::set_processed(Db& db, const std::string& file_i
 
 namespace {
 Upload decode_upload(const db::Row& r) {
-  return {r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
-          r.get<std::string>(3), r.get<std::string>(4), r.get<std::int64_t>(5),
-          r.get<std::int64_t>(6)};
+  return {r.get<std::string>(0),  r.get<std::string>(1),       r.get<std::string>(2),
+          r.get<std::string>(3),  r.get<std::string>(4),       r.get<std::int64_t>(5),
+          r.get<std::int64_t>(6), r.get<std::optional<int>>(8)};
 }
 }  // namespace
 

@@ -34,8 +34,10 @@ class GalleriesRepository {
   Async<Photo> photo(Db& db, const std::string& file_id);  // 404 inside
   Async<std::optional<std::string>> same_bytes(Db& db, const std::string& gallery_id,
                                                const std::string& sha256);
+  // At `position`, or after every photo when nullopt.
   Async<void> add_photo(Db& db, const std::string& gallery_id, const std::string& file_id,
-                        const std::string& sha256, std::uint32_t crc32);
+                        const std::string& sha256, std::uint32_t crc32,
+                        std::optional<int> position);
   Async<void> set_favorite(Db& db, const std::string& file_id, bool favorite);
   Async<void> set_comment(Db& db, const std::string& file_id,
                           const std::optional<std::string>& comment);

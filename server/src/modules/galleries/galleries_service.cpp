@@ -545,7 +545,8 @@ Async<GalleriesService::Added> GalleriesService::add_photo(const Principal& me,
     f.size_bytes = upload.length;
     f.sha256 = d.sha256;
     DECLIC_CO_TRY(auto file, co_await imports_.files.record(tx, f));
-    DECLIC_CO_TRYV(co_await repository_->add_photo(tx, g.id, file.id, d.sha256, d.crc32));
+    DECLIC_CO_TRYV(
+        co_await repository_->add_photo(tx, g.id, file.id, d.sha256, d.crc32, upload.position));
     DECLIC_CO_TRYV(co_await changed(tx, g, me, "photo_added"));
     tx.after_commit([this] { wake(); });
     co_return Added{file.id, false};
