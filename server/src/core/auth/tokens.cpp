@@ -95,25 +95,35 @@ std::string random_token() {
   return token;
 }
 
-void Sha256::Free::operator()(EVP_MD_CTX* ctx) const {
+void Digest::Free::operator()(EVP_MD_CTX* ctx) const {
   EVP_MD_CTX_free(ctx);
 }
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha256(), nullptr) != 1) throw std::bad_alloc();
+Digest::Digest(const EVP_MD* algorithm) : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), algorithm, nullptr) != 1) throw std::bad_alloc();
 }
 
-void Sha256::update(std::string_view data) {
+Sha256::Sha256() : Digest(EVP_sha256()) {}
+Sha1::Sha1() : Digest(EVP_sha1()) {}
+
+void Digest::update(std::string_view data) {
   EVP_DigestUpdate(ctx_.get(), data.data(), data.size());
 }
 
-std::string Sha256::hex() {
+std::string Digest::bytes() {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int n = 0;
   EVP_DigestFinal_ex(ctx_.get(), digest.data(), &n);
-  std::array<char, EVP_MAX_MD_SIZE * 2 + 1> hex{};
-  sodium_bin2hex(hex.data(), hex.size(), digest.data(), n);
-  return std::string(hex.data(), n * 2);
+  return std::string(reinterpret_cast<const char*>(digest.data()), n);
+}
+
+std::string Digest::hex() {
+  const auto digest = bytes();
+  std::string hex(digest.size() * 2 + 1, '\0');
+  sodium_bin2hex(hex.data(), hex.size(), reinterpret_cast<const unsigned char*>(digest.data()),
+                 digest.size());
+  hex.pop_back();  // the terminating NUL sodium writes
+  return hex;
 }
 
 std::string sha256_hex(std::string_view data) {

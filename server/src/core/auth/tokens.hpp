@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+struct evp_md_st;      // OpenSSL's EVP_MD
 struct evp_md_ctx_st;  // OpenSSL's EVP_MD_CTX
 
 namespace declic::core::auth {
@@ -31,19 +32,30 @@ std::string random_token();
 // SHA-256 of data as 64 lower-case hex characters: the only form in which tokens are stored.
 std::string sha256_hex(std::string_view data);
 
-// The same over data that comes in pieces (a streamed upload). OpenSSL's, which uses the
-// CPU's SHA instructions: about four times libsodium's portable code on a 70 MB photo.
-class Sha256 {
+// A digest of data that comes in pieces (a streamed upload, a tus chunk's checksum).
+// OpenSSL's, which uses the CPU's SHA instructions: about four times libsodium's portable code
+// on a 70 MB photo.
+class Digest {
  public:
-  Sha256();
   void update(std::string_view data);
-  std::string hex();  // once, at the end
+  std::string bytes();  // the digest, once, at the end
+  std::string hex();    // the same as lower-case hex, instead
+
+ protected:
+  explicit Digest(const evp_md_st* algorithm);
 
  private:
   struct Free {
     void operator()(evp_md_ctx_st* ctx) const;
   };
   std::unique_ptr<evp_md_ctx_st, Free> ctx_;
+};
+
+struct Sha256 : Digest {
+  Sha256();
+};
+struct Sha1 : Digest {  // tus checksums only
+  Sha1();
 };
 
 // Equality whose time depends only on the length; false when the lengths differ.

@@ -6,10 +6,6 @@
 #include "modules/galleries/galleries_repository.hpp"
 #include "modules/galleries/galleries_service.hpp"
 
-#include <openssl/evp.h>
-
-#include <array>
-
 namespace declic::galleries {
 
 using core::Error;
@@ -22,24 +18,10 @@ Error not_a_photo() {
 }
 }  // namespace
 
-struct ChunkWriter::Sha1 {
-  Sha1() : ctx(EVP_MD_CTX_new()) { EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr); }
-  ~Sha1() { EVP_MD_CTX_free(ctx); }
-  Sha1(const Sha1&) = delete;
-  Sha1& operator=(const Sha1&) = delete;
-  std::string digest() {
-    std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
-    unsigned int n = 0;
-    EVP_DigestFinal_ex(ctx, out.data(), &n);
-    return std::string(reinterpret_cast<const char*>(out.data()), n);
-  }
-  EVP_MD_CTX* ctx;
-};
-
 ChunkWriter::ChunkWriter(Upload upload, core::storage::PartFile part, bool want_sha1)
     : upload_(std::move(upload)),
       part_(std::move(part)),
-      sha1_(want_sha1 ? std::make_unique<Sha1>() : nullptr) {}
+      sha1_(want_sha1 ? std::make_optional<core::auth::Sha1>() : std::nullopt) {}
 ChunkWriter::ChunkWriter(ChunkWriter&&) noexcept = default;
 ChunkWriter::~ChunkWriter() = default;
 
@@ -50,7 +32,7 @@ core::Result<void> ChunkWriter::write(std::string_view bytes) {
   }
   if (upload_.offset == 0 && head_.size() < kSniffBytes)
     head_.append(bytes.substr(0, kSniffBytes - head_.size()));
-  if (sha1_) EVP_DigestUpdate(sha1_->ctx, bytes.data(), bytes.size());
+  if (sha1_) sha1_->update(bytes);
   return part_.write(bytes);
 }
 
@@ -109,7 +91,7 @@ Async<Appended> UploadsService::finish(const Principal& me, ChunkWriter writer, 
     DECLIC_CO_TRYV(writer.part_.truncate(static_cast<std::uint64_t>(from)));
     co_return Error::payload_too_large("More bytes than the upload's length.");
   }
-  if (sha1 && (!whole || writer.sha1_->digest() != *sha1)) {
+  if (sha1 && (!whole || writer.sha1_->bytes() != *sha1)) {
     DECLIC_CO_TRYV(writer.part_.truncate(static_cast<std::uint64_t>(from)));
     if (!whole) co_return Error::bad_request("The chunk was cut short.", "incomplete_body");
     co_return Error::checksum_mismatch();

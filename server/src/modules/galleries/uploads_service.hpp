@@ -8,8 +8,11 @@
 
 #include "core/async.hpp"
 #include "core/auth/principal.hpp"
+#include "core/auth/tokens.hpp"
 #include "core/db/db.hpp"
 #include "core/storage/storage.hpp"
+
+#include <optional>
 #include "modules/galleries/galleries_model.hpp"
 
 #include <boost/asio/thread_pool.hpp>
@@ -38,10 +41,9 @@ class ChunkWriter {
 
  private:
   friend class UploadsService;
-  struct Sha1;
   Upload upload_;
   core::storage::PartFile part_;
-  std::unique_ptr<Sha1> sha1_;
+  std::optional<core::auth::Sha1> sha1_;
   std::string head_;
   bool overflowed_ = false;
 };
