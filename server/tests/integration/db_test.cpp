@@ -105,6 +105,23 @@ TEST_F(Db, MigrationsRunInNameOrder) {
   EXPECT_EQ(report->applied, (std::vector<std::string>{"0001_first", "0002_second"}));
 }
 
+TEST_F(Db, Rfc3339IsUtcWithMillisecondsAndPlannedInPlace) {
+  db::Pool pool(ioc.get_executor(), options(1));
+  ASSERT_TRUE(test::run(ioc, db::migrate(pool, app::embedded_migrations())));
+  ASSERT_TRUE(q(pool, "SET TimeZone = 'Pacific/Auckland'"));  // the answer must not follow it
+  auto rows =
+      q(pool, "SELECT rfc3339($1::timestamptz)", db::params("2026-12-03 17:18:17.987654+01"));
+  ASSERT_TRUE(rows);
+  EXPECT_EQ((*rows)[0].get<std::string>(0), "2026-12-03T16:18:17.987Z");
+  // Inlined: the plan holds to_char itself, not a call that re-reads the function per run.
+  auto plan = q(pool, "EXPLAIN (VERBOSE) SELECT rfc3339(t) FROM (VALUES (now())) v(t)");
+  ASSERT_TRUE(plan);
+  std::string text;
+  for (int i = 0; i < plan->size(); ++i) text += (*plan)[i].get<std::string>(0) + "\n";
+  EXPECT_NE(text.find("to_char("), std::string::npos) << text;
+  EXPECT_EQ(text.find("rfc3339("), std::string::npos) << text;
+}
+
 // ---- queries and errors ------------------------------------------------------------------
 
 TEST_F(Db, ParametersAreBoundNeverSpliced) {
