@@ -1,6 +1,9 @@
 // The booking rules (modules/bookings/bookings_rules.cpp): which action leads where, who may
-// still cancel or move a booking, and the actions the API offers each caller.
+// still cancel or move a booking, and the actions the API offers each caller; and the exact
+// bytes a booking and a page of them are answered with.
+#include "core/http/json.hpp"
 #include "core/time/time.hpp"
+#include "modules/bookings/bookings_json.hpp"
 #include "modules/bookings/bookings_model.hpp"
 
 #include <gtest/gtest.h>
@@ -93,4 +96,41 @@ TEST(BookingRules, ActionsAreWhatTheCallerMayDoNowInAFixedOrder) {
       Actions{});
   for (auto done : {BookingStatus::declined, BookingStatus::cancelled})
     EXPECT_EQ(allowed_actions(booking(done), staff, kBefore), Actions{});
+}
+
+// The reply's bytes are part of the API: the member order, nulls, escapes and the page
+// envelope are what the Node peers and the web app read.
+TEST(BookingJson, AnswersTheContractsBytesAloneAndInAPage) {
+  auto b = booking(BookingStatus::pending);
+  b.start = *core::time::parse_rfc3339("2099-03-15T09:00:00Z");
+  b.end = b.start + std::chrono::minutes(90);
+  b.id = "b1";
+  b.service = {"s1", "Portrait \"studio\"", 90};
+  b.client = {"c1", "Zoé", "Ørsted", "zoe@example.fr", "fr"};
+  b.professional_id = "p1";
+  b.price_cents = 15000;
+  b.deposit_cents = 0;
+  b.currency = "EUR";
+  b.notes = "line 1\nline\t2";
+  b.created_at = "2026-12-03T16:18:17.987Z";
+  b.updated_at = "2026-12-03T16:18:18.000Z";
+  core::auth::Principal staff;
+  staff.user.role = core::auth::Role::professionnel;
+  const std::string one =
+      R"({"id":"b1","status":"PENDING","start":"2099-03-15T09:00:00Z","end":"2099-03-15T10:30:00Z",)"
+      R"("service":{"id":"s1","name":"Portrait \"studio\"","durationMinutes":90},)"
+      R"("client":{"id":"c1","firstName":"Zoé","lastName":"Ørsted","email":"zoe@example.fr"},)"
+      R"("professionalId":"p1","priceCents":15000,"depositCents":0,"currency":"EUR",)"
+      R"("notes":"line 1\nline\t2","statusReason":null,"projectId":null,)"
+      R"("createdAt":"2026-12-03T16:18:17.987Z","updatedAt":"2026-12-03T16:18:18.000Z",)"
+      R"("actions":["confirm","decline","reschedule","cancel"]})";
+  EXPECT_EQ(boost::json::serialize(bookings::booking_json(b, staff)), one);
+
+  const auto encode = [&](const Booking& x) { return bookings::booking_json(x, staff); };
+  bookings::BookingPage page{{b, b}, "next"};
+  EXPECT_EQ(core::http::list_reply(page, encode).body,
+            R"({"items":[)" + one + "," + one + R"(],"nextCursor":"next"})");
+  page.items.clear();
+  page.next_cursor.reset();
+  EXPECT_EQ(core::http::list_reply(page, encode).body, R"({"items":[],"nextCursor":null})");
 }

@@ -31,14 +31,19 @@ const SERVICE_COLUMNS =
   'currency, deposit_cents, buffer_before_minutes, buffer_after_minutes, min_notice_hours, ' +
   'active, rfc3339(created_at), rfc3339(updated_at), default_contract_template_id, ' +
   'array_to_json(included)::text, cover_image_id';
-// kList: the public catalogue leaves out a disabled professional's services.
-const SERVICES_LIST = {
-  name: 'services_list',
+// kListAll and kListBookable: two statements without parameters (one with `$1 OR …` was
+// planned anew on every call); the public catalogue leaves out a disabled professional's services.
+const SERVICES_ORDER = ' ORDER BY category, name, id';
+const SERVICES_LIST_ALL = {
+  name: 'services_list_all',
+  text: 'SELECT ' + SERVICE_COLUMNS + ' FROM services' + SERVICES_ORDER,
+  rowMode: 'array' as const,
+};
+const SERVICES_LIST_BOOKABLE = {
+  name: 'services_list_bookable',
   text:
-    'SELECT ' + SERVICE_COLUMNS + ' FROM services' +
-    ' WHERE $1::boolean OR (active AND NOT EXISTS (SELECT 1 FROM users u' +
-    '  WHERE u.id = professional_id AND u.disabled_at IS NOT NULL))' +
-    ' ORDER BY category, name, id',
+    'SELECT ' + SERVICE_COLUMNS + ' FROM services WHERE active AND NOT EXISTS (SELECT 1 FROM users u' +
+    '  WHERE u.id = professional_id AND u.disabled_at IS NOT NULL)' + SERVICES_ORDER,
   rowMode: 'array' as const,
 };
 const SERVICES_VERSION = {
@@ -113,7 +118,7 @@ export class PgRepo implements Repo {
   }
 
   async listServices(includeArchived: boolean): Promise<ServiceJson[]> {
-    const r = await this.pool.query({ ...SERVICES_LIST, values: [includeArchived] });
+    const r = await this.pool.query(includeArchived ? SERVICES_LIST_ALL : SERVICES_LIST_BOOKABLE);
     return r.rows.map((c: any[]) => {
       const s: ServiceJson = {
         id: c[0],

@@ -92,13 +92,19 @@ struct ListQuery {
 };
 ListQuery read_list_query(const Request& req, int max_limit, std::vector<FieldError>& errors);
 
-// The {items, nextCursor} reply of a page (`items` and `next_cursor` members).
+// The {items, nextCursor} reply of a page (`items` and `next_cursor` members), each item
+// written out as soon as it is encoded rather than gathered into one tree first.
 template <class Page, class Encode>
 Response list_reply(const Page& page, Encode encode) {
-  boost::json::array items;
-  items.reserve(page.items.size());
-  for (const auto& item : page.items) items.push_back(encode(item));
-  return json_reply(200, list_body(std::move(items), page.next_cursor));
+  std::string body = "{\"items\":[";
+  for (const auto& item : page.items) {
+    if (&item != &page.items.front()) body += ',';
+    body += boost::json::serialize(encode(item));
+  }
+  body += "],\"nextCursor\":";
+  body += boost::json::serialize(nullable(page.next_cursor));
+  body += '}';
+  return Response::json(200, std::move(body));
 }
 
 // A user's public profile, as every reply shows it.
