@@ -109,8 +109,12 @@ bool Connection::in_transaction() const {
   return PQtransactionStatus(conn_) != PQTRANS_IDLE;
 }
 
+bool Connection::usable() const {
+  return !broken_ && PQstatus(conn_) == CONNECTION_OK;
+}
+
 bool Connection::healthy() {
-  if (broken_ || PQstatus(conn_) != CONNECTION_OK) return false;
+  if (!usable()) return false;
   // An idle connection has nothing to read. Bytes or EOF here mean the server ended the
   // session (restart, pg_terminate_backend): discard it rather than fail the next query.
   if (in_transaction()) return true;

@@ -31,7 +31,10 @@ class Connection {
   boost::asio::awaitable<Result<std::vector<std::string>>> notifications(
       std::chrono::steady_clock::time_point deadline);
 
-  // False once the server closed the connection or a protocol error happened.
+  // False once a query found the connection broken: cheap, for a connection just used.
+  bool usable() const;
+  // Also false when the server closed it while it sat idle (one non-blocking peek): for a
+  // connection taken from the idle set.
   bool healthy();
   bool in_transaction() const;
 

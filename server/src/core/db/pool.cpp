@@ -161,14 +161,16 @@ asio::awaitable<void> rollback_and_release(std::shared_ptr<PoolState> state,
 
 void PoolState::release(std::unique_ptr<Connection> conn) {
   auto& s = *this;
-  if (!s.closed && conn->healthy() && conn->in_transaction()) {
+  // Not healthy(): its peek, a system call, is for a connection that sat idle; this one was
+  // just used, and acquire() checks it again when it next leaves the idle set.
+  if (!s.closed && conn->usable() && conn->in_transaction()) {
     // A transaction dropped without commit: roll it back now, so its locks go at once.
     asio::co_spawn(asio::make_strand(s.executor),
                    rollback_and_release(shared_from_this(), std::move(conn)), asio::detached);
     return;
   }
   std::unique_lock lock(s.mutex);
-  const bool reusable = !s.closed && conn->healthy();
+  const bool reusable = !s.closed && conn->usable();
   if (!reusable) {
     --s.open;
     if (!s.waiters.empty()) s.wake_oldest(nullptr);  // a slot freed: let it try to connect
