@@ -56,6 +56,50 @@ TEST_F(Services, CatalogueRoleMatrix) {
   expect_problem(api->get("/api/services?includeArchived=true", "not-a-token"), 401);
 }
 
+// The staff list and the public catalogue are two statements: each must answer, item for
+// item, what reading that service alone answers, in the catalogue's order.
+TEST_F(Services, BothListsAnswerWhatEachServiceAnswersAlone) {
+  for (const auto* name : {"Zèbre", "Album", "Mariage"}) {
+    auto made = api->post("/api/services",
+                          {{"name", name},
+                           {"category", "Lists"},
+                           {"durationMinutes", 60},
+                           {"priceCents", 1000},
+                           {"included", json::array{"20 photos", "Un \"album\""}}},
+                          pro.token);
+    ASSERT_EQ(made.status(), 201) << made.http.body;
+  }
+  const auto names_in = [](const json::array& items) {
+    std::vector<std::string> names;
+    for (const auto& s : items)
+      if (s.at("category") == "Lists") names.emplace_back(s.at("name").as_string());
+    return names;
+  };
+  auto catalogue = api->get("/api/services");
+  ASSERT_EQ(catalogue.status(), 200);
+  std::string archived;
+  for (const auto& s : catalogue.obj().at("items").as_array())
+    if (s.at("name") == "Album") archived = std::string(s.at("id").as_string());
+  ASSERT_EQ(api->call("DELETE", "/api/services/" + archived, "", pro.token).status(), 204);
+
+  auto staff = api->get("/api/services?includeArchived=true", pro.token);
+  auto public_now = api->get("/api/services");
+  ASSERT_EQ(staff.status(), 200);
+  ASSERT_EQ(public_now.status(), 200);
+  EXPECT_EQ(names_in(staff.obj().at("items").as_array()),
+            (std::vector<std::string>{"Album", "Mariage", "Zèbre"}));
+  EXPECT_EQ(names_in(public_now.obj().at("items").as_array()),
+            (std::vector<std::string>{"Mariage", "Zèbre"}));
+  for (const auto& s : staff.obj().at("items").as_array()) {
+    const auto id = std::string(s.at("id").as_string());
+    EXPECT_EQ(s, api->get("/api/services/" + id, pro.token).json) << id;
+  }
+  for (const auto& s : public_now.obj().at("items").as_array()) {
+    const auto id = std::string(s.at("id").as_string());
+    EXPECT_EQ(s, api->get("/api/services/" + id).json) << id;
+  }
+}
+
 TEST_F(Services, CatalogueRefusesBadInput) {
   const auto post = [](const std::string& body) {
     return api->call("POST", "/api/services", body, pro.token);

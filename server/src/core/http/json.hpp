@@ -4,6 +4,7 @@
 // in problem+json `errors[]`, all of them at once so a form can show every message.
 
 #include "core/http/http.hpp"
+#include "core/http/json_writer.hpp"
 #include "core/util/cursor.hpp"
 
 #include <boost/json/array.hpp>
@@ -13,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace declic::core::http {
 
@@ -93,16 +95,22 @@ struct ListQuery {
 ListQuery read_list_query(const Request& req, int max_limit, std::vector<FieldError>& errors);
 
 // The {items, nextCursor} reply of a page (`items` and `next_cursor` members), each item
-// written out as soon as it is encoded rather than gathered into one tree first.
+// written out as it is encoded rather than gathered into one tree first. `encode` either
+// returns an item's JSON value or writes it: encode(JsonWriter&, item).
 template <class Page, class Encode>
 Response list_reply(const Page& page, Encode encode) {
   std::string body = "{\"items\":[";
+  JsonWriter writer(body);
   for (const auto& item : page.items) {
-    if (&item != &page.items.front()) body += ',';
-    body += boost::json::serialize(encode(item));
+    if constexpr (std::is_invocable_v<Encode&, JsonWriter&, decltype(item)>) {
+      encode(writer, item);
+    } else {
+      if (&item != &page.items.front()) body += ',';
+      body += boost::json::serialize(encode(item));
+    }
   }
   body += "],\"nextCursor\":";
-  body += boost::json::serialize(nullable(page.next_cursor));
+  JsonWriter(body).value(page.next_cursor);
   body += '}';
   return Response::json(200, std::move(body));
 }

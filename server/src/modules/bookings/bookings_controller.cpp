@@ -136,7 +136,8 @@ http::Reply BookingsController::list(Request& req) {
   auto page = co_await service_.list(*req.principal, query);
   if (!page) co_return problem(page.error());
   const auto& me = *req.principal;
-  co_return http::list_reply(*page, [&me](const Booking& b) { return booking_json(b, me); });
+  co_return http::list_reply(
+      *page, [&me](http::JsonWriter& w, const Booking& b) { write_booking(w, b, me); });
 }
 
 http::Reply BookingsController::get(Request& req) {
