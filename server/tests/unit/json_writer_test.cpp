@@ -38,14 +38,14 @@ TEST(JsonWriter, NestsWithCommasWhereTheyBelong) {
   w.key("some").value(std::optional<std::string>{"x"});
   w.key("empty").begin_object().end_object();
   w.key("list").begin_array().value(1).begin_object().key("a").null().end_object().begin_array();
-  w.end_array().value("s").end_array();
+  w.end_array().value("s").raw(R"({"b":[true]})").end_array();
   w.end_object();
-  const json::value expected = {
-      {"n", std::numeric_limits<std::int64_t>::min()},
-      {"max", std::numeric_limits<std::int64_t>::max()},
-      {"none", nullptr},
-      {"some", "x"},
-      {"empty", json::object{}},
-      {"list", json::array{1, json::object{{"a", nullptr}}, json::array{}, "s"}}};
+  const json::value expected = {{"n", std::numeric_limits<std::int64_t>::min()},
+                                {"max", std::numeric_limits<std::int64_t>::max()},
+                                {"none", nullptr},
+                                {"some", "x"},
+                                {"empty", json::object{}},
+                                {"list", json::array{1, json::object{{"a", nullptr}}, json::array{},
+                                                     "s", json::object{{"b", json::array{true}}}}}};
   EXPECT_EQ(out, json::serialize(expected));
 }

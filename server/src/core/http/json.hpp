@@ -99,19 +99,16 @@ ListQuery read_list_query(const Request& req, int max_limit, std::vector<FieldEr
 // returns an item's JSON value or writes it: encode(JsonWriter&, item).
 template <class Page, class Encode>
 Response list_reply(const Page& page, Encode encode) {
-  std::string body = "{\"items\":[";
-  JsonWriter writer(body);
+  std::string body;
+  JsonWriter w(body);
+  w.begin_object().key("items").begin_array();
   for (const auto& item : page.items) {
-    if constexpr (std::is_invocable_v<Encode&, JsonWriter&, decltype(item)>) {
-      encode(writer, item);
-    } else {
-      if (&item != &page.items.front()) body += ',';
-      body += boost::json::serialize(encode(item));
-    }
+    if constexpr (std::is_invocable_v<Encode&, JsonWriter&, decltype(item)>)
+      encode(w, item);
+    else
+      w.raw(boost::json::serialize(encode(item)));
   }
-  body += "],\"nextCursor\":";
-  JsonWriter(body).value(page.next_cursor);
-  body += '}';
+  w.end_array().key("nextCursor").value(page.next_cursor).end_object();
   return Response::json(200, std::move(body));
 }
 

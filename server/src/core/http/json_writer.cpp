@@ -50,8 +50,12 @@ JsonWriter& JsonWriter::value(const std::optional<std::string>& s) {
 }
 
 JsonWriter& JsonWriter::null() {
+  return raw("null");
+}
+
+JsonWriter& JsonWriter::raw(std::string_view json) {
   separate();
-  out_ += "null";
+  out_ += json;
   after_value_ = true;
   return *this;
 }

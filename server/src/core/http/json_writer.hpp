@@ -27,6 +27,7 @@ class JsonWriter {
   JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
   JsonWriter& value(const std::optional<std::string>& s);  // null when absent
   JsonWriter& null();
+  JsonWriter& raw(std::string_view json);  // a value already serialized, as it is
 
  private:
   JsonWriter& open(char bracket);

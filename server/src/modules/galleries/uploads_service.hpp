@@ -11,13 +11,12 @@
 #include "core/auth/tokens.hpp"
 #include "core/db/db.hpp"
 #include "core/storage/storage.hpp"
-
-#include <optional>
 #include "modules/galleries/galleries_model.hpp"
 
 #include <boost/asio/thread_pool.hpp>
 
 #include <memory>
+#include <optional>
 
 namespace declic::galleries {
 
