@@ -216,7 +216,8 @@ int serve(Config config) {
 
   core::http::Router router;
   core::events::Bus bus;
-  core::ModuleContext modules(pool, bus, router, ioc.get_executor(), *blocking);
+  core::ModuleContext modules(pool, bus, router, ioc.get_executor(), *blocking,
+                              {config.page_cache_bytes});
   install_modules(modules, config);
   core::mail::MailWorker mail(ioc.get_executor(), pool, mailer_options(config));
   mail.start();

@@ -195,6 +195,10 @@ Result<Config> load_config(const Lookup& env) {
   if (!gallery_workers) return gallery_workers.error();
   c.gallery_workers = *gallery_workers;
 
+  auto page_cache = integer<std::size_t>(env, "PAGE_CACHE_MB", 8, 0, 1024);
+  if (!page_cache) return page_cache.error();
+  c.page_cache_bytes = *page_cache << 20;
+
   auto pool = integer<std::size_t>(env, "DB_POOL_SIZE", 16, 1, 1000);
   if (!pool) return pool.error();
   c.db_pool_size = *pool;

@@ -32,6 +32,7 @@ struct Config {
   unsigned threads = 0;             // default: hardware cores
   unsigned background_threads = 1;  // argon2id and other CPU-heavy work: cores - 1, at least 1
   unsigned gallery_workers = 1;     // photos made into renditions at once; 0: by other servers
+  std::size_t page_cache_bytes = std::size_t{8} << 20;  // signed-in pages kept; 0: none
   std::size_t db_pool_size = 16;
   std::chrono::milliseconds db_acquire_timeout{2000};
   int db_pool_share_per_route = 50;  // percent of the pool one route's handlers may hold

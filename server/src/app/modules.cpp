@@ -5,6 +5,7 @@
 #include "app/system_routes.hpp"
 #include "app/test_routes.hpp"
 #include "app/wiring.hpp"
+#include "core/http/metrics.hpp"
 #include "modules/audit/audit_module.hpp"
 #include "modules/auth/auth_module.hpp"
 #include "modules/availability/availability_module.hpp"
@@ -54,6 +55,33 @@ galleries::Options gallery_options(const Config& c) {
   return o;
 }
 
+// A named coroutine, not a capturing lambda (g++ 12: docs/decisions.md).
+core::Async<void> forget_pages_at_commit(core::db::Queryable& tx, core::http::PageCache& pages) {
+  tx.after_commit([&pages] { pages.forget_all(); });
+  co_return core::Result<void>{};
+}
+
+// Any committed event forgets every kept page: here once the transaction commits, before the
+// change is answered; on the other servers when it reaches their live feed.
+void keep_pages_current(core::ModuleContext& m) {
+  auto& pages = m.pages;
+  m.events.on("*", [&pages](core::db::Queryable& tx, const core::events::Event&) {
+    return forget_pages_at_commit(tx, pages);
+  });
+  m.events.on_live([&pages](const auto&) { pages.forget_all(); });
+  m.events.on_feed([&pages](bool live) { pages.set_live(live); });
+  m.metrics.push_back([&pages](std::string& out) {
+    using core::http::append_series;
+    const auto s = pages.stats();
+    append_series(out, "declic_page_cache_hits_total", "Signed-in reads answered from memory.",
+                  "counter", s.hits);
+    append_series(out, "declic_page_cache_misses_total", "Signed-in reads that queried.", "counter",
+                  s.misses);
+    append_series(out, "declic_page_cache_pages", "Pages kept.", "gauge", s.pages);
+    append_series(out, "declic_page_cache_bytes", "Bytes of the pages kept.", "gauge", s.bytes);
+  });
+}
+
 notifications::Options notification_options(const Config& c) {
   notifications::Options o;
   o.message_mail_delay = c.message_mail_delay;
@@ -64,12 +92,13 @@ notifications::Options notification_options(const Config& c) {
 
 Modules install_modules(core::ModuleContext& m, const Config& config) {
   install_system_routes(m, config);
+  keep_pages_current(m);
   auto& audit = audit::install(m);
   auto& images = images::install(m, config.data_dir);
   auto& settings = settings::install(m, {audit, images});
   auto& users = users::install(m);
   auto& auth = auth::install(m, {users, audit, settings}, config.jwt_secret, auth_options(config));
-  auto& services = services::install(m, {users, settings, audit, images});
+  auto& services = services::install(m, {users, settings, images});
   auto& availability = availability::install(m, {users, audit});
   auto& projects = projects::install(m);
   const bookings::BookingLimits booking_limits{config.booking_limit_per_user,

@@ -11,6 +11,7 @@
 #include "core/db/db.hpp"
 #include "core/db/housekeeping.hpp"
 #include "core/events/events.hpp"
+#include "core/http/page_cache.hpp"
 #include "core/http/router.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -25,8 +26,13 @@ namespace declic::core {
 
 struct ModuleContext {
   ModuleContext(db::Pool& pool, events::Bus& bus, http::Router& r, boost::asio::any_io_executor ex,
-                boost::asio::thread_pool& blocking_pool)
-      : db(pool), events(bus), router(r), executor(std::move(ex)), blocking(blocking_pool) {}
+                boost::asio::thread_pool& blocking_pool, http::PageCacheOptions kept_pages = {})
+      : db(pool),
+        events(bus),
+        router(r),
+        executor(std::move(ex)),
+        blocking(blocking_pool),
+        pages(kept_pages) {}
   ModuleContext(const ModuleContext&) = delete;  // the guards refer to `authenticate`
   ModuleContext& operator=(const ModuleContext&) = delete;
 
@@ -45,6 +51,9 @@ struct ModuleContext {
   std::vector<Background> background;
   // What modules add to /metrics: each appends its series in Prometheus text format.
   std::vector<std::function<void(std::string&)>> metrics;
+  // Signed-in reads answered without a query while nothing changed (app/modules.cpp wires
+  // it to the events).
+  http::PageCache pages;
   const auth::Guards guards = auth::make_guards(authenticate);
 
   template <class T>

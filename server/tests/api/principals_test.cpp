@@ -1,7 +1,8 @@
-// Authenticated reads served from the per-process cache of live principals, and revocation
-// keeping its meaning under it: two server processes on one database, each remembering the
-// session first; a change made through one must end (or alter) access on the very next
-// request there, and within 100 ms on the other.
+// Authenticated reads served from memory — the per-process cache of live principals, and the
+// pages kept until a change — with revocation and every change keeping their meaning under
+// it: two server processes on one database, each remembering the session (or the page) first;
+// a change made through one must end (or alter) access, or show, on the very next request
+// there, and within 100 ms on the other.
 #include "studio_fixture.hpp"
 
 #include <sstream>
@@ -164,6 +165,125 @@ TEST_F(Principals, AProfileChangeShowsEverywhere) {
   auto by_staff = api->patch("/api/users/" + client.id, {{"lastName", "Roux"}}, pro.token);
   ASSERT_EQ(by_staff.status(), 200) << by_staff.http.body;
   EXPECT_EQ(api->get("/api/me", client.token).str("lastName"), "Roux");
+}
+
+// The pages kept in memory (core/http/page_cache.hpp): the staff and client bookings lists, a
+// project, the staff catalogue.
+class Pages : public Principals {
+ protected:
+  // Makes `on` answer `path` for `token` from memory: a second read is a hit, with the same
+  // bytes as the first.
+  static void kept(const Api& on, const std::string& path, const std::string& token) {
+    const bool hit = eventually([&] {
+      const auto before = metric(on, "declic_page_cache_hits_total");
+      const auto first = on.get(path, token);
+      EXPECT_EQ(first.status(), 200) << path << ": " << first.http.body;
+      const auto again = on.get(path, token);
+      EXPECT_EQ(again.http.body, first.http.body) << path;
+      return metric(on, "declic_page_cache_hits_total") > before;
+    });
+    ASSERT_TRUE(hit) << path << " was never answered from memory";
+  }
+  static void kept_on_both(const std::string& path, const std::string& token,
+                           const std::string& not_yet) {
+    kept(*api, path, token);
+    kept(*there, path, token);
+    ASSERT_EQ(api->get(path, token).http.body.find(not_yet), std::string::npos) << path;
+  }
+  static bool shows(const Api& on, const std::string& path, const std::string& token,
+                    const std::string& text) {
+    return on.get(path, token).http.body.find(text) != std::string::npos;
+  }
+  // Once a change through `api` is answered: `path` shows `text` there on the very next
+  // request, and on the other server within 100 ms.
+  static void shows_everywhere(Clock::time_point changed, const std::string& path,
+                               const std::string& token, const std::string& text) {
+    EXPECT_TRUE(shows(*api, path, token, text)) << path << " here: " << text;
+    EXPECT_LT(seen_there_after(changed, [&] { return shows(*there, path, token, text); }),
+              kOtherServerWithin)
+        << path << " there: " << text;
+  }
+};
+
+TEST_F(Pages, AKeptPageIsTheSameBytesAndNoWayAroundRevocation) {
+  const auto client = sign_up(*api, "kept@client.test", kPassword);
+  const auto booking = booked(client, at(fresh_day(), 10));
+  const auto project = std::string(act(booking, "confirm", pro).obj().at("projectId").as_string());
+  for (const auto& path : {std::string("/api/bookings"), "/api/projects/" + project})
+    kept_on_both(path, client.token, "no such text");
+  kept_on_both("/api/services?includeArchived=true", pro.token, "no such text");
+  const auto misses = metric(*api, "declic_page_cache_misses_total");
+  EXPECT_EQ(api->get("/api/projects/" + project, client.token).status(), 200);
+  EXPECT_EQ(metric(*api, "declic_page_cache_misses_total"), misses);
+  // Another viewer never gets a page kept for someone else.
+  expect_problem(api->get("/api/projects/" + project, other.token), 404);
+
+  ASSERT_EQ(api->call("DELETE", "/api/users/" + client.id, "", admin.token).status(), 204);
+  const auto changed = Clock::now();
+  EXPECT_EQ(api->get("/api/bookings", client.token).status(), 401);
+  EXPECT_LT(there_after(changed, "/api/bookings", client.token, 401), kOtherServerWithin);
+  EXPECT_EQ(there->get("/api/projects/" + project, client.token).status(), 401);
+}
+
+TEST_F(Pages, EveryChangeShowsHereAtOnceAndThereWithin100ms) {
+  const int day = fresh_day();
+  const auto client = sign_up(*api, "changes@client.test", kPassword);
+  const auto service = create_service("Headshot", 30, 0, 0);
+  auto r = book(client, service, at(day, 11));
+  ASSERT_EQ(r.status(), 201) << r.http.body;
+  const auto booking = r.str("id");
+  const auto staff_list = "/api/bookings?from=" + day_text(day) + "&to=" + day_text(day);
+  const std::string client_list = "/api/bookings", catalogue = "/api/services?includeArchived=true";
+
+  // A booking confirmed: both lists; its project appears.
+  kept_on_both(staff_list, pro.token, "\"CONFIRMED\"");
+  kept_on_both(client_list, client.token, "\"CONFIRMED\"");
+  auto confirmed = act(booking, "confirm", pro);
+  ASSERT_EQ(confirmed.status(), 200) << confirmed.http.body;
+  auto changed = Clock::now();
+  shows_everywhere(changed, staff_list, pro.token, "\"CONFIRMED\"");
+  shows_everywhere(changed, client_list, client.token, "\"CONFIRMED\"");
+  const auto project = "/api/projects/" + std::string(confirmed.obj().at("projectId").as_string());
+
+  // The service renamed: the lists that show it and the catalogue.
+  kept_on_both(staff_list, pro.token, "Studio headshot");
+  kept_on_both(catalogue, pro.token, "Studio headshot");
+  kept_on_both(project, client.token, "Studio headshot");
+  auto renamed = api->patch("/api/services/" + service, {{"name", "Studio headshot"}}, pro.token);
+  ASSERT_EQ(renamed.status(), 200) << renamed.http.body;
+  changed = Clock::now();
+  shows_everywhere(changed, staff_list, pro.token, "Studio headshot");
+  shows_everywhere(changed, catalogue, pro.token, "Studio headshot");
+  shows_everywhere(changed, project, client.token, "Studio headshot");
+
+  // The client renamed themselves: the staff's list and the project.
+  kept_on_both(staff_list, pro.token, "Zélie");
+  kept_on_both(project, pro.token, "Zélie");
+  auto profile = api->patch("/api/me", {{"firstName", "Zélie"}}, client.token);
+  ASSERT_EQ(profile.status(), 200) << profile.http.body;
+  changed = Clock::now();
+  shows_everywhere(changed, staff_list, pro.token, "Zélie");
+  shows_everywhere(changed, project, pro.token, "Zélie");
+
+  // The project's due date alone, then a note, then its status.
+  kept_on_both(project, client.token, "2031-05-04");
+  ASSERT_EQ(api->patch(project, {{"dueDate", "2031-05-04"}}, pro.token).status(), 200);
+  shows_everywhere(Clock::now(), project, client.token, "2031-05-04");
+  kept_on_both(project, client.token, "Sélection envoyée");
+  ASSERT_EQ(api->patch(project, {{"note", "Sélection envoyée"}}, pro.token).status(), 200);
+  shows_everywhere(Clock::now(), project, client.token, "Sélection envoyée");
+  // Once shot, the client may no longer move or cancel: their list's actions say so.
+  kept_on_both(client_list, client.token, "\"actions\":[]");
+  kept_on_both(project, client.token, "\"status\":\"SHOT\"");
+  ASSERT_EQ(api->patch(project, {{"status", "SHOT"}}, pro.token).status(), 200);
+  changed = Clock::now();
+  shows_everywhere(changed, project, client.token, "\"status\":\"SHOT\"");
+  shows_everywhere(changed, client_list, client.token, "\"actions\":[]");
+
+  // The service archived: the staff catalogue shows it inactive.
+  kept_on_both(catalogue, pro.token, "\"active\":false");
+  ASSERT_EQ(api->call("DELETE", "/api/services/" + service, "", pro.token).status(), 204);
+  shows_everywhere(Clock::now(), catalogue, pro.token, "\"active\":false");
 }
 
 }  // namespace declic::test

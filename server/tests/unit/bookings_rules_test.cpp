@@ -13,6 +13,7 @@ using bookings::Booking;
 using bookings::BookingAction;
 using bookings::BookingStatus;
 using projects::ProjectStatus;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -96,6 +97,26 @@ TEST(BookingRules, ActionsAreWhatTheCallerMayDoNowInAFixedOrder) {
       Actions{});
   for (auto done : {BookingStatus::declined, BookingStatus::cancelled})
     EXPECT_EQ(allowed_actions(booking(done), staff, kBefore), Actions{});
+}
+
+// A page of bookings holds until its first session still to come starts: the only moment the
+// actions it offers change of themselves.
+TEST(BookingRules, APageOfBookingsChangesOfItselfWhenItsNextSessionStarts) {
+  using bookings::next_change;
+  const auto at = [](const char* text) { return *core::time::parse_rfc3339(text); };
+  std::vector<Booking> page(3, booking(BookingStatus::confirmed));
+  page[0].start = at("2027-03-20T09:00:00Z");
+  page[1].start = at("2027-03-12T14:00:00Z");
+  page[2].start = at("2027-03-01T09:00:00Z");  // already begun at kBefore
+  EXPECT_EQ(next_change(page, kBefore), at("2027-03-12T14:00:00Z"));
+  EXPECT_EQ(next_change(page, at("2027-03-12T14:00:00Z")), at("2027-03-20T09:00:00Z"));
+  EXPECT_EQ(next_change(page, at("2027-04-01T00:00:00Z")), std::nullopt);
+  EXPECT_EQ(next_change({}, kBefore), std::nullopt);
+  // Whatever the page offers before that moment, it offers until then.
+  for (const auto& b : page)
+    for (bool staff : {true, false})
+      EXPECT_EQ(bookings::allowed_actions(b, staff, kBefore),
+                bookings::allowed_actions(b, staff, *next_change(page, kBefore) - 1s));
 }
 
 // The reply's bytes are part of the API: the member order, nulls, escapes and the page

@@ -26,6 +26,7 @@ TEST(Config, DefaultsWithOnlyADatabase) {
   EXPECT_EQ(c->body_limit, 1u << 20);
   EXPECT_EQ(c->data_dir, "var/data");
   EXPECT_EQ(c->web_dir, "web/dist");
+  EXPECT_EQ(c->page_cache_bytes, 8u << 20);
   EXPECT_GE(c->threads, 1u);
   EXPECT_EQ(c->env, Env::development);
 }
@@ -55,6 +56,7 @@ TEST(Config, BadValuesNameTheVariable) {
                                                      {"THREADS", "0"},
                                                      {"GALLERY_WORKERS", "-1"},
                                                      {"DB_POOL_SIZE", "many"},
+                                                     {"PAGE_CACHE_MB", "2048"},
                                                      {"ACCESS_LOG", "maybe"},
                                                      {"APP_ENV", "staging"},
                                                      {"PUBLIC_URL", "localhost:8080"},

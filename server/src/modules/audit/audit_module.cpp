@@ -16,7 +16,7 @@ struct Audited {
 
 // The domain events the trail records, under the action names it has always used; the
 // event's data is the record's detail.
-constexpr std::array<Audited, 20> kAudited{{
+constexpr std::array<Audited, 23> kAudited{{
     {"booking.requested", "booking.created"},
     {"booking.confirmed", "booking.confirm"},
     {"booking.declined", "booking.decline"},
@@ -24,6 +24,9 @@ constexpr std::array<Audited, 20> kAudited{{
     {"booking.rescheduled", "booking.reschedule"},
     {"booking.expired", "booking.expire"},
     {"project.status_changed", "project.status_changed"},
+    {"service.created", "service.created"},
+    {"service.updated", "service.updated"},
+    {"service.cover_changed", "service.cover_changed"},
     {"user.created", "user.created"},
     {"user.role_changed", "user.role_changed"},
     {"user.disabled", "user.disabled"},

@@ -119,6 +119,9 @@ http::Reply BookingsController::create(Request& req) {
 }
 
 http::Reply BookingsController::list(Request& req) {
+  const auto& me = *req.principal;
+  const auto kept = pages_.find(me.id(), req.target);
+  if (kept.body) co_return http::Response::json(200, *kept.body);
   BookingQuery query;
   std::vector<core::FieldError> errors;
   if (!read_bound(req, "from", query.from, query.from_date))
@@ -133,11 +136,13 @@ http::Reply BookingsController::list(Request& req) {
   if (!errors.empty()) co_return problem(Error::validation(std::move(errors)));
   query.limit = page_query.limit.value_or(query.limit);
   query.cursor = std::move(page_query.cursor);
-  auto page = co_await service_.list(*req.principal, query);
+  auto page = co_await service_.list(me, query);
   if (!page) co_return problem(page.error());
-  const auto& me = *req.principal;
-  co_return http::list_reply(
+  auto reply = http::list_reply(
       *page, [&me](http::JsonWriter& w, const Booking& b) { write_booking(w, b, me); });
+  // Kept until the actions it offers change of themselves (a session starts).
+  pages_.keep(kept, reply.body, next_change(page->items, core::time::now()));
+  co_return reply;
 }
 
 http::Reply BookingsController::get(Request& req) {

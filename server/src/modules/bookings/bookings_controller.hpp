@@ -1,5 +1,6 @@
 #pragma once
 #include "core/http/http.hpp"
+#include "core/http/page_cache.hpp"
 #include "modules/bookings/bookings_service.hpp"
 
 namespace declic::bookings {
@@ -7,7 +8,8 @@ namespace declic::bookings {
 // HTTP for /api/bookings and GET /api/services/{id}/slots: decode, call the service, encode.
 class BookingsController {
  public:
-  explicit BookingsController(BookingsService& service) : service_(service) {}
+  BookingsController(BookingsService& service, core::http::PageCache& pages)
+      : service_(service), pages_(pages) {}
 
   core::http::Reply slots(core::http::Request& req);
   core::http::Reply create(core::http::Request& req);
@@ -21,6 +23,7 @@ class BookingsController {
  private:
   core::http::Reply close(core::http::Request& req, BookingAction action);
   BookingsService& service_;
+  core::http::PageCache& pages_;  // the lists read
 };
 
 }  // namespace declic::bookings

@@ -65,6 +65,9 @@ bool change_allowed(BookingAction action, bool by_client, bool started,
 // Every action the caller may take on `b` at `now`, in the order confirm, decline,
 // reschedule, cancel: what the API answers as the booking's `actions`.
 std::vector<BookingAction> allowed_actions(const Booking& b, bool staff, Instant now);
+// The first moment after `now` when allowed_actions may answer otherwise for one of
+// `bookings` (a session starts); nullopt: not before something else changes.
+std::optional<Instant> next_change(const std::vector<Booking>& bookings, Instant now);
 
 // ---- requests and queries ----------------------------------------------------------------
 

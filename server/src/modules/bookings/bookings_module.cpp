@@ -23,7 +23,7 @@ BookingsService& install(core::ModuleContext& m, const BookingsService::Imports&
   subscribe(m, service);
   m.housekeeping.add("expired_requests", [&service] { return service.expire_requests(); });
 
-  auto& c = m.own(std::make_unique<BookingsController>(service));
+  auto& c = m.own(std::make_unique<BookingsController>(service, m.pages));
   const auto& g = m.guards;
   auto& router = m.router;
   // Public: staff may also see slots of an archived service.

@@ -72,4 +72,11 @@ std::vector<BookingAction> allowed_actions(const Booking& b, bool staff, Instant
   return out;
 }
 
+std::optional<Instant> next_change(const std::vector<Booking>& bookings, Instant now) {
+  std::optional<Instant> first;
+  for (const auto& b : bookings)
+    if (b.start > now && (!first || b.start < *first)) first = b.start;
+  return first;
+}
+
 }  // namespace declic::bookings

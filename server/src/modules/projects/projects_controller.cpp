@@ -33,9 +33,13 @@ http::Reply ProjectsController::list(Request& req) {
 }
 
 http::Reply ProjectsController::get(Request& req) {
+  const auto kept = pages_.find(req.principal->id(), req.target);
+  if (kept.body) co_return http::Response::json(200, *kept.body);
   auto project = co_await service_.get(*req.principal, std::string(req.param("id")));
   if (!project) co_return problem(project.error());
-  co_return http::json_reply(200, project_json(*project, *req.principal));
+  auto reply = http::json_reply(200, project_json(*project, *req.principal));
+  pages_.keep(kept, reply.body);
+  co_return reply;
 }
 
 http::Reply ProjectsController::update(Request& req) {

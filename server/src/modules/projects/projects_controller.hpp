@@ -1,5 +1,6 @@
 #pragma once
 #include "core/http/http.hpp"
+#include "core/http/page_cache.hpp"
 #include "modules/projects/projects_service.hpp"
 
 namespace declic::projects {
@@ -7,7 +8,8 @@ namespace declic::projects {
 // HTTP for /api/projects: decode, call the service, encode.
 class ProjectsController {
  public:
-  explicit ProjectsController(ProjectsService& service) : service_(service) {}
+  ProjectsController(ProjectsService& service, core::http::PageCache& pages)
+      : service_(service), pages_(pages) {}
 
   core::http::Reply list(core::http::Request& req);
   core::http::Reply get(core::http::Request& req);
@@ -15,6 +17,7 @@ class ProjectsController {
 
  private:
   ProjectsService& service_;
+  core::http::PageCache& pages_;  // a project read
 };
 
 }  // namespace declic::projects

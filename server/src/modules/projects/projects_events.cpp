@@ -41,4 +41,11 @@ Event note_added_event(const ProjectRef& p, const Cause& cause, ProjectStatus st
   return e;
 }
 
+Event due_date_changed_event(const ProjectRef& p, const Cause& cause,
+                             const std::optional<std::string>& due_date) {
+  auto e = project_event("project.due_date_changed", p, cause);
+  e.data["dueDate"] = due_date ? boost::json::value(*due_date) : boost::json::value(nullptr);
+  return e;
+}
+
 }  // namespace declic::projects

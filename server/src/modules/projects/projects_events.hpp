@@ -6,6 +6,7 @@
 //   project.created         {projectId, bookingId, clientId, status}
 //   project.status_changed  {projectId, bookingId, clientId, from, to, forced, note}
 //   project.note_added      {projectId, bookingId, clientId, status, note}
+//   project.due_date_changed {projectId, bookingId, clientId, dueDate} (alone: no status or note)
 
 #include "core/events/events.hpp"
 #include "modules/projects/projects_model.hpp"
@@ -27,5 +28,8 @@ core::events::Event status_changed_event(const ProjectRef& p, const Cause& cause
                                          const std::optional<std::string>& note);
 core::events::Event note_added_event(const ProjectRef& p, const Cause& cause, ProjectStatus status,
                                      const std::string& note);
+
+core::events::Event due_date_changed_event(const ProjectRef& p, const Cause& cause,
+                                           const std::optional<std::string>& due_date);
 
 }  // namespace declic::projects

@@ -20,7 +20,7 @@ void subscribe(core::events::Bus& events, ProjectsService& service) {
 ProjectsService& install(core::ModuleContext& m) {
   auto& service = m.own(std::make_unique<ProjectsService>(m.db, m.events));
   subscribe(m.events, service);
-  auto& c = m.own(std::make_unique<ProjectsController>(service));
+  auto& c = m.own(std::make_unique<ProjectsController>(service, m.pages));
   // Signed in: clients see their own; the service answers 404 for anyone else's.
   m.router.get("/api/projects", c, &ProjectsController::list).guard(m.guards.signed_in);
   m.router.get("/api/projects/{id}", c, &ProjectsController::get).guard(m.guards.signed_in);

@@ -62,6 +62,8 @@ Async<Project> ProjectsService::update(const Principal& me, const std::string& i
       co_return Error::conflict("invalid_transition",
                                 "This project's booking is no longer pending or confirmed; "
                                 "book a new session instead.");
+    // Nothing to change: nothing written (no event would tell the pages kept in memory).
+    if (!changes && !patch.note && !patch.due_date) co_return co_await repository_->get(tx, id);
     DECLIC_CO_TRYV(co_await repository_->update(tx, id, to, patch.due_date));
     const std::optional<std::string> by = me.id();
     if (changes || patch.note)
@@ -73,6 +75,9 @@ Async<Project> ProjectsService::update(const Principal& me, const std::string& i
       DECLIC_CO_TRYV(co_await events_.publish(tx, event));
     } else if (patch.note) {
       const auto event = note_added_event(ref, cause, to, *patch.note);
+      DECLIC_CO_TRYV(co_await events_.publish(tx, event));
+    } else if (patch.due_date) {
+      const auto event = due_date_changed_event(ref, cause, *patch.due_date);
       DECLIC_CO_TRYV(co_await events_.publish(tx, event));
     }
     co_return co_await repository_->get(tx, id);

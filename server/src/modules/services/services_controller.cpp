@@ -62,11 +62,15 @@ http::Reply ServicesController::list(Request& req) {
     co_return problem(Error::validation({{"includeArchived", "invalid", "true or false."}}));
   if (archived != "true") co_return co_await catalogue();
   const Principal* me = req.principal ? &*req.principal : nullptr;
+  const auto kept = pages_.find(me ? me->id() : std::string_view{}, req.target);
+  if (kept.body) co_return http::Response::json(200, *kept.body);
   auto list = co_await service_.all(me);
   if (!list) co_return problem(list.error());
   json::array items;
   for (const auto& s : *list) items.push_back(service_json(s, true));
-  co_return http::json_reply(200, http::list_body(std::move(items)));
+  auto reply = http::json_reply(200, http::list_body(std::move(items)));
+  pages_.keep(kept, reply.body);
+  co_return reply;
 }
 
 http::Reply ServicesController::catalogue() {

@@ -1,5 +1,6 @@
 #pragma once
 #include "core/http/http.hpp"
+#include "core/http/page_cache.hpp"
 #include "modules/services/services_service.hpp"
 
 #include <memory>
@@ -14,7 +15,8 @@ namespace declic::services {
 // database).
 class ServicesController {
  public:
-  explicit ServicesController(ServicesService& service) : service_(service) {}
+  ServicesController(ServicesService& service, core::http::PageCache& pages)
+      : service_(service), pages_(pages) {}
 
   core::http::Reply list(core::http::Request& req);
   core::http::Reply get(core::http::Request& req);
@@ -33,7 +35,8 @@ class ServicesController {
     std::shared_ptr<const std::string> json;
   };
   ServicesService& service_;
-  std::mutex cache_mutex_;  // requests run on several threads
+  core::http::PageCache& pages_;  // the staff list
+  std::mutex cache_mutex_;        // requests run on several threads
   CachedCatalogue cache_;
 };
 

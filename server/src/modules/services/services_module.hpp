@@ -1,6 +1,5 @@
 #pragma once
 #include "core/module.hpp"
-#include "modules/audit/audit_service.hpp"
 #include "modules/images/images_service.hpp"
 #include "modules/services/services_service.hpp"
 #include "modules/settings/settings_service.hpp"
@@ -11,7 +10,6 @@ namespace declic::services {
 struct Imports {
   users::UsersService& users;
   settings::SettingsService& settings;
-  audit::AuditService& audit;
   images::ImagesService& images;
 };
 

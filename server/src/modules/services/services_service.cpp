@@ -1,6 +1,7 @@
 #include "modules/services/services_service.hpp"
 
 #include "core/error/try.hpp"
+#include "modules/services/services_events.hpp"
 #include "modules/services/services_repository.hpp"
 
 namespace declic::services {
@@ -8,13 +9,13 @@ namespace declic::services {
 using core::Error;
 using core::Result;
 
-ServicesService::ServicesService(core::db::Pool& db, users::UsersService& users,
-                                 settings::SettingsService& settings, audit::AuditService& audit,
+ServicesService::ServicesService(core::db::Pool& db, core::events::Bus& events,
+                                 users::UsersService& users, settings::SettingsService& settings,
                                  images::ImagesService& images)
     : db_(db),
+      events_(events),
       users_(users),
       settings_(settings),
-      audit_(audit),
       images_(images),
       repository_(std::make_unique<ServicesRepository>()) {}
 ServicesService::~ServicesService() = default;
@@ -122,8 +123,8 @@ Async<Service> ServicesService::set_cover(const Principal& me, const std::string
     DECLIC_CO_TRY(auto current, co_await repository_->lock(tx, id));
     replaced = current.cover_image_id;
     DECLIC_CO_TRY(auto updated, co_await repository_->set_cover(tx, id, cover));
-    const audit::AuditEvent event(me.id(), "service.cover_changed", id, ip);
-    DECLIC_CO_TRYV(co_await audit_.record(tx, event));
+    const auto event = service_event("service.cover_changed", me, id, ip);
+    DECLIC_CO_TRYV(co_await events_.publish(tx, event));
     co_return updated;
   });
   // The picture nothing shows: the new one when the change failed, else the old one
@@ -148,9 +149,9 @@ Async<Service> ServicesService::save(core::db::Queryable& tx, const Principal& m
   else
     saved = co_await repository_->update(tx, s);
   if (!saved) co_return saved.error();
-  const audit::AuditEvent event(me.id(), is_new ? "service.created" : "service.updated", saved->id,
-                                ip);
-  DECLIC_CO_TRYV(co_await audit_.record(tx, event));
+  const auto event =
+      service_event(is_new ? "service.created" : "service.updated", me, saved->id, ip);
+  DECLIC_CO_TRYV(co_await events_.publish(tx, event));
   co_return std::move(*saved);
 }
 

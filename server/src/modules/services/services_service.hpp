@@ -5,7 +5,7 @@
 #include "core/async.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/db.hpp"
-#include "modules/audit/audit_service.hpp"
+#include "core/events/events.hpp"
 #include "modules/images/images_service.hpp"
 #include "modules/services/services_model.hpp"
 #include "modules/settings/settings_service.hpp"
@@ -22,19 +22,18 @@ class ServicesRepository;
 
 class ServicesService {
  public:
-  ServicesService(core::db::Pool& db, users::UsersService& users,
-                  settings::SettingsService& settings, audit::AuditService& audit,
-                  images::ImagesService& images);
+  ServicesService(core::db::Pool& db, core::events::Bus& events, users::UsersService& users,
+                  settings::SettingsService& settings, images::ImagesService& images);
   ~ServicesService();
 
   // Staff only: every service, archived ones included.
   Async<std::vector<Service>> all(const Principal* me);
   // Anyone: the active services.
   Async<std::vector<Service>> catalogue();
-  // The catalogue's version: it changes with every write to a service (read it before the
-  // rows, so a list cached under a version is never older than it).
   // The catalogue's version moves on (its cached copies are stale).
   Async<void> catalogue_changed(core::db::Queryable& tx);
+  // The catalogue's version: it changes with every write to a service (read it before the
+  // rows, so a list cached under a version is never older than it).
   Async<std::string> catalogue_version();
   // `me` is empty for anonymous callers. Archived services: staff only (404 for others).
   Async<Service> get(const Principal* me, const std::string& id);
@@ -55,9 +54,9 @@ class ServicesService {
                       bool is_new, const std::string& ip);
 
   core::db::Pool& db_;
+  core::events::Bus& events_;
   users::UsersService& users_;
   settings::SettingsService& settings_;
-  audit::AuditService& audit_;
   images::ImagesService& images_;
   std::unique_ptr<ServicesRepository> repository_;
 };
