@@ -19,8 +19,8 @@
 # every endpoint answers what Déclic answers (README.md), warm each server up, compare
 # /api/services, /api/me, /api/projects/{id} and /api/bookings (as staff: every booking, first
 # page; then as client1: its own); then restart the peers with the cache off and
-# compare /api/services again, and /api/services?includeArchived=true as staff (never cached,
-# on either side); last, an Express + Prisma peer with Prisma's relationJoins preview on the
+# compare /api/services again, and /api/services?includeArchived=true as staff (the peers never
+# keep it; Déclic keeps it, like the other signed-in pages, unless PAGE_CACHE_MB=0); last, an Express + Prisma peer with Prisma's relationJoins preview on the
 # project endpoint (PRISMA_JOINS_RUN=0 skips it). Everything lands in $OUT (default
 # /tmp/perf-peers-<time>); commands.txt lists what ran, summary.md the tables. ONLY="me project"
 # limits the comparisons to those labels (services, me, project, bookings, bookings-client,

@@ -14,7 +14,7 @@ STACKS = {
 ENDPOINTS = {
     'services': 'GET /api/services (cached catalogue)',
     'services-nocache': 'GET /api/services (peer without cache)',
-    'services-all': 'GET /api/services?includeArchived=true (staff, never cached)',
+    'services-all': 'GET /api/services?includeArchived=true (staff)',
     'me': 'GET /api/me',
     'project': 'GET /api/projects/{id} (client)',
     'project-joins': 'GET /api/projects/{id} (client)',
