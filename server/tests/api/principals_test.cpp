@@ -194,12 +194,13 @@ class Pages : public Principals {
                     const std::string& text) {
     return on.get(path, token).http.body.find(text) != std::string::npos;
   }
-  // Once a change through `api` is answered: `path` shows `text` there on the very next
-  // request, and on the other server within 100 ms.
+  // Once a change through `api` is answered: `path` shows `text` (or no longer does) there on
+  // the very next request, and on the other server within 100 ms.
   static void shows_everywhere(Clock::time_point changed, const std::string& path,
-                               const std::string& token, const std::string& text) {
-    EXPECT_TRUE(shows(*api, path, token, text)) << path << " here: " << text;
-    EXPECT_LT(seen_there_after(changed, [&] { return shows(*there, path, token, text); }),
+                               const std::string& token, const std::string& text,
+                               bool shown = true) {
+    EXPECT_EQ(shows(*api, path, token, text), shown) << path << " here: " << text;
+    EXPECT_LT(seen_there_after(changed, [&] { return shows(*there, path, token, text) == shown; }),
               kOtherServerWithin)
         << path << " there: " << text;
   }
@@ -279,6 +280,22 @@ TEST_F(Pages, EveryChangeShowsHereAtOnceAndThereWithin100ms) {
   changed = Clock::now();
   shows_everywhere(changed, project, client.token, "\"status\":\"SHOT\"");
   shows_everywhere(changed, client_list, client.token, "\"actions\":[]");
+
+  // A contract template removed: the service that named it as its default no longer does.
+  auto terms =
+      api->post("/api/contract-templates",
+                {{"name", "Headshot terms"}, {"body", "Terms of the session."}}, pro.token);
+  ASSERT_EQ(terms.status(), 201) << terms.http.body;
+  const auto terms_id = terms.str("id");
+  ASSERT_EQ(
+      api->patch("/api/services/" + service, {{"defaultContractTemplateId", terms_id}}, pro.token)
+          .status(),
+      200);
+  kept_on_both(catalogue, pro.token, "no such text");
+  ASSERT_TRUE(shows(*api, catalogue, pro.token, terms_id));
+  ASSERT_EQ(api->call("DELETE", "/api/contract-templates/" + terms_id, "", pro.token).status(),
+            204);
+  shows_everywhere(Clock::now(), catalogue, pro.token, terms_id, false);
 
   // The service archived: the staff catalogue shows it inactive.
   kept_on_both(catalogue, pro.token, "\"active\":false");

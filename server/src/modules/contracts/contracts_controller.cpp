@@ -106,7 +106,7 @@ http::Reply ContractsController::update_template(Request& req) {
 }
 
 http::Reply ContractsController::remove_template(Request& req) {
-  auto done = co_await service_.remove_template(*req.principal, id_of(req));
+  auto done = co_await service_.remove_template(*req.principal, id_of(req), witness(req));
   if (!done) co_return problem(done.error());
   co_return http::Response::no_content();
 }

@@ -23,4 +23,14 @@ core::events::Event contract_event(std::string_view what, const Contract& c, con
   return e;
 }
 
+core::events::Event template_removed_event(const std::string& template_id, const Witness& w) {
+  core::events::Event e;
+  e.type = "contract_template.removed";
+  e.subject_id = template_id;
+  e.actor_id = w.actor_id;
+  e.ip = w.ip;
+  e.audience.staff = true;
+  return e;
+}
+
 }  // namespace declic::contracts

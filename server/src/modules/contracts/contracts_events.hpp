@@ -8,6 +8,8 @@
 //   contract.signed         → the staff are told
 //   contract.countersigned  → the client is told
 //   contract.voided         {…, reason}
+//   contract_template.removed  {} (for the staff: the services that named it as their
+//                           default no longer do)
 //
 // Live clients see "contract.updated"; the audit module records them.
 
@@ -18,5 +20,7 @@ namespace declic::contracts {
 
 core::events::Event contract_event(std::string_view what, const Contract& c, const Witness& w,
                                    const std::optional<std::string>& reason = std::nullopt);
+
+core::events::Event template_removed_event(const std::string& template_id, const Witness& w);
 
 }  // namespace declic::contracts

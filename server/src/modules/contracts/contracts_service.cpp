@@ -103,9 +103,14 @@ Async<Template> ContractsService::update_template(const Principal& me, const std
   co_return co_await repository_->update_template(db_, id, name, body);
 }
 
-Async<void> ContractsService::remove_template(const Principal& me, const std::string& id) {
+Async<void> ContractsService::remove_template(const Principal& me, const std::string& id,
+                                              const Witness& w) {
   if (!me.is_staff()) co_return Error::forbidden();
-  co_return co_await repository_->remove_template(db_, id);
+  co_return co_await db_.transact([&](core::db::Tx& tx) -> Async<void> {
+    DECLIC_CO_TRYV(co_await repository_->remove_template(tx, id));
+    const auto event = template_removed_event(id, w);
+    co_return co_await events_.publish(tx, event);
+  });
 }
 
 Async<Document> ContractsService::preview(const Principal& me, const std::string& body,

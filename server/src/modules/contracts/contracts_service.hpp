@@ -59,7 +59,8 @@ class ContractsService {
   Async<Template> update_template(const Principal& me, const std::string& id,
                                   const std::optional<std::string>& name,
                                   const std::optional<std::string>& body);
-  Async<void> remove_template(const Principal& me, const std::string& id);
+  // Services that named it as their default no longer do (contract_template.removed).
+  Async<void> remove_template(const Principal& me, const std::string& id, const Witness& w);
   // A body as it would read for the project, or for made-up values without one.
   Async<Document> preview(const Principal& me, const std::string& body,
                           const std::optional<std::string>& project_id);

@@ -16,7 +16,7 @@ Error no_user() {
 
 // What the signed-in user sees of themself (their principal) changes.
 bool changes_profile(const UserPatch& p) {
-  return p.first_name || p.last_name || p.locale || p.phone || p.address;
+  return p.first_name || p.last_name || p.locale || p.phone || p.address || p.notes;
 }
 }  // namespace
 
