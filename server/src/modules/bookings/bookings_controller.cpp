@@ -138,10 +138,12 @@ http::Reply BookingsController::list(Request& req) {
   query.cursor = std::move(page_query.cursor);
   auto page = co_await service_.list(me, query);
   if (!page) co_return problem(page.error());
+  // Kept until the actions it offers change of themselves (a session starts). Read the clock
+  // before they are written: a session starting meanwhile then ends the page before it is kept.
+  const auto until = next_change(page->items, core::time::now());
   auto reply = http::list_reply(
       *page, [&me](http::JsonWriter& w, const Booking& b) { write_booking(w, b, me); });
-  // Kept until the actions it offers change of themselves (a session starts).
-  pages_.keep(kept, reply.body, next_change(page->items, core::time::now()));
+  pages_.keep(kept, reply.body, until);
   co_return reply;
 }
 
